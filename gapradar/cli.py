@@ -1,0 +1,268 @@
+"""The `gapradar` command: the desktop app by default, plus headless subcommands.
+
+Exit codes: 0 success, 1 invalid input (or a file that could not be written),
+2 a usage error. Messages go to stderr; no traceback ever reaches a user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from gapradar import __version__, bundled
+from gapradar.domain import Assessment, practice_averages, prioritised_gaps, system_means
+from gapradar.io import LoadError, load
+from gapradar.io.csv_tables import TABLES, write_csv
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (exit 2)."""
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _load(name: str) -> Assessment:
+    try:
+        path = bundled.resolve(name)
+    except FileNotFoundError as e:
+        raise UsageError(str(e)) from None
+    return load(path)
+
+
+def _files(args: argparse.Namespace) -> list[str]:
+    given = getattr(args, "files", None) or []
+    files = [given] if isinstance(given, str) else list(given)
+    if getattr(args, "sample", False):
+        files.insert(0, bundled.PREFIX + bundled.SAMPLE)
+    if not files:
+        raise UsageError("name a FILE (or --sample for the bundled First Federated Bank sample)")
+    return files
+
+
+# ---------------------------------------------------------------- subcommands
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for name in _files(args):
+        try:
+            a = _load(name)
+        except LoadError as e:
+            for p in e.problems:
+                _err(str(p))
+            status = EXIT_INVALID
+            continue
+        print(
+            f"{name}: valid ({len(a.systems)} systems × {len(a.model.practices)} practices, {len(a.model.levels)} levels)"
+        )
+    return status
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:+.2f}".replace("+", " ")
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    name = _files(args)[0]
+    a = _load(name)
+    m = a.model
+    out = [
+        a.title or Path(name).stem,
+        f"Model: {m.title}",
+        "",
+        f"Levels ({len(m.levels)}):",
+        *(f"  {lv.score:>3}  {lv.name}" for lv in m.levels),
+        "",
+        f"Practices ({len(m.practices)}):",
+        *(f"  {p.name}" + (f"  [{p.group}]" if p.group else "") + f"  (id: {p.id})" for p in m.practices),
+        "",
+    ]
+    width = max([len(s.name) for s in a.systems] + [len(a.systems_label), 24])
+    out.append(f"{a.systems_label} ({len(a.systems)}):")
+    if a.systems:
+        out.append(f"  {'':<{width}}  {'current':>7}  {'target':>7}  {'gap':>7}")
+        for s in a.systems:
+            mm = system_means(a, s)
+            out.append(f"  {s.name:<{width}}  {_fmt(mm.current):>7}  {_fmt(mm.target):>7}  {_fmt(mm.gap):>7}")
+    out += ["", "Average – all systems, per practice:"]
+    pwidth = max(len(p.name) for p in m.practices)
+    out.append(f"  {'':<{pwidth}}  {'current':>7}  {'target':>7}  {'gap':>7}")
+    for avg in practice_averages(a):
+        out.append(
+            f"  {avg.practice.name:<{pwidth}}  {_fmt(avg.current):>7}  {_fmt(avg.target):>7}  {_fmt(avg.gap):>7}"
+        )
+    gaps = prioritised_gaps(a)[:5]
+    out += [
+        "",
+        "Largest gaps:" if gaps else "Largest gaps: none (no system has a target above its current level)",
+    ]
+    for g in gaps:
+        out.append(
+            f"  {g.gap:>2}  {g.system} – {g.practice.name}: "
+            f"{m.level_label(g.current)} → {m.level_label(g.target)}"
+        )
+    print("\n".join(out))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if not args.csv:
+        raise UsageError("say what to export, e.g. --csv OUT.csv --table averages")
+    a = _load(_files(args)[0])
+    table = TABLES[args.table](a)
+    if args.csv == "-":
+        from gapradar.io.csv_tables import to_csv
+
+        sys.stdout.write(to_csv(table))
+        return EXIT_OK
+    write_csv(table, args.csv, bom=not args.no_bom)
+    _err(f"wrote the {args.table} table to {args.csv}")
+    return EXIT_OK
+
+
+def cmd_import_legacy(args: argparse.Namespace) -> int:
+    from gapradar.io.legacy import import_legacy
+    from gapradar.io.yaml_format import decode, save
+
+    source = Path(args.data_file)
+    try:
+        text = decode(source.read_bytes(), str(source))
+    except OSError as e:
+        raise LoadError([_problem(source, f"cannot read the file: {e.strerror or e}")]) from None
+    assessment = import_legacy(text, str(source))
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise UsageError(f"{out} exists already; add --force to replace it")
+    save(assessment, out)
+    _err(
+        f"wrote {out}: {len(assessment.systems)} systems × {len(assessment.model.practices)} practices; "
+        "Unranked (-2) became 'not assessed'"
+    )
+    return EXIT_OK
+
+
+def cmd_bundled(args: argparse.Namespace) -> int:
+    for path in bundled.all_datasets():
+        print(f"{bundled.bundled_name(path):<40} {path}")
+    return EXIT_OK
+
+
+def _problem(path: Path, message: str):
+    from gapradar.io.errors import Problem
+
+    return Problem(str(path), 1, 1, message)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    _err(
+        "gapradar: the desktop window is not part of this version yet; use 'gapradar info FILE' or 'gapradar --help'"
+    )
+    return EXIT_USAGE
+
+
+# ---------------------------------------------------------------- parsing
+
+
+def _add_files(p: argparse.ArgumentParser, many: bool) -> None:
+    p.add_argument(
+        "files",
+        nargs="*" if many else "?",
+        metavar="FILE",
+        help="a gapradar YAML file, or bundled:NAME for a bundled one (see 'gapradar bundled')",
+    )
+    p.add_argument("--sample", action="store_true", help="use the bundled First Federated Bank sample")
+
+
+def build_parser() -> dict[str, argparse.ArgumentParser]:
+    main = argparse.ArgumentParser(
+        prog="gapradar",
+        description="Maturity gap analysis on an editable radar. With no command, opens the desktop app.",
+        epilog="commands: validate, info, export, import-legacy, bundled. 'gapradar COMMAND --help' for each.",
+    )
+    main.add_argument("file", nargs="?", metavar="FILE", help="file to open (default: the bundled sample)")
+    main.add_argument("--version", action="version", version=f"gapradar {__version__}")
+
+    subs: dict[str, argparse.ArgumentParser] = {"": main}
+    p = argparse.ArgumentParser(
+        prog="gapradar validate", description="Check files; print each problem as FILE:LINE:COL: message."
+    )
+    _add_files(p, many=True)
+    p.set_defaults(func=cmd_validate)
+    subs["validate"] = p
+
+    p = argparse.ArgumentParser(
+        prog="gapradar info",
+        description="Summarise a file: model, practices, levels, systems, averages and the largest gaps.",
+    )
+    _add_files(p, many=False)
+    p.set_defaults(func=cmd_info)
+    subs["info"] = p
+
+    p = argparse.ArgumentParser(prog="gapradar export", description="Export tables (CSV) from a file.")
+    _add_files(p, many=False)
+    p.add_argument("--csv", metavar="OUT.csv", help="write a CSV table here ('-' for standard output)")
+    p.add_argument("--table", choices=sorted(TABLES), default="scores", help="which table (default: scores)")
+    p.add_argument(
+        "--no-bom", action="store_true", help="plain UTF-8 without the byte-order mark Excel needs"
+    )
+    p.set_defaults(func=cmd_export)
+    subs["export"] = p
+
+    p = argparse.ArgumentParser(
+        prog="gapradar import-legacy",
+        description="Convert the original radar tool's data file (data_radar.js) into a gapradar file.",
+    )
+    p.add_argument("data_file", metavar="DATA_RADAR_JS")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.yaml")
+    p.add_argument("--force", action="store_true", help="replace OUT.yaml if it exists")
+    p.set_defaults(func=cmd_import_legacy)
+    subs["import-legacy"] = p
+
+    p = argparse.ArgumentParser(
+        prog="gapradar bundled", description="List the bundled data sets and templates."
+    )
+    p.set_defaults(func=cmd_bundled)
+    subs["bundled"] = p
+    return subs
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parsers = build_parser()
+    command = argv[0] if argv and argv[0] in parsers else ""
+    parser = parsers[command]
+    try:
+        args = parser.parse_args(argv[1:] if command else argv)
+    except SystemExit as e:  # argparse: --help (0) or a usage error (2)
+        return int(e.code or 0)
+    try:
+        if command:
+            return args.func(args)
+        return cmd_gui(args)
+    except UsageError as e:
+        parser.print_usage(sys.stderr)
+        _err(f"{parser.prog}: error: {e}")
+        return EXIT_USAGE
+    except LoadError as e:
+        for p in e.problems:
+            _err(str(p))
+        return EXIT_INVALID
+    except OSError as e:
+        _err(f"gapradar: {e.filename or ''}: {e.strerror or e}".replace(": : ", ": "))
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # the last line of defence: never a traceback
+        if os.environ.get("GAPRADAR_DEBUG"):
+            raise
+        _err(
+            f"gapradar: internal error ({type(e).__name__}: {e}); please report it. Set GAPRADAR_DEBUG=1 for details."
+        )
+        return EXIT_INVALID

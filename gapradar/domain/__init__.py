@@ -1,0 +1,30 @@
+"""The nouns and the arithmetic of gap analysis, in pure Python (no Qt, no I/O)."""
+
+from gapradar.domain.analysis import (
+    GapEntry,
+    Means,
+    PracticeAverage,
+    gap,
+    practice_averages,
+    prioritised_gaps,
+    system_means,
+)
+from gapradar.domain.assessment import Assessment, Rating, System
+from gapradar.domain.model import Level, Link, MaturityModel, Practice
+
+__all__ = [
+    "Assessment",
+    "GapEntry",
+    "Level",
+    "Link",
+    "MaturityModel",
+    "Means",
+    "Practice",
+    "PracticeAverage",
+    "Rating",
+    "System",
+    "gap",
+    "practice_averages",
+    "prioritised_gaps",
+    "system_means",
+]

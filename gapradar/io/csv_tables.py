@@ -1,0 +1,161 @@
+"""The four CSV tables people paste into spreadsheets: scores, matrix, gaps, averages.
+
+Numbers are written as numbers (so -1 sorts and sums in Excel), text cells that a
+spreadsheet would run as a formula are neutralised, and the default encoding is
+UTF-8 with a BOM so Excel shows accented names correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from gapradar.domain import (
+    Assessment,
+    gap,
+    practice_averages,
+    prioritised_gaps,
+    system_means,
+)
+from gapradar.io.atomic import atomic_write_bytes
+
+Cell = str | int | float | None
+Table = list[list[Cell]]
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _level_name(assessment: Assessment, score: int | None) -> str:
+    level = assessment.model.level(score)
+    return level.name if level else ""
+
+
+def _number(value: float | None) -> float | None:
+    """Means rounded to two places, so 0.8 reads as 0.8 and not 0.7999999."""
+    return None if value is None else round(value, 2)
+
+
+def scores_table(assessment: Assessment) -> Table:
+    rows: Table = [
+        [
+            "System",
+            "Practice ID",
+            "Practice",
+            "Current",
+            "Current level",
+            "Target",
+            "Target level",
+            "Gap",
+            "Note",
+        ]
+    ]
+    for s in assessment.systems:
+        for p in assessment.model.practices:
+            r = s.rating(p.id)
+            rows.append(
+                [
+                    s.name,
+                    p.id,
+                    p.name,
+                    r.current,
+                    _level_name(assessment, r.current),
+                    r.target,
+                    _level_name(assessment, r.target),
+                    gap(r),
+                    r.note,
+                ]
+            )
+    return rows
+
+
+def matrix_table(assessment: Assessment) -> Table:
+    """One row per system, one column per practice (current levels), then the means."""
+    practices = assessment.model.practices
+    rows: Table = [
+        [
+            assessment.systems_label or "System",
+            *(p.name for p in practices),
+            "Mean current",
+            "Mean target",
+            "Mean gap",
+        ]
+    ]
+    for s in assessment.systems:
+        m = system_means(assessment, s)
+        rows.append(
+            [
+                s.name,
+                *(s.rating(p.id).current for p in practices),
+                _number(m.current),
+                _number(m.target),
+                _number(m.gap),
+            ]
+        )
+    return rows
+
+
+def gaps_table(assessment: Assessment) -> Table:
+    rows: Table = [
+        ["Rank", "System", "Practice", "Current", "Current level", "Target", "Target level", "Gap"]
+    ]
+    for rank, g in enumerate(prioritised_gaps(assessment), start=1):
+        rows.append(
+            [
+                rank,
+                g.system,
+                g.practice.name,
+                g.current,
+                _level_name(assessment, g.current),
+                g.target,
+                _level_name(assessment, g.target),
+                g.gap,
+            ]
+        )
+    return rows
+
+
+def averages_table(assessment: Assessment) -> Table:
+    rows: Table = [["Practice ID", "Practice", "Mean current", "Mean target", "Mean gap", "Systems assessed"]]
+    for a in practice_averages(assessment):
+        rows.append(
+            [
+                a.practice.id,
+                a.practice.name,
+                _number(a.current),
+                _number(a.target),
+                _number(a.gap),
+                a.assessed,
+            ]
+        )
+    return rows
+
+
+TABLES: dict[str, Callable[[Assessment], Table]] = {
+    "scores": scores_table,
+    "matrix": matrix_table,
+    "gaps": gaps_table,
+    "averages": averages_table,
+}
+
+
+def safe_cell(value: Cell) -> Cell:
+    """Text a spreadsheet would evaluate (=, +, -, @, tab, CR first) gets a leading quote."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(table: Table) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for row in table:
+        writer.writerow(["" if c is None else safe_cell(c) for c in row])
+    return out.getvalue()
+
+
+def write_csv(table: Table, path: str | os.PathLike[str], *, bom: bool = True) -> None:
+    encoding = "utf-8-sig" if bom else "utf-8"
+    atomic_write_bytes(Path(path), to_csv(table).encode(encoding))

@@ -1,0 +1,83 @@
+"""Saving then loading gives back exactly what was saved, for any valid assessment."""
+
+import string
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gapradar.domain import Assessment, Level, Link, MaturityModel, Practice, Rating, System
+from gapradar.io import dumps, load, loads, save
+
+# Any printable text (accents, CJK, emoji, quotes, '#', ': ', newlines) except
+# surrogates, which no UTF-8 file can hold.
+text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+name = text.map(str.strip).filter(bool)
+ids = st.text(string.ascii_lowercase + string.digits + "-_.", min_size=1, max_size=12).filter(
+    lambda s: s[0].isalnum()
+)
+
+
+@st.composite
+def models(draw) -> MaturityModel:
+    scores = draw(st.lists(st.integers(-5, 9), min_size=2, max_size=7, unique=True))
+    level_names = draw(st.lists(name, min_size=len(scores), max_size=len(scores), unique_by=str.casefold))
+    levels = tuple(Level(s, n, draw(text).strip()) for s, n in zip(scores, level_names, strict=True))
+    pids = draw(st.lists(ids, min_size=3, max_size=8, unique=True))
+    pnames = draw(st.lists(name, min_size=len(pids), max_size=len(pids), unique_by=str.casefold))
+    practices = tuple(
+        Practice(i, n, draw(text).strip(), draw(text).strip()) for i, n in zip(pids, pnames, strict=True)
+    )
+    links = tuple(Link(draw(name), draw(name)) for _ in range(draw(st.integers(0, 2))))
+    return MaturityModel(draw(name), practices, levels, draw(text).strip(), links)
+
+
+@st.composite
+def assessments(draw) -> Assessment:
+    model = draw(models())
+    level = st.one_of(st.none(), st.sampled_from(model.scores))
+    system_names = draw(st.lists(name, max_size=6, unique_by=str.casefold))
+    systems = []
+    for n in system_names:
+        chosen = draw(st.lists(st.sampled_from(model.practice_ids), unique=True))
+        systems.append(System(n, {pid: Rating(draw(level), draw(level), draw(text)) for pid in chosen}))
+    return Assessment(model, draw(text), systems, draw(name), draw(text))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(assessments())
+def test_load_of_save_is_identity(assessment):
+    assert loads(dumps(assessment)) == assessment
+
+
+def test_saved_file_is_stable_and_diff_friendly(sample_path, tmp_path):
+    original = sample_path.read_text(encoding="utf-8")
+    a = load(sample_path)
+    out = tmp_path / "again.yaml"
+    save(a, out)
+    assert out.read_text(encoding="utf-8") == original
+    assert "    testing: {current: -1, target: 2}\n" in original
+
+
+def test_unicode_is_kept_as_text(tmp_path, sample_path):
+    a = load(sample_path)
+    a.systems[0].name = "Système bancaire – 銀行 <&>"
+    save(a, tmp_path / "u.yaml")
+    raw = (tmp_path / "u.yaml").read_bytes()
+    assert "Système bancaire – 銀行 <&>".encode() in raw
+    assert load(tmp_path / "u.yaml") == a
+
+
+def test_save_replaces_the_file_atomically(tmp_path, sample_path, monkeypatch):
+    target = tmp_path / "f.yaml"
+    target.write_text("old contents")
+    import gapradar.io.atomic as atomic
+
+    def boom(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", boom)
+    with pytest.raises(OSError, match="No space"):
+        save(load(sample_path), target)
+    assert target.read_text() == "old contents"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.yaml"]
