@@ -1,6 +1,7 @@
 """The nouns and the arithmetic of gap analysis, in pure Python (no Qt, no I/O)."""
 
 from gapradar.domain.analysis import (
+    AVERAGE_NAME,
     GapEntry,
     Means,
     PracticeAverage,
@@ -13,6 +14,7 @@ from gapradar.domain.assessment import Assessment, Rating, System
 from gapradar.domain.model import Level, Link, MaturityModel, Practice
 
 __all__ = [
+    "AVERAGE_NAME",
     "Assessment",
     "GapEntry",
     "Level",

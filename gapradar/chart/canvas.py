@@ -1,0 +1,41 @@
+"""A plain view of the radar scene: what exports and screenshots paint.
+
+The interactive window view (ui/radar_view.py) extends it with handles; both
+show the same RadarScene, so what you see is what you export.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from gapradar.chart.radar_scene import RadarScene
+from gapradar.chart.spec import ChartSpec
+
+
+class RadarCanvas(pg.GraphicsView):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent, background=None)
+        self.setAntialiasing(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(pg.QtWidgets.QFrame.Shape.NoFrame)
+        self.view_box = pg.ViewBox(enableMouse=False, enableMenu=False, defaultPadding=0)
+        self.view_box.setMouseEnabled(False, False)
+        self.setCentralItem(self.view_box)
+        self.radar = RadarScene(self.view_box)
+
+    def set_spec(self, spec: ChartSpec) -> None:
+        self.setBackground(spec.theme.background)
+        self.radar.set_spec(spec)
+
+    def refresh(self) -> None:
+        """Redraw after the document changed (same spec object, new values)."""
+        self.radar.rebuild()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not hasattr(self, "radar"):
+            return  # pyqtgraph resizes once from its own constructor
+        size = self.viewport().size()
+        self.radar.resize(size.width(), size.height())

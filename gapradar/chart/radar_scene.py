@@ -1,0 +1,518 @@
+"""Builds the radar's graphics items for a ChartSpec at a given pixel size.
+
+One class serves the window, presentation mode and every export: an export is
+the same scene laid out at another size. Everything that has a size in pixels
+(fonts, pens, markers) is scaled from the output's size, so a 3840-pixel export
+looks like a sharp version of a 1280-pixel one.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QPolygonF, QTextDocument, QTextOption
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
+
+from gapradar.chart import geometry
+from gapradar.chart.spec import ChartSpec
+from gapradar.chart.style import colour_for
+from gapradar.domain import AVERAGE_NAME, System, gap, practice_averages
+
+REFERENCE_PX = 720.0  # at this short side, sizes are as written below
+AVERAGE_KEY = "\0average"
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Pixel sizes for one output size."""
+
+    scale: float
+    label_px: float
+    ring_px: float
+    legend_px: float
+    title_px: float
+    line: float
+    marker: float
+    margin: float
+
+
+def sizes_for(width: float, height: float, font_scale: float = 1.0) -> Sizes:
+    s = max(0.45, min(width, height) / REFERENCE_PX)
+    f = s * font_scale
+    return Sizes(
+        scale=s,
+        label_px=15 * f,
+        ring_px=11.5 * f,
+        legend_px=13.5 * f,
+        title_px=21 * f,
+        line=2.2 * s,
+        marker=9 * s,
+        margin=14 * s,
+    )
+
+
+def font(px: float, bold: bool = False) -> QFont:
+    f = QFont()
+    f.setPixelSize(max(6, round(px)))
+    f.setBold(bold)
+    return f
+
+
+def measure(text: str, f: QFont, wrap: float | None = None) -> tuple[float, float]:
+    """Size of `text` as a TextItem draws it, wrapped at `wrap` pixels."""
+    doc = QTextDocument()
+    doc.setDefaultFont(f)
+    doc.setPlainText(text)
+    if wrap:
+        doc.setTextWidth(wrap)
+        doc.setTextWidth(min(wrap, doc.idealWidth() + 1))
+    return doc.size().width(), doc.size().height()
+
+
+def _pen(colour: str | QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(QColor(colour))
+    pen.setWidthF(width)
+    pen.setCosmetic(True)
+    pen.setStyle(style)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+def _tint(colour: str, background: str, alpha: float) -> QColor:
+    """`colour` at `alpha` over `background`, as an opaque colour."""
+    a, b = QColor(colour), QColor(background)
+    return QColor.fromRgbF(
+        a.redF() * alpha + b.redF() * (1 - alpha),
+        a.greenF() * alpha + b.greenF() * (1 - alpha),
+        a.blueF() * alpha + b.blueF() * (1 - alpha),
+    )
+
+
+class SeriesPolygon(QGraphicsPolygonItem):
+    """A system's polygon; hovering it brings that system forward."""
+
+    def __init__(self, key: str, on_hover: Callable[[str | None], None]) -> None:
+        super().__init__()
+        self.key = key
+        self._on_hover = on_hover
+        self.setAcceptHoverEvents(True)
+
+    def hoverEnterEvent(self, event) -> None:
+        self._on_hover(self.key)
+
+    def hoverLeaveEvent(self, event) -> None:
+        self._on_hover(None)
+
+
+@dataclass
+class Series:
+    key: str
+    name: str
+    colour: str
+    polygon: SeriesPolygon
+    markers: pg.ScatterPlotItem
+    points: list[QPointF]
+    target_polygon: SeriesPolygon | None = None
+    target_markers: pg.ScatterPlotItem | None = None
+
+
+class RadarScene:
+    """Owns the radar's items inside a ViewBox and lays them out for a size."""
+
+    def __init__(self, view_box: pg.ViewBox) -> None:
+        self.vb = view_box
+        self.spec: ChartSpec | None = None
+        self.series: dict[str, Series] = {}
+        self.radius_px = 1.0
+        self.sizes = sizes_for(REFERENCE_PX, REFERENCE_PX)
+        self._static: list = []
+        self._dynamic: list = []
+        self._size = (0.0, 0.0)
+        self._layout_key: tuple | None = None
+        self.practice_labels: list[pg.TextItem] = []
+        self.hovered: str | None = None
+        self._pending_px: list[tuple[pg.TextItem, float, float]] = []
+        self._centre = (0.0, 0.0)
+
+    # ------------------------------------------------------------ public
+
+    def set_spec(self, spec: ChartSpec) -> None:
+        self.spec = spec
+        self.rebuild()
+
+    def resize(self, width: float, height: float) -> None:
+        if (width, height) != self._size:
+            self._size = (width, height)
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Lay out the static frame (grid, labels) if needed, then the series."""
+        if self.spec is None or self._size[0] < 2 or self._size[1] < 2:
+            return
+        key = self._frame_key()
+        if key != self._layout_key:
+            self._layout_key = key
+            self._build_frame()
+        self._build_series()
+
+    def vertex(self, system: str, practice_id: str, which: str = "current") -> QPointF:
+        """Where a system's level for a practice is drawn, in data coordinates."""
+        a = self.spec.assessment
+        s = a.system(system)
+        i = a.model.practice_index(practice_id)
+        score = getattr(s.rating(practice_id), which)
+        return QPointF(*self.level_point(i, score))
+
+    def level_point(self, practice_index: int, score: int | None) -> tuple[float, float]:
+        model = self.spec.assessment.model
+        li = model.scores.index(score) if score is not None else None
+        r = geometry.radius(li, len(model.levels)) if li is not None else 0.0
+        return geometry.point(r, geometry.angle(practice_index, len(model.practices)))
+
+    def series_names(self) -> list[str]:
+        return [s.name for s in self.series.values()]
+
+    # ------------------------------------------------------------ frame
+
+    def _frame_key(self) -> tuple:
+        s = self.spec
+        a = s.assessment
+        legend = tuple(self._legend_entries()) if s.show_legend else ()
+        return (
+            self._size,
+            id(a.model),
+            a.model.practices,
+            s.theme.name,
+            s.show_title,
+            s.chart_title,
+            s.subtitle,
+            s.font_scale,
+            s.selected_practice,
+            legend,
+            a.systems_label,
+        )
+
+    def _clear(self, items: list) -> None:
+        for item in items:
+            self.vb.removeItem(item)
+        items.clear()
+
+    def _add(self, items: list, item, z: float) -> None:
+        item.setZValue(z)
+        self.vb.addItem(item, ignoreBounds=True)
+        items.append(item)
+
+    def _build_frame(self) -> None:
+        self._clear(self._static)
+        spec, theme = self.spec, self.spec.theme
+        model = spec.assessment.model
+        w, h = self._size
+        sz = self.sizes = sizes_for(w, h, spec.font_scale)
+        self.vb.setBackgroundColor(QColor(theme.background))
+
+        # Title band, legend column, then the largest radar that leaves room for the labels.
+        top = sz.margin
+        if spec.show_title and spec.chart_title:
+            title = self._text(spec.chart_title, font(sz.title_px, bold=True), theme.text)
+            tw = w - 2 * sz.margin
+            title.setTextWidth(tw)
+            title.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
+            self._place_px(title, w / 2, top, (0.5, 0.0))
+            self._add(self._static, title, 30)
+            top += measure(spec.chart_title, font(sz.title_px, bold=True), tw)[1]
+            if spec.subtitle:
+                sub = self._text(spec.subtitle, font(sz.legend_px), theme.muted_text)
+                self._place_px(sub, w / 2, top, (0.5, 0.0))
+                self._add(self._static, sub, 30)
+                top += measure(spec.subtitle, font(sz.legend_px))[1]
+            top += sz.margin * 0.5
+        right = w - sz.margin
+        if spec.show_legend:
+            legend_w = self._build_legend(right, top)
+            right -= legend_w + sz.margin
+        area = QRectF(sz.margin, top, right - sz.margin, h - top - sz.margin)
+
+        label_font = font(sz.label_px)
+        n = len(model.practices)
+        wrap = max(sz.label_px * 7, min(area.width() * 0.24, sz.label_px * 15))
+        boxes = [geometry.Box(*measure(p.name, label_font, wrap)) for p in model.practices]
+        gap_px = sz.label_px * 0.5
+        radius = geometry.chart_radius(area.width(), area.height(), boxes, gap_px)
+        self.radius_px = radius
+        cx, cy = area.center().x(), area.center().y()
+        self._centre = (cx, cy)
+        self.vb.setRange(
+            xRange=(-cx / radius, (w - cx) / radius),
+            yRange=(-(h - cy) / radius, cy / radius),
+            padding=0,
+        )
+
+        # Rings at every level, spokes, ring labels.
+        levels = model.levels
+        ring_path, spoke_path = QPainterPath(), QPainterPath()
+        for li in range(len(levels)):
+            r = geometry.radius(li, len(levels))
+            pts = [QPointF(*geometry.point(r, geometry.angle(i, n))) for i in range(n)]
+            ring_path.addPolygon(QPolygonF([*pts, pts[0]]))
+        for i in range(n):
+            spoke_path.moveTo(0, 0)
+            spoke_path.lineTo(*geometry.point(1.0, geometry.angle(i, n)))
+        rings = QGraphicsPathItem(ring_path)
+        rings.setPen(_pen(theme.grid, max(1.0, sz.scale)))
+        spokes = QGraphicsPathItem(spoke_path)
+        spokes.setPen(_pen(theme.spoke, max(1.0, sz.scale)))
+        self._add(self._static, rings, 1)
+        self._add(self._static, spokes, 1)
+        ring_font = font(sz.ring_px)
+        bg = QColor(theme.ring_label_background)
+        bg.setAlphaF(0.8)
+        for li, lv in enumerate(levels):
+            # Left of the 12 o'clock spoke, above the polygons, below the markers.
+            r = geometry.radius(li, len(levels))
+            label = self._text(f"{lv.score} {lv.name}", ring_font, theme.muted_text, fill=bg)
+            label.setPos(-sz.ring_px * 0.5 / radius, r)
+            label.setAnchor((1.0, 0.5))
+            self._add(self._static, label, 14)
+
+        # Practice names outside the rim.
+        self.practice_labels = []
+        for i, p in enumerate(model.practices):
+            theta = geometry.angle(i, n)
+            selected = spec.selected_practice == i
+            item = self._text(
+                p.name,
+                font(sz.label_px, bold=selected),
+                theme.text,
+                fill=QColor(theme.highlight) if selected else None,
+            )
+            item.setTextWidth(boxes[i].width)
+            align = Qt.AlignmentFlag.AlignHCenter
+            if abs(math.sin(theta)) > 0.2:
+                align = Qt.AlignmentFlag.AlignLeft if math.sin(theta) > 0 else Qt.AlignmentFlag.AlignRight
+            item.textItem.document().setDefaultTextOption(QTextOption(align))
+            item.setAnchor(geometry.label_anchor(theta))
+            item.setPos(*geometry.point(1.0 + gap_px / radius, theta))
+            self._add(self._static, item, 20)
+            self.practice_labels.append(item)
+        self._flush_px()
+
+    def _text(self, text: str, f: QFont, colour: str, fill: QColor | None = None) -> pg.TextItem:
+        item = pg.TextItem(text=text, color=QColor(colour), fill=fill)
+        item.setFont(f)
+        return item
+
+    def _place_px(self, item: pg.TextItem, x: float, y: float, anchor: tuple[float, float]) -> None:
+        """Position by pixel coordinates of the whole output (y down)."""
+        item.setAnchor(anchor)
+        self._pending_px.append((item, x, y))
+
+    # ------------------------------------------------------------ legend
+
+    def _legend_entries(self) -> list[tuple[str, str, str]]:
+        """(symbol, colour, text) rows; the overlay lists checked systems sorted by name, average last."""
+        spec = self.spec
+        a = spec.assessment
+        if spec.focus is not None:
+            colour = self._colour(spec.focus)
+            rows = [("●", colour, "Current level")]
+            if spec.show_targets:
+                rows += [("◇", colour, "Target level (dashed)"), ("▨", colour, "Gap to close")]
+            return rows
+        names = sorted((n for n in spec.checked if n in a.system_names()), key=str.casefold)
+        rows = [("■", self._colour(n), n) for n in names]
+        if spec.show_average:
+            rows.append(("◆", spec.theme.average, AVERAGE_NAME))
+        return rows
+
+    def _build_legend(self, right: float, top: float) -> float:
+        spec, sz = self.spec, self.sizes
+        rows = self._legend_entries()
+        title = spec.assessment.systems_label if spec.focus is None else spec.focus
+        f = font(sz.legend_px)
+        max_w = self._size[0] * 0.28
+        parts = [f"<div style='font-weight:bold'>{html.escape(title)}</div>"]
+        for symbol, colour, text in rows:
+            parts.append(f"<div><span style='color:{colour}'>{symbol}</span>&nbsp;{html.escape(text)}</div>")
+        if not rows:
+            parts.append("<div><i>none checked</i></div>")
+        body = "".join(parts)
+        doc = QTextDocument()
+        doc.setDefaultFont(f)
+        doc.setHtml(body)
+        doc.setTextWidth(max_w)
+        width = min(max_w, doc.idealWidth() + 2)
+        item = pg.TextItem(html=f"<div style='color:{spec.theme.text}'>{body}</div>")
+        item.setFont(f)
+        item.setTextWidth(width)
+        self._place_px(item, right, top, (1.0, 0.0))
+        self._add(self._static, item, 30)
+        return width
+
+    # ------------------------------------------------------------ series
+
+    def _colour(self, name: str) -> str:
+        a = self.spec.assessment
+        return colour_for(self.spec.theme, a.index_of(name)) if name in a.system_names() else "#777777"
+
+    def _build_series(self) -> None:
+        self._clear(self._dynamic)
+        self.series = {}
+        spec = self.spec
+        a = spec.assessment
+        if spec.focus is not None and spec.focus in a.system_names():
+            self._build_focus(a.system(spec.focus))
+        else:
+            for name in a.system_names():
+                if name in spec.checked:
+                    s = a.system(name)
+                    self._add_series(
+                        name, name, self._colour(name), [s.rating(p.id).current for p in a.model.practices]
+                    )
+            if spec.show_average:
+                avg = [x.current for x in practice_averages(a)]
+                self._add_series(AVERAGE_KEY, AVERAGE_NAME, spec.theme.average, avg, average=True)
+
+    def _points(self, values: list[float | None]) -> list[QPointF]:
+        model = self.spec.assessment.model
+        n, levels = len(model.practices), len(model.levels)
+        pts = []
+        for i, v in enumerate(values):
+            if v is None:
+                r = 0.0
+            else:
+                # fractional averages interpolate between rings
+                li = (v - model.min_score) / (model.max_score - model.min_score) * (levels - 1)
+                r = geometry.radius(0, levels) + li / levels
+            pts.append(QPointF(*geometry.point(r, geometry.angle(i, n))))
+        return pts
+
+    def _spot_text(self, system: str | None, practice_index: int, which: str | None = None) -> str:
+        a = self.spec.assessment
+        model = a.model
+        p = model.practices[practice_index]
+        if system is None:
+            avg = practice_averages(a)[practice_index]
+            cur = "not assessed" if avg.current is None else f"{avg.current:.2f}"
+            return f"{AVERAGE_NAME}\n{p.name}\ncurrent {cur} (over {avg.assessed} systems)"
+        r = a.system(system).rating(p.id)
+        g = gap(r)
+        return (
+            f"{system}\n{p.name}\n"
+            f"current: {model.level_label(r.current)}\n"
+            f"target: {model.level_label(r.target)}\n"
+            f"gap: {'–' if g is None else f'{g:+d}'}"
+        )
+
+    def _markers(
+        self, pts: list[QPointF], values: list, colour: str, symbol: str, filled: bool, texts: list[str]
+    ) -> pg.ScatterPlotItem:
+        sz, theme = self.sizes, self.spec.theme
+        spots = []
+        model = self.spec.assessment.model
+        n = len(model.practices)
+        for i, (pt, v) in enumerate(zip(pts, values, strict=True)):
+            assessed = v is not None
+            pos = (
+                pt
+                if assessed
+                else QPointF(*geometry.point(geometry.NOT_ASSESSED_RADIUS, geometry.angle(i, n)))
+            )
+            brush = QBrush(QColor(colour)) if (filled and assessed) else QBrush(QColor(theme.background))
+            spots.append(
+                {
+                    "pos": (pos.x(), pos.y()),
+                    "size": sz.marker * (1.0 if assessed else 0.85),
+                    "symbol": symbol,
+                    "brush": brush,
+                    "pen": _pen(colour, max(1.2, sz.line * 0.8)),
+                    "data": texts[i] + ("" if assessed else "\n(not assessed)"),
+                }
+            )
+        item = pg.ScatterPlotItem(hoverable=True, tip=lambda x, y, data: data, pxMode=True)
+        item.addPoints(spots)
+        return item
+
+    def _add_series(self, key: str, name: str, colour: str, values: list, average: bool = False) -> None:
+        sz = self.sizes
+        pts = self._points(values)
+        poly = SeriesPolygon(key, self._hover)
+        poly.setPolygon(QPolygonF(pts))
+        fill = QColor(colour)
+        fill.setAlphaF(0.0 if average else 0.18)
+        poly.setBrush(QBrush(fill))
+        poly.setPen(_pen(colour, sz.line, Qt.PenStyle.DashLine if average else Qt.PenStyle.SolidLine))
+        idx = len(self.series)
+        self._add(self._dynamic, poly, 10 + idx * 0.01)
+        texts = [self._spot_text(None if average else name, i) for i in range(len(values))]
+        markers = self._markers(pts, values, colour, "d" if average else "o", True, texts)
+        markers.sigHovered.connect(lambda item, points, ev, k=key: self._hover(k if len(points) else None))
+        self._add(self._dynamic, markers, 15 + idx * 0.01)
+        self.series[key] = Series(key, name, colour, poly, markers, pts)
+
+    def _build_focus(self, system: System) -> None:
+        spec, sz, theme = self.spec, self.sizes, self.spec.theme
+        model = spec.assessment.model
+        colour = self._colour(system.name)
+        current = [system.rating(p.id).current for p in model.practices]
+        target = [system.rating(p.id).target for p in model.practices]
+        texts = [self._spot_text(system.name, i) for i in range(len(current))]
+        cur_pts, tgt_pts = self._points(current), self._points(target)
+        tgt_poly = tgt_markers = None
+        if spec.show_targets:
+            tgt_poly = SeriesPolygon(system.name, self._hover)
+            tgt_poly.setPolygon(QPolygonF(tgt_pts))
+            hatch = QBrush(_tint(colour, theme.background, 0.7), Qt.BrushStyle.BDiagPattern)
+            tgt_poly.setBrush(hatch)
+            tgt_poly.setPen(_pen(colour, sz.line, Qt.PenStyle.DashLine))
+            self._add(self._dynamic, tgt_poly, 10)
+        cur_poly = SeriesPolygon(system.name, self._hover)
+        cur_poly.setPolygon(QPolygonF(cur_pts))
+        cur_poly.setBrush(QBrush(_tint(colour, theme.background, 0.45)))
+        cur_poly.setPen(_pen(colour, sz.line))
+        self._add(self._dynamic, cur_poly, 11)
+        if spec.show_targets:
+            # The gap band's outer edge again on top, so the dashed target stays visible.
+            edge = QGraphicsPolygonItem(QPolygonF(tgt_pts))
+            edge.setPen(_pen(colour, sz.line, Qt.PenStyle.DashLine))
+            self._add(self._dynamic, edge, 12)
+            tgt_markers = self._markers(tgt_pts, target, colour, "d", False, texts)
+            self._add(self._dynamic, tgt_markers, 16)
+        cur_markers = self._markers(cur_pts, current, colour, "o", True, texts)
+        self._add(self._dynamic, cur_markers, 17)
+        self.series[system.name] = Series(
+            system.name, system.name, colour, cur_poly, cur_markers, cur_pts, tgt_poly, tgt_markers
+        )
+
+    def _hover(self, key: str | None) -> None:
+        """Bring the hovered series forward and fade the others (overlay view)."""
+        if key == self.hovered or self.spec is None or self.spec.focus is not None:
+            return
+        self.hovered = key
+        for k, s in self.series.items():
+            faded = key is not None and k != key
+            for item in (s.polygon, s.markers):
+                item.setOpacity(0.2 if faded else 1.0)
+            s.polygon.setZValue(13 if k == key else 10)
+            s.markers.setZValue(18 if k == key else 15)
+
+    # ------------------------------------------------------------ pixel placement
+
+    def _flush_px(self) -> None:
+        """Give pixel-placed items (title, legend) their data coordinates once R is known."""
+        cx, cy = self._centre
+        for item, x, y in self._pending_px:
+            item.setPos((x - cx) / self.radius_px, (cy - y) / self.radius_px)
+        self._pending_px = []
+
+    def px_to_data(self, x: float, y: float) -> QPointF:
+        cx, cy = self._centre
+        return QPointF((x - cx) / self.radius_px, (cy - y) / self.radius_px)
+
+    def data_to_px(self, point: QPointF) -> QPointF:
+        cx, cy = self._centre
+        return QPointF(cx + point.x() * self.radius_px, cy - point.y() * self.radius_px)

@@ -1,0 +1,29 @@
+"""What a chart shows, independent of where it is drawn (window, presentation, file)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gapradar.chart.style import LIGHT, Theme
+from gapradar.domain import Assessment
+
+
+@dataclass
+class ChartSpec:
+    assessment: Assessment
+    checked: tuple[str, ...] = ()
+    show_average: bool = True
+    focus: str | None = None  # a system's name: focus view (current vs target)
+    theme: Theme = LIGHT
+    show_title: bool = True
+    show_legend: bool = True
+    title: str | None = None  # None: the assessment's title
+    subtitle: str = ""
+    font_scale: float = 1.0
+    selected_practice: int | None = None
+    show_targets: bool = True
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def chart_title(self) -> str:
+        return self.assessment.title if self.title is None else self.title

@@ -1,0 +1,117 @@
+"""Themes and the categorical palette, as plain data so contrast can be tested.
+
+The palette starts with Okabe–Ito's colours, chosen to stay distinguishable
+with deuteranopia, protanopia and tritanopia; current and target are never told
+apart by colour alone (filled vs dashed outline, round vs diamond markers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PALETTE: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#D55E00",  # vermillion
+    "#56B4E9",  # sky blue
+    "#882255",  # wine
+    "#999933",  # olive
+    "#332288",  # indigo
+    "#44AA99",  # teal
+)
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    background: str
+    text: str
+    muted_text: str
+    grid: str
+    spoke: str
+    ring_label_background: str
+    average: str
+    highlight: str
+    palette: tuple[str, ...] = PALETTE
+
+
+LIGHT = Theme(
+    name="light",
+    background="#ffffff",
+    text="#1a1a1a",
+    muted_text="#505050",
+    grid="#c8c8c8",
+    spoke="#b0b0b0",
+    ring_label_background="#ffffff",
+    average="#1a1a1a",
+    highlight="#fff2b3",
+)
+
+PRINT = Theme(
+    name="print",
+    background="#ffffff",
+    text="#000000",
+    muted_text="#404040",
+    grid="#bdbdbd",
+    spoke="#9e9e9e",
+    ring_label_background="#ffffff",
+    average="#000000",
+    highlight="#fff2b3",
+)
+
+DARK = Theme(
+    name="dark",
+    background="#1e1f22",
+    text="#ececec",
+    muted_text="#b4b4b4",
+    grid="#4a4c52",
+    spoke="#5c5f66",
+    ring_label_background="#1e1f22",
+    average="#f0f0f0",
+    highlight="#4a4220",
+    palette=(
+        "#56B4E9",
+        "#E69F00",
+        "#009E73",
+        "#CC79A7",
+        "#F0E442",
+        "#D55E00",
+        "#AA4499",
+        "#999933",
+        "#88CCEE",
+        "#44AA99",
+    ),
+)
+
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    background="#000000",
+    text="#ffffff",
+    muted_text="#ffffff",
+    grid="#9a9a9a",
+    spoke="#bdbdbd",
+    ring_label_background="#000000",
+    average="#ffffff",
+    highlight="#5a4a00",
+    palette=(
+        "#56B4E9",
+        "#F0E442",
+        "#009E73",
+        "#CC79A7",
+        "#E69F00",
+        "#88CCEE",
+        "#FF8C69",
+        "#DDCC77",
+        "#AA99FF",
+        "#44DDAA",
+    ),
+)
+
+THEMES: dict[str, Theme] = {t.name: t for t in (LIGHT, DARK, HIGH_CONTRAST, PRINT)}
+
+
+def colour_for(theme: Theme, index: int) -> str:
+    """A system's colour by its position in the assessment, so it never changes on check/uncheck."""
+    return theme.palette[index % len(theme.palette)]
