@@ -161,10 +161,19 @@ def _problem(path: Path, message: str):
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    _err(
-        "gapradar: the desktop window is not part of this version yet; use 'gapradar info FILE' or 'gapradar --help'"
-    )
-    return EXIT_USAGE
+    from gapradar.ui.app import parse_size, run
+
+    if args.file:
+        try:
+            bundled.resolve(args.file)
+        except FileNotFoundError as e:
+            raise UsageError(str(e)) from None
+    if args.size:
+        try:
+            parse_size(args.size)
+        except ValueError as e:
+            raise UsageError(str(e)) from None
+    return run(args.file, screenshot=args.screenshot, size=args.size, focus=args.focus)
 
 
 # ---------------------------------------------------------------- parsing
@@ -188,6 +197,11 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     )
     main.add_argument("file", nargs="?", metavar="FILE", help="file to open (default: the bundled sample)")
     main.add_argument("--version", action="version", version=f"gapradar {__version__}")
+    main.add_argument(
+        "--screenshot", metavar="OUT.png", help="open the window, save a picture of it to OUT.png and exit"
+    )
+    main.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x720")
+    main.add_argument("--focus", metavar="SYSTEM", help="start in focus view on this system")
 
     subs: dict[str, argparse.ArgumentParser] = {"": main}
     p = argparse.ArgumentParser(

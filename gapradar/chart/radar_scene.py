@@ -44,12 +44,13 @@ class Sizes:
 def sizes_for(width: float, height: float, font_scale: float = 1.0) -> Sizes:
     s = max(0.45, min(width, height) / REFERENCE_PX)
     f = s * font_scale
+    # Never below what a screen can show legibly, whatever the output size.
     return Sizes(
         scale=s,
-        label_px=15 * f,
-        ring_px=11.5 * f,
-        legend_px=13.5 * f,
-        title_px=21 * f,
+        label_px=max(13.0, 15 * f),
+        ring_px=max(10.5, 11.5 * f),
+        legend_px=max(12.0, 13.5 * f),
+        title_px=max(16.0, 21 * f),
         line=2.2 * s,
         marker=9 * s,
         margin=14 * s,
@@ -272,12 +273,12 @@ class RadarScene:
         bg = QColor(theme.ring_label_background)
         bg.setAlphaF(0.8)
         for li, lv in enumerate(levels):
-            # Left of the 12 o'clock spoke, above the polygons, below the markers.
+            # Left of the 12 o'clock spoke, under the translucent polygons.
             r = geometry.radius(li, len(levels))
             label = self._text(f"{lv.score} {lv.name}", ring_font, theme.muted_text, fill=bg)
             label.setPos(-sz.ring_px * 0.5 / radius, r)
             label.setAnchor((1.0, 0.5))
-            self._add(self._static, label, 14)
+            self._add(self._static, label, 3)
 
         # Practice names outside the rim.
         self.practice_labels = []

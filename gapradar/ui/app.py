@@ -1,0 +1,121 @@
+"""Starting the desktop app: QApplication, the first document, crash recovery, screenshots."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from gapradar import bundled
+
+
+def _ensure_display() -> None:
+    """Headless machines (CI, ssh) still get screenshots: fall back to the offscreen platform."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def application():
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0]])
+        app.setOrganizationName("gapradar")
+        app.setApplicationName("gapradar")
+        app.setApplicationDisplayName("gapradar")
+    return app
+
+
+def offer_recovery(window) -> bool:
+    """After a crash, offer the newest recovery copy; True when it was restored."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from gapradar.io import LoadError
+    from gapradar.ui.document import Document
+    from gapradar.ui.files import find_recovery_copies
+
+    copies = find_recovery_copies()
+    if not copies:
+        return False
+    copy = copies[0]
+    name = copy.original.name if copy.original else "an untitled assessment"
+    from datetime import datetime
+
+    when = datetime.fromtimestamp(copy.written).strftime("%Y-%m-%d %H:%M")
+    answer = QMessageBox.question(
+        window,
+        "Restore unsaved work?",
+        f"gapradar found unsaved work on {name} from {when}, kept when it last stopped unexpectedly.\n\n"
+        "Restore it? (No discards the copy.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        copy.path.unlink(missing_ok=True)
+        return False
+    try:
+        assessment = copy.load()
+    except LoadError:
+        copy.path.unlink(missing_ok=True)
+        return False
+    window.set_document(Document(assessment, copy.original))
+    window.doc.undo_stack.resetClean()  # restored work is unsaved work
+    copy.path.unlink(missing_ok=True)
+    window.recovery.write()
+    return True
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise ValueError(f"--size must look like 1280x720, not {text!r}") from None
+    if not (200 <= w <= 10000 and 200 <= h <= 10000):
+        raise ValueError("--size must be between 200x200 and 10000x10000")
+    return w, h
+
+
+def run(
+    file: str | None, screenshot: str | None = None, size: str | None = None, focus: str | None = None
+) -> int:
+    """The GUI's entry point; returns the process exit code."""
+    if screenshot:
+        _ensure_display()
+    dims = parse_size(size) if size else None
+    app = application()
+    from gapradar.io import LoadError, load
+    from gapradar.ui.main_window import MainWindow, show_problems
+
+    path = bundled.resolve(file) if file else bundled.sample_path()
+    problems = None
+    try:
+        assessment = load(path)
+    except LoadError as e:
+        if screenshot:
+            for p in e.problems:
+                print(p, file=sys.stderr)
+            return 1
+        problems = e
+        path = bundled.sample_path()
+        assessment = load(path)
+    window = MainWindow(assessment, path)
+    sys.excepthook = lambda _t, value, _tb: window.handle_unexpected(value)
+    if dims:
+        window.resize(*dims)
+    if focus:
+        window.panel.select(focus)
+        window.set_focus_view(True)
+    if screenshot:
+        window.show()
+        app.processEvents()
+        window.grab().save(screenshot)
+        return 0
+    window.show()
+    if problems is not None:
+        show_problems(window, Path(file), problems)
+    else:
+        offer_recovery(window)
+    return app.exec()

@@ -1,0 +1,100 @@
+"""Every edit is one of these undo commands, with a text people can read in Edit ▸ Undo."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtGui import QUndoCommand
+
+from gapradar.domain import System
+from gapradar.ui.document import Document
+
+NOTE_MERGE_ID = 1001
+
+
+class SetLevelCommand(QUndoCommand):
+    """Set the current or target level of one system on one practice."""
+
+    def __init__(self, doc: Document, system: str, practice_id: str, which: str, score: int | None) -> None:
+        super().__init__()
+        self.doc, self.system, self.practice_id = doc, system, practice_id
+        self.before = doc.assessment.system(system).rating(practice_id)
+        self.after = replace(self.before, **{which: score})
+        model = doc.assessment.model
+        practice = model.practice(practice_id).name
+        self.setText(f"Set {practice} {which} of {system} to {model.level_label(score)}")
+
+    def redo(self) -> None:
+        self.doc.apply_rating(self.system, self.practice_id, self.after)
+
+    def undo(self) -> None:
+        self.doc.apply_rating(self.system, self.practice_id, self.before)
+
+
+class SetNoteCommand(QUndoCommand):
+    def __init__(self, doc: Document, system: str, practice_id: str, note: str) -> None:
+        super().__init__()
+        self.doc, self.system, self.practice_id = doc, system, practice_id
+        self.before = doc.assessment.system(system).rating(practice_id)
+        self.after = replace(self.before, note=note)
+        practice = doc.assessment.model.practice(practice_id).name
+        self.setText(f"Edit note on {practice} of {system}")
+
+    def redo(self) -> None:
+        self.doc.apply_rating(self.system, self.practice_id, self.after)
+
+    def undo(self) -> None:
+        self.doc.apply_rating(self.system, self.practice_id, self.before)
+
+
+class AddSystemCommand(QUndoCommand):
+    """Add a new (or duplicated) system at an index."""
+
+    def __init__(
+        self, doc: Document, system: System, index: int | None = None, text: str | None = None
+    ) -> None:
+        super().__init__()
+        self.doc, self.system = doc, system
+        self.index = len(doc.assessment.systems) if index is None else index
+        self.setText(text or f"Add system {system.name}")
+
+    def redo(self) -> None:
+        self.doc.insert_system(self.index, self.system)
+
+    def undo(self) -> None:
+        self.doc.take_system(self.system.name)
+
+
+class RemoveSystemCommand(QUndoCommand):
+    def __init__(self, doc: Document, name: str) -> None:
+        super().__init__()
+        self.doc, self.name = doc, name
+        self.index = doc.assessment.index_of(name)
+        self.system: System | None = None
+        self.setText(f"Remove system {name}")
+
+    def redo(self) -> None:
+        self.index, self.system = self.doc.take_system(self.name)
+
+    def undo(self) -> None:
+        self.doc.insert_system(self.index, self.system)
+
+
+class RenameSystemCommand(QUndoCommand):
+    def __init__(self, doc: Document, old: str, new: str) -> None:
+        super().__init__()
+        self.doc, self.old, self.new = doc, old, new
+        self.setText(f"Rename system {old} to {new}")
+
+    def redo(self) -> None:
+        self.doc.rename_system(self.old, self.new)
+
+    def undo(self) -> None:
+        self.doc.rename_system(self.new, self.old)
+
+
+def duplicate_system(doc: Document, name: str) -> AddSystemCommand:
+    source = doc.assessment.system(name)
+    copy = source.copy(doc.assessment.unique_name(f"{name} (copy)"))
+    index = doc.assessment.index_of(name) + 1
+    return AddSystemCommand(doc, copy, index, text=f"Duplicate system {name}")

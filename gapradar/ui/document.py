@@ -1,0 +1,71 @@
+"""The open document: the assessment, its undo stack, its file and its unsaved state.
+
+Widgets never change the assessment; they push commands (ui/commands.py), and
+commands call the mutators here, which emit `changed` so every view follows.
+The undo stack's clean state is the "saved" state.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from gapradar.domain import Assessment, Rating, System
+
+
+class Document(QObject):
+    changed = Signal()  # any rating, system or model change
+    systems_changed = Signal()  # systems added, removed, renamed or reordered
+    system_renamed = Signal(str, str)  # old, new
+    path_changed = Signal()
+    modified_changed = Signal(bool)
+
+    def __init__(
+        self, assessment: Assessment, path: Path | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.assessment = assessment
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path else "Untitled"
+
+    def set_path(self, path: Path | None) -> None:
+        self.path = path
+        self.path_changed.emit()
+
+    def mark_saved(self) -> None:
+        self.undo_stack.setClean()
+
+    # ---------------------------------------------------------- mutators for commands only
+
+    def apply_rating(self, system: str, practice_id: str, rating: Rating) -> None:
+        self.assessment.system(system).set_rating(practice_id, rating)
+        self.changed.emit()
+
+    def insert_system(self, index: int, system: System) -> None:
+        self.assessment.systems.insert(index, system)
+        self.systems_changed.emit()
+        self.changed.emit()
+
+    def take_system(self, name: str) -> tuple[int, System]:
+        index = self.assessment.index_of(name)
+        system = self.assessment.systems.pop(index)
+        self.systems_changed.emit()
+        self.changed.emit()
+        return index, system
+
+    def rename_system(self, old: str, new: str) -> None:
+        self.assessment.system(old).name = new
+        self.system_renamed.emit(old, new)
+        self.systems_changed.emit()
+        self.changed.emit()

@@ -1,0 +1,191 @@
+"""The focused system's levels: one row per practice, Current and Target editable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
+)
+
+from gapradar.domain import gap
+from gapradar.ui.commands import SetLevelCommand, SetNoteCommand
+from gapradar.ui.document import Document
+
+PRACTICE, CURRENT, TARGET, GAP, NOTE = range(5)
+HEADERS = ("Practice", "Current", "Target", "Gap", "Note")
+LEVEL_COLUMNS = {CURRENT: "current", TARGET: "target"}
+NOT_ASSESSED = "not assessed"
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class LevelsModel(QAbstractTableModel):
+    def __init__(self, doc: Document, parent=None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.system: str | None = None
+        doc.changed.connect(self._refresh)
+
+    def set_system(self, name: str | None) -> None:
+        self.beginResetModel()
+        self.system = name
+        self.endResetModel()
+
+    def _refresh(self) -> None:
+        if self.system not in self.doc.assessment.system_names():
+            self.set_system(None)
+            return
+        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, NOTE))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.system is None else len(self.doc.assessment.model.practices)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (CURRENT, TARGET, NOTE):
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.system is None:
+            return None
+        model = self.doc.assessment.model
+        practice = model.practices[index.row()]
+        rating = self.doc.assessment.system(self.system).rating(practice.id)
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if col == PRACTICE:
+                return practice.name
+            if col in LEVEL_COLUMNS:
+                return model.level_label(getattr(rating, LEVEL_COLUMNS[col]))
+            if col == GAP:
+                g = gap(rating)
+                return "–" if g is None else f"{g:+d}" if g else "0"
+            return rating.note
+        if role == Qt.ItemDataRole.EditRole:
+            if col in LEVEL_COLUMNS:
+                return getattr(rating, LEVEL_COLUMNS[col])
+            if col == NOTE:
+                return rating.note
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == PRACTICE:
+                return practice.description or practice.name
+            if col in LEVEL_COLUMNS:
+                level = model.level(getattr(rating, LEVEL_COLUMNS[col]))
+                return f"{level.label}: {level.description}" if level and level.description else None
+            if col == NOTE and rating.note:
+                return rating.note
+        if role == Qt.ItemDataRole.ForegroundRole and col in LEVEL_COLUMNS:
+            if getattr(rating, LEVEL_COLUMNS[col]) is None:
+                return QColor("#767676")
+        if role == Qt.ItemDataRole.FontRole and col == GAP:
+            f = QFont()
+            f.setBold((gap(rating) or 0) > 0)
+            return f
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == GAP:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or self.system is None:
+            return False
+        practice_id = self.doc.assessment.model.practices[index.row()].id
+        rating = self.doc.assessment.system(self.system).rating(practice_id)
+        col = index.column()
+        if col in LEVEL_COLUMNS:
+            which = LEVEL_COLUMNS[col]
+            if value == getattr(rating, which):
+                return True
+            self.doc.undo_stack.push(SetLevelCommand(self.doc, self.system, practice_id, which, value))
+            return True
+        if col == NOTE and str(value) != rating.note:
+            self.doc.undo_stack.push(SetNoteCommand(self.doc, self.system, practice_id, str(value)))
+            return True
+        return False
+
+
+class LevelDelegate(QStyledItemDelegate):
+    """A drop-down of the model's levels (with scores) plus "not assessed"."""
+
+    def __init__(self, doc: Document, parent=None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+
+    def createEditor(self, parent: QWidget, option, index: Index) -> QWidget:
+        if index.column() not in LEVEL_COLUMNS:
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        combo.setAccessibleName(f"{HEADERS[index.column()]} level")
+        combo.addItem(NOT_ASSESSED, None)
+        for level in self.doc.assessment.model.levels:
+            combo.addItem(level.label, level.score)
+            if level.description:
+                combo.setItemData(combo.count() - 1, level.description, Qt.ItemDataRole.ToolTipRole)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class LevelsTable(QTableView):
+    def __init__(self, doc: Document, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("levelsTable")
+        self.setAccessibleName("Levels of the selected system")
+        self.levels_model = LevelsModel(doc, self)
+        self.setModel(self.levels_model)
+        self.setItemDelegate(LevelDelegate(doc, self))
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(True)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(PRACTICE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CURRENT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TARGET, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(GAP, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+
+    def set_system(self, name: str | None) -> None:
+        self.levels_model.set_system(name)
+        self.resizeRowsToContents()
+
+    def full_height(self, max_rows: int) -> int:
+        """Pixels needed to show up to `max_rows` rows without scrolling."""
+        self.resizeRowsToContents()
+        rows = min(self.levels_model.rowCount(), max_rows)
+        body = (
+            sum(self.rowHeight(r) for r in range(rows))
+            or self.verticalHeader().defaultSectionSize() * max_rows
+        )
+        return self.horizontalHeader().height() + body + 2 * self.frameWidth() + 2
