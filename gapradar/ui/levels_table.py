@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -89,9 +89,12 @@ class LevelsModel(QAbstractTableModel):
                 return f"{level.label}: {level.description}" if level and level.description else None
             if col == NOTE and rating.note:
                 return rating.note
-        if role == Qt.ItemDataRole.ForegroundRole and col in LEVEL_COLUMNS:
-            if getattr(rating, LEVEL_COLUMNS[col]) is None:
-                return QColor("#767676")
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and col in LEVEL_COLUMNS
+            and getattr(rating, LEVEL_COLUMNS[col]) is None
+        ):
+            return QColor("#767676")
         if role == Qt.ItemDataRole.FontRole and col == GAP:
             f = QFont()
             f.setBold((gap(rating) or 0) > 0)
@@ -130,12 +133,30 @@ class LevelDelegate(QStyledItemDelegate):
             return super().createEditor(parent, option, index)
         combo = QComboBox(parent)
         combo.setAccessibleName(f"{HEADERS[index.column()]} level")
+        # Choosing from the list commits at once: one choice, one undo step.
+        combo.activated.connect(lambda _i, c=combo: self._commit(c))
         combo.addItem(NOT_ASSESSED, None)
         for level in self.doc.assessment.model.levels:
             combo.addItem(level.label, level.score)
             if level.description:
                 combo.setItemData(combo.count() - 1, level.description, Qt.ItemDataRole.ToolTipRole)
         return combo
+
+    def _commit(self, editor: QComboBox) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.SubmitModelCache)
+
+    def eventFilter(self, editor, event) -> bool:
+        # Qt 6 lets a combo box swallow Return; Return means "take this level".
+        if (
+            isinstance(editor, QComboBox)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not editor.view().isVisible()
+        ):
+            self._commit(editor)
+            return True
+        return super().eventFilter(editor, event)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, QComboBox):

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.panel.checked_changed.connect(self._update_chart)
         self.panel.current_changed.connect(self._current_system_changed)
         self.systems_dock.setWidget(self.panel)
+        self.panel.addAction(self.rename_action)
         table = LevelsTable(doc)
         if self.splitter.count() > 1:
             self.splitter.widget(1).deleteLater()
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setCollapsible(0, False)
         doc.changed.connect(self._document_changed)
-        doc.modified_changed.connect(lambda _m: self._update_title())
+        doc.modified_changed.connect(self._update_title)
         doc.path_changed.connect(self._update_title)
         self._wire_undo(doc)
         names = sorted(doc.assessment.system_names(), key=str.casefold)
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
         if system is not None:
             self.doc.undo_stack.push(SetLevelCommand(self.doc, system, practice_id, which, score))
 
-    def _update_title(self) -> None:
+    def _update_title(self, *_args) -> None:
         self.setWindowTitle(f"{self.doc.display_name}[*] — gapradar")
         self.setWindowModified(self.doc.modified)
 
@@ -238,13 +239,15 @@ class MainWindow(QMainWindow):
         self._action(
             self.edit_menu, "&Add system…", lambda: self.panel.add_system(), "Ctrl+Shift+N", "Add a system"
         )
-        self._action(
+        self.rename_action = self._action(
             self.edit_menu,
             "Re&name system…",
             lambda: self.panel.rename_system(),
             "F2",
             "Rename the selected system",
         )
+        # F2 renames in the systems list only; in the levels table it edits the cell.
+        self.rename_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._action(
             self.edit_menu,
             "&Duplicate system",

@@ -1,0 +1,239 @@
+"""The workspace driven through its real widgets, checked by what a user sees."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QMessageBox, QTableView
+
+from gapradar.domain import AVERAGE_NAME
+from gapradar.io import load
+from gapradar.ui.levels_table import CURRENT, TARGET
+
+ATM = "ATM Management Application"
+
+
+def list_item(window, name):
+    lst = window.findChild(QListWidget, "systemsList")
+    for i in range(lst.count()):
+        if lst.item(i).text() == name:
+            return lst.item(i)
+    raise KeyError(name)
+
+
+def table_text(window, row, col):
+    table = window.findChild(QTableView, "levelsTable")
+    return table.model().index(row, col).data()
+
+
+def test_sample_opens_with_systems_chart_and_table(window):
+    names = [window.panel.list.item(i).text() for i in range(window.panel.list.count())]
+    assert names[-1] == AVERAGE_NAME
+    assert names[:-1] == sorted(names[:-1], key=str.casefold)
+    assert len(names) == 11
+    assert window.findChild(QTableView, "levelsTable") is not None
+    assert window.radar.objectName() == "radarView"
+    assert window.panel.objectName() == "systemsPanel"
+    assert set(window.radar.radar.series_names()) == {*window.panel.checked_names(), AVERAGE_NAME}
+    assert "bank.yaml" in window.windowTitle()
+
+
+def test_checking_systems_changes_the_chart_series(window):
+    window.panel.check_none.click()
+    assert window.radar.radar.series_names() == []
+    list_item(window, ATM).setCheckState(Qt.CheckState.Checked)
+    assert window.radar.radar.series_names() == [ATM]
+    list_item(window, AVERAGE_NAME).setCheckState(Qt.CheckState.Checked)
+    assert window.radar.radar.series_names() == [ATM, AVERAGE_NAME]
+    window.panel.check_all.click()
+    assert len(window.radar.radar.series_names()) == 11
+
+
+def test_filter_hides_systems(window, qtbot):
+    qtbot.keyClicks(window.panel.filter, "mobile")
+    visible = [
+        window.panel.list.item(i).text()
+        for i in range(window.panel.list.count())
+        if not window.panel.list.item(i).isHidden()
+    ]
+    assert visible == ["Mobile Banking Platform (Android)", "Mobile Banking Platform (iOS)"]
+
+
+def edit_level_in_table(window, qtbot, row, col, label):
+    table = window.findChild(QTableView, "levelsTable")
+    index = table.model().index(row, col)
+    table.setCurrentIndex(index)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = table.findChild(QComboBox)
+    assert editor is not None
+    editor.setCurrentIndex(editor.findText(label))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def test_table_edit_moves_the_radar_point_and_undoes(window, qtbot):
+    window.panel.select(ATM)
+    scene = window.radar.radar
+    testing = 3
+    before = scene.series[ATM].polygon.polygon().at(testing)
+    assert table_text(window, testing, CURRENT) == "2 – Quantitatively Managed"
+
+    edit_level_in_table(window, qtbot, testing, CURRENT, "3 – Optimizing")
+
+    assert table_text(window, testing, CURRENT) == "3 – Optimizing"
+    assert table_text(window, testing, 3) == "0"
+    after = scene.series[ATM].polygon.polygon().at(testing)
+    assert after != before
+    assert after == QPointF(*scene.level_point(testing, 3))
+    assert window.undo_action.text() == f"&Undo Set Testing current of {ATM} to 3 – Optimizing"
+    assert window.isWindowModified()
+
+    window.undo_action.trigger()
+    assert table_text(window, testing, CURRENT) == "2 – Quantitatively Managed"
+    assert scene.series[ATM].polygon.polygon().at(testing) == before
+    assert not window.isWindowModified()
+    window.redo_action.trigger()
+    assert table_text(window, testing, CURRENT) == "3 – Optimizing"
+
+
+def test_not_assessed_is_offered_and_drawn_at_the_centre(window, qtbot):
+    window.panel.select(ATM)
+    edit_level_in_table(window, qtbot, 0, TARGET, "not assessed")
+    assert table_text(window, 0, TARGET) == "not assessed"
+    assert table_text(window, 0, 3) == "–"
+    assert window.doc.assessment.system(ATM).rating("build-ci").target is None
+
+
+def send_mouse(widget, kind, pos: QPoint, buttons):
+    button = Qt.MouseButton.LeftButton
+    if kind == QEvent.Type.MouseMove:
+        button = Qt.MouseButton.NoButton
+    event = QMouseEvent(
+        kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)), button, buttons, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_dragging_a_handle_snaps_to_a_level_and_updates_the_table(window, qtbot):
+    window.panel.select(ATM)
+    window.focus_action.trigger()
+    QApplication.processEvents()  # let the layout settle before reading positions
+    view = window.radar
+    scene = view.radar
+    testing_index = 3
+    handle = view.handles[("testing", "current")]
+    start = view.mapFromScene(handle.mapToScene(QPointF(0, 0)))
+    # Drag towards the outer ring (level 3), a little off the spoke, to see it snap.
+    end_data = QPointF(*scene.level_point(testing_index, 3)) + QPointF(0.05, 0.03)
+    end = view.mapFromScene(view.view_box.mapViewToScene(end_data))
+    viewport = view.viewport()
+    send_mouse(viewport, QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    steps = 8
+    for i in range(1, steps + 1):
+        p = start + (end - start) * i / steps
+        send_mouse(viewport, QEvent.Type.MouseMove, p, Qt.MouseButton.LeftButton)
+    send_mouse(viewport, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+
+    assert table_text(window, testing_index, CURRENT) == "3 – Optimizing"
+    assert window.doc.undo_stack.count() == 1  # one drag, one undo step
+    assert scene.series[ATM].polygon.polygon().at(testing_index) == QPointF(
+        *scene.level_point(testing_index, 3)
+    )
+    window.undo_action.trigger()
+    assert table_text(window, testing_index, CURRENT) == "2 – Quantitatively Managed"
+
+
+def test_focus_view_shows_current_and_target(window):
+    window.panel.select(ATM)
+    window.focus_action.trigger()
+    series = window.radar.radar.series[ATM]
+    assert series.target_polygon is not None
+    system = window.doc.assessment.system(ATM)
+    p = window.radar.radar.level_point(4, system.rating("data").target)
+    assert series.target_polygon.polygon().at(4) == QPointF(*p)
+    assert len(window.radar.handles) == 12
+
+
+def test_save_reload_and_compare(window, qtbot, sample_copy, tmp_path):
+    window.panel.select(ATM)
+    edit_level_in_table(window, qtbot, 1, TARGET, "3 – Optimizing")
+    out = tmp_path / "saved.yaml"
+    assert window._save_to(out)
+    assert not window.isWindowModified()
+    reloaded = load(out)
+    assert reloaded == window.doc.assessment
+    assert reloaded.system(ATM).rating("environments").target == 3
+
+
+def test_failed_save_keeps_edits_unsaved(window, qtbot, tmp_path, answers):
+    window.panel.select(ATM)
+    edit_level_in_table(window, qtbot, 1, TARGET, "3 – Optimizing")
+    asked = answers(QMessageBox.StandardButton.Ok)
+    assert not window._save_to(tmp_path / "missing-folder" / "x.yaml")
+    assert asked.asked and "Could not save" in asked.asked[0]
+    assert window.isWindowModified()
+    assert window.doc.assessment.system(ATM).rating("environments").target == 3
+
+
+def test_close_with_unsaved_edits_asks(window, qtbot, answers):
+    window.panel.select(ATM)
+    edit_level_in_table(window, qtbot, 1, TARGET, "3 – Optimizing")
+    asked = answers(QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    assert window.isVisible()
+    assert "Save the changes" in asked.asked[0]
+    asked.answer = QMessageBox.StandardButton.Discard
+    assert window.close()
+
+
+def test_add_rename_duplicate_remove_system(window, monkeypatch, answers):
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Payments Hub", True)))
+    window.panel.add_system()
+    assert "Payments Hub" in window.doc.assessment.system_names()
+    assert "Payments Hub" in window.radar.radar.series_names()
+    window.panel.select(ATM)
+    window.panel.duplicate_system()
+    copy = f"{ATM} (copy)"
+    assert window.doc.assessment.system(copy).ratings == window.doc.assessment.system(ATM).ratings
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("ATM Platform", True)))
+    window.panel.select(copy)
+    window.panel.rename_system()
+    assert "ATM Platform" in window.doc.assessment.system_names()
+    asked = answers(QMessageBox.StandardButton.Yes)
+    window.panel.select("ATM Platform")
+    window.panel.remove_system()
+    assert "has ratings" in asked.asked[0]
+    assert "ATM Platform" not in window.doc.assessment.system_names()
+    for _ in range(4):
+        window.undo_action.trigger()
+    assert window.doc.assessment.system_names() == load(window.doc.path).system_names()
+
+
+def test_every_action_has_a_tooltip_and_key_widgets_have_names(window):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton, QLineEdit
+
+    for action in window.findChildren(QAction):
+        if action.text():
+            assert action.toolTip(), action.text()
+    for widget in window.findChildren(QAbstractButton) + window.findChildren(QLineEdit):
+        if widget.isVisible() and widget.text() if hasattr(widget, "text") else True:
+            assert widget.accessibleName() or widget.text(), widget
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_window_renders_at_common_sizes(window, size, qtbot):
+    window.resize(*size)
+    QApplication.processEvents()
+    image = window.grab().toImage()
+    assert image.width() >= size[0] - 1
+    labels = window.radar.radar.practice_labels
+    rects = [label.mapRectToScene(label.boundingRect()) for label in labels]
+    for i, a in enumerate(rects):
+        for b in rects[i + 1 :]:
+            assert not a.intersects(b)
+    view_rect = window.radar.mapToScene(window.radar.viewport().rect()).boundingRect()
+    for r in rects:
+        assert view_rect.contains(r)
