@@ -276,7 +276,7 @@ class RadarScene:
             # Left of the 12 o'clock spoke, under the translucent polygons.
             r = geometry.radius(li, len(levels))
             label = self._text(f"{lv.score} {lv.name}", ring_font, theme.muted_text, fill=bg)
-            label.setPos(-sz.ring_px * 0.5 / radius, r)
+            label.setPos(-(sz.marker * 0.8 + sz.ring_px * 0.3) / radius, r)
             label.setAnchor((1.0, 0.5))
             self._add(self._static, label, 3)
 

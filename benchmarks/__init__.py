@@ -1,0 +1,1 @@
+"""gapradar's performance harness: `python -m benchmarks [--quick] [--json OUT]`."""
