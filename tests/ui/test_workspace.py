@@ -237,3 +237,59 @@ def test_window_renders_at_common_sizes(window, size, qtbot):
     view_rect = window.radar.mapToScene(window.radar.viewport().rect()).boundingRect()
     for r in rects:
         assert view_rect.contains(r)
+
+
+def test_hover_tooltip_and_bringing_a_series_forward(window):
+    scene = window.radar.radar
+    series = scene.series[ATM]
+    spot = series.markers.points()[3]
+    tip = series.markers.opts["tip"](spot.pos().x(), spot.pos().y(), spot.data())
+    assert tip.splitlines() == [
+        ATM,
+        "Testing",
+        "current: 2 – Quantitatively Managed",
+        "target: 3 – Optimizing",
+        "gap: +1",
+    ]
+    scene._hover(ATM)
+    others = [s for k, s in scene.series.items() if k != ATM]
+    assert series.polygon.opacity() == 1.0
+    assert all(s.polygon.opacity() < 0.5 for s in others)
+    assert series.polygon.zValue() > max(s.polygon.zValue() for s in others)
+    scene._hover(None)
+    assert all(s.polygon.opacity() == 1.0 for s in scene.series.values())
+
+
+def test_opening_another_file_with_unsaved_edits_asks(window, qtbot, answers, sample_path):
+    from gapradar.ui.commands import SetLevelCommand
+
+    window.doc.undo_stack.push(SetLevelCommand(window.doc, ATM, "testing", "target", 2))
+    asked = answers(QMessageBox.StandardButton.Cancel)
+    assert not window.open_path(sample_path)
+    assert "Save the changes" in asked.asked[0]
+    assert window.doc.assessment.system(ATM).rating("testing").target == 2
+
+
+def test_recent_files_and_geometry_persist(window, qtbot, tmp_path):
+    from gapradar.ui.main_window import MainWindow
+
+    out = tmp_path / "kept.yaml"
+    assert window._save_to(out)
+    window.resize(701, 503)  # inside the offscreen screen (800 × 600)
+    window.close()
+    again = MainWindow(load(out), out)
+    qtbot.addWidget(again)
+    assert again.recent_files()[0] == str(out.resolve())
+    assert [a.text() for a in again.recent_menu.actions()][0] == "&1 kept.yaml"
+    assert (again.width(), again.height()) == (701, 503)
+
+
+def test_new_from_template_starts_untitled_with_a_system(window, answers):
+    from gapradar import bundled
+
+    samm = next(t for t in bundled.templates() if "samm" in t.name)
+    window.new_from_template(samm)
+    assert window.doc.path is None
+    assert len(window.doc.assessment.model.practices) == 15
+    assert window.doc.assessment.system_names() == ["System 1"]
+    assert "Untitled" in window.windowTitle()
