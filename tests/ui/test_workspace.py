@@ -280,7 +280,7 @@ def test_recent_files_and_geometry_persist(window, qtbot, tmp_path):
     again = MainWindow(load(out), out)
     qtbot.addWidget(again)
     assert again.recent_files()[0] == str(out.resolve())
-    assert [a.text() for a in again.recent_menu.actions()][0] == "&1 kept.yaml"
+    assert again.recent_menu.actions()[0].text() == "&1 kept.yaml"
     assert (again.width(), again.height()) == (701, 503)
 
 
