@@ -113,17 +113,23 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    if not args.csv:
-        raise UsageError("say what to export, e.g. --csv OUT.csv --table averages")
+    charts = [(fmt, getattr(args, fmt)) for fmt in ("png", "svg", "pdf", "pptx") if getattr(args, fmt)]
+    if not args.csv and not charts and not args.per_system:
+        raise UsageError("say what to export: --csv, --png, --svg, --pdf, --pptx or --per-system DIR")
     a = _load(_files(args)[0])
-    table = TABLES[args.table](a)
-    if args.csv == "-":
-        from gapradar.io.csv_tables import to_csv
+    if args.csv:
+        table = TABLES[args.table](a)
+        if args.csv == "-":
+            from gapradar.io.csv_tables import to_csv
 
-        sys.stdout.write(to_csv(table))
-        return EXIT_OK
-    write_csv(table, args.csv, bom=not args.no_bom)
-    _err(f"wrote the {args.table} table to {args.csv}")
+            sys.stdout.write(to_csv(table))
+        else:
+            write_csv(table, args.csv, bom=not args.no_bom)
+            _err(f"wrote the {args.table} table to {args.csv}")
+    if charts or args.per_system:
+        from gapradar.export.cli_export import export_charts
+
+        export_charts(a, args, charts, UsageError)
     return EXIT_OK
 
 
@@ -219,8 +225,45 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     p.set_defaults(func=cmd_info)
     subs["info"] = p
 
-    p = argparse.ArgumentParser(prog="gapradar export", description="Export tables (CSV) from a file.")
+    p = argparse.ArgumentParser(
+        prog="gapradar export",
+        description="Export charts (PNG, SVG, PDF, PowerPoint) and tables (CSV). Runs without a display.",
+    )
     _add_files(p, many=False)
+    chart = p.add_argument_group("charts")
+    chart.add_argument("--png", metavar="OUT.png")
+    chart.add_argument("--svg", metavar="OUT.svg")
+    chart.add_argument("--pdf", metavar="OUT.pdf")
+    chart.add_argument(
+        "--pptx", metavar="OUT.pptx", help="a slide deck: overview, one slide per system, averages"
+    )
+    chart.add_argument("--size", default="1920x1080", metavar="WxH", help="pixels (default 1920x1080)")
+    chart.add_argument(
+        "--dpi", type=int, default=96, metavar="N", help="resolution written into PNG and PDF (default 96)"
+    )
+    chart.add_argument("--transparent", action="store_true", help="no background outside the chart")
+    chart.add_argument("--theme", choices=["print", "light", "dark", "high-contrast"], default="print")
+    chart.add_argument("--systems", metavar="A,B", help="comma-separated system names to overlay")
+    chart.add_argument("--all", action="store_true", help="overlay every system (the default)")
+    chart.add_argument(
+        "--average", action=argparse.BooleanOptionalAction, default=True, help="show the average"
+    )
+    chart.add_argument("--focus", metavar="SYSTEM", help="one system's current against its target")
+    chart.add_argument(
+        "--per-system", metavar="DIR", help="one focus chart per system into DIR (format from --format)"
+    )
+    chart.add_argument(
+        "--format", choices=["png", "svg", "pdf"], default="png", help="format for --per-system"
+    )
+    chart.add_argument("--title", action=argparse.BooleanOptionalAction, default=True, help="show the title")
+    chart.add_argument("--subtitle", default="", metavar="TEXT", help="a line under the title, e.g. a date")
+    chart.add_argument(
+        "--legend", action=argparse.BooleanOptionalAction, default=True, help="show the legend"
+    )
+    chart.add_argument(
+        "--font-scale", type=float, default=1.0, metavar="F", help="text size factor (default 1)"
+    )
+    table = p.add_argument_group("tables")
     p.add_argument("--csv", metavar="OUT.csv", help="write a CSV table here ('-' for standard output)")
     p.add_argument("--table", choices=sorted(TABLES), default="scores", help="which table (default: scores)")
     p.add_argument(

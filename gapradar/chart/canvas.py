@@ -26,7 +26,7 @@ class RadarCanvas(pg.GraphicsView):
         self.radar = RadarScene(self.view_box)
 
     def set_spec(self, spec: ChartSpec) -> None:
-        self.setBackground(spec.theme.background)
+        self.setBackground(None if spec.transparent else spec.theme.background)
         self.radar.set_spec(spec)
 
     def refresh(self) -> None:

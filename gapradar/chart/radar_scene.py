@@ -64,14 +64,16 @@ def font(px: float, bold: bool = False) -> QFont:
     return f
 
 
-def measure(text: str, f: QFont, wrap: float | None = None) -> tuple[float, float]:
+def measure(text: str, f: QFont, wrap: float | None = None, margin: float = 4.0) -> tuple[float, float]:
     """Size of `text` as a TextItem draws it, wrapped at `wrap` pixels."""
     doc = QTextDocument()
+    doc.setDocumentMargin(margin)
     doc.setDefaultFont(f)
     doc.setPlainText(text)
     if wrap:
         doc.setTextWidth(wrap)
-        doc.setTextWidth(min(wrap, doc.idealWidth() + 1))
+        # A little slack: PDF and SVG devices measure text a touch wider than screens.
+        doc.setTextWidth(min(wrap, doc.idealWidth() * 1.04 + 2))
     return doc.size().width(), doc.size().height()
 
 
@@ -214,7 +216,7 @@ class RadarScene:
         model = spec.assessment.model
         w, h = self._size
         sz = self.sizes = sizes_for(w, h, spec.font_scale)
-        self.vb.setBackgroundColor(QColor(theme.background))
+        self.vb.setBackgroundColor(None if spec.transparent else QColor(theme.background))
 
         # Title band, legend column, then the largest radar that leaves room for the labels.
         top = sz.margin
@@ -225,12 +227,12 @@ class RadarScene:
             title.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
             self._place_px(title, w / 2, top, (0.5, 0.0))
             self._add(self._static, title, 30)
-            top += measure(spec.chart_title, font(sz.title_px, bold=True), tw)[1]
+            top += measure(spec.chart_title, font(sz.title_px, bold=True), tw, self._margin())[1]
             if spec.subtitle:
                 sub = self._text(spec.subtitle, font(sz.legend_px), theme.muted_text)
                 self._place_px(sub, w / 2, top, (0.5, 0.0))
                 self._add(self._static, sub, 30)
-                top += measure(spec.subtitle, font(sz.legend_px))[1]
+                top += measure(spec.subtitle, font(sz.legend_px), None, self._margin())[1]
             top += sz.margin * 0.5
         right = w - sz.margin
         if spec.show_legend:
@@ -241,7 +243,7 @@ class RadarScene:
         label_font = font(sz.label_px)
         n = len(model.practices)
         wrap = max(sz.label_px * 7, min(area.width() * 0.24, sz.label_px * 15))
-        boxes = [geometry.Box(*measure(p.name, label_font, wrap)) for p in model.practices]
+        boxes = [geometry.Box(*measure(p.name, label_font, wrap, self._margin())) for p in model.practices]
         gap_px = sz.label_px * 0.5
         radius = geometry.chart_radius(area.width(), area.height(), boxes, gap_px)
         self.radius_px = radius
@@ -305,7 +307,12 @@ class RadarScene:
     def _text(self, text: str, f: QFont, colour: str, fill: QColor | None = None) -> pg.TextItem:
         item = pg.TextItem(text=text, color=QColor(colour), fill=fill)
         item.setFont(f)
+        item.textItem.document().setDocumentMargin(self._margin())
         return item
+
+    def _margin(self) -> float:
+        """Text padding that grows with the output, so big exports keep the same proportions."""
+        return 4.0 * self.sizes.scale
 
     def _place_px(self, item: pg.TextItem, x: float, y: float, anchor: tuple[float, float]) -> None:
         """Position by pixel coordinates of the whole output (y down)."""
@@ -343,12 +350,14 @@ class RadarScene:
             parts.append("<div><i>none checked</i></div>")
         body = "".join(parts)
         doc = QTextDocument()
+        doc.setDocumentMargin(self._margin())
         doc.setDefaultFont(f)
         doc.setHtml(body)
         doc.setTextWidth(max_w)
-        width = min(max_w, doc.idealWidth() + 2)
+        width = min(max_w, doc.idealWidth() * 1.04 + 4)
         item = pg.TextItem(html=f"<div style='color:{spec.theme.text}'>{body}</div>")
         item.setFont(f)
+        item.textItem.document().setDocumentMargin(self._margin())
         item.setTextWidth(width)
         self._place_px(item, right, top, (1.0, 0.0))
         self._add(self._static, item, 30)

@@ -22,6 +22,7 @@ class ChartSpec:
     font_scale: float = 1.0
     selected_practice: int | None = None
     show_targets: bool = True
+    transparent: bool = False  # exports: nothing painted outside the chart
     extra: dict[str, object] = field(default_factory=dict)
 
     @property

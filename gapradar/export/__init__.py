@@ -1,0 +1,1 @@
+"""Painting the radar scene to files (PNG, SVG, PDF) and images, without dialogs."""

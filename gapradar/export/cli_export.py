@@ -1,0 +1,79 @@
+"""`gapradar export` for charts: turns command-line options into export calls."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from gapradar.chart.spec import ChartSpec
+from gapradar.domain import Assessment
+from gapradar.export.files import safe_file_name
+from gapradar.export.render import ExportOptions, export_pdf, export_png, export_svg
+
+WRITERS = {"png": export_png, "svg": export_svg, "pdf": export_pdf}
+
+
+def parse_size(text: str, error: type[Exception]) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise error(f"--size must look like 1920x1080, not {text!r}") from None
+    if not (16 <= w <= 20000 and 16 <= h <= 20000):
+        raise error("--size must be between 16x16 and 20000x20000 pixels")
+    return w, h
+
+
+def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) -> ChartSpec:
+    names = a.system_names()
+    if args.systems:
+        wanted = [n.strip() for n in args.systems.split(",") if n.strip()]
+        unknown = [n for n in wanted if n not in names]
+        if unknown:
+            raise error(f"no system named {', '.join(map(repr, unknown))}; systems: {', '.join(names)}")
+        checked = tuple(wanted)
+    else:
+        checked = tuple(names)
+    if args.focus and args.focus not in names:
+        raise error(f"no system named {args.focus!r}; systems: {', '.join(names)}")
+    return ChartSpec(a, checked=checked, show_average=args.average, focus=args.focus)
+
+
+def export_charts(
+    a: Assessment, args: argparse.Namespace, charts: list[tuple[str, str]], error: type[Exception]
+) -> None:
+    width, height = parse_size(args.size, error)
+    if args.dpi < 36 or args.dpi > 2400:
+        raise error("--dpi must be between 36 and 2400")
+    if not 0.3 <= args.font_scale <= 4:
+        raise error("--font-scale must be between 0.3 and 4")
+    options = ExportOptions(
+        width=width,
+        height=height,
+        dpi=args.dpi,
+        transparent=args.transparent,
+        theme=args.theme,
+        title=args.title,
+        subtitle=args.subtitle,
+        legend=args.legend,
+        font_scale=args.font_scale,
+    )
+    spec = chart_spec(a, args, error)
+    for fmt, out in charts:
+        if fmt == "pptx":
+            from gapradar.export.pptx_deck import export_deck
+
+            export_deck(spec, out, options)
+        else:
+            WRITERS[fmt](spec, out, options)
+        print(f"wrote {out}", file=sys.stderr)
+    if args.per_system:
+        folder = Path(args.per_system)
+        folder.mkdir(parents=True, exist_ok=True)
+        taken: set[str] = set()
+        for name in a.system_names():
+            target = folder / safe_file_name(name, args.format, taken)
+            WRITERS[args.format](
+                ChartSpec(a, checked=(name,), show_average=False, focus=name), str(target), options
+            )
+        print(f"wrote {len(a.systems)} charts to {folder}", file=sys.stderr)

@@ -1,0 +1,182 @@
+"""One chart, any size: lay the shared radar scene out at the output's pixel size, then paint it.
+
+pyqtgraph's own exporters are not used: its SVGExporter raises on Qt 6.12 and
+its ImageExporter ties height to width and writes no DPI. Laying the scene out
+at the target size (rather than scaling a screen-sized one) keeps pens, markers
+and fonts proportional, so a 3840-pixel export is a sharp 1280-pixel one.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, replace
+
+from gapradar.chart.spec import ChartSpec
+from gapradar.chart.style import THEMES
+
+
+def ensure_app():
+    """A QApplication for headless use; the offscreen platform when there is no display."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gapradar"])
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    width: int = 1920
+    height: int = 1080
+    dpi: int = 96
+    transparent: bool = False
+    theme: str = "print"  # or "current": keep the spec's own theme
+    title: bool = True
+    subtitle: str = ""
+    legend: bool = True
+    font_scale: float = 1.0
+
+    def apply(self, spec: ChartSpec) -> ChartSpec:
+        theme = spec.theme if self.theme == "current" else THEMES[self.theme]
+        return replace(
+            spec,
+            theme=theme,
+            show_title=self.title,
+            subtitle=self.subtitle,
+            show_legend=self.legend,
+            font_scale=self.font_scale,
+            selected_practice=None,
+            transparent=self.transparent,
+        )
+
+
+class _Canvas:
+    """A RadarCanvas laid out at an exact size without ever appearing on screen."""
+
+    def __init__(self, spec: ChartSpec, width: int, height: int) -> None:
+        from PySide6.QtCore import Qt
+
+        from gapradar.chart.canvas import RadarCanvas
+
+        ensure_app()
+        self.view = RadarCanvas()
+        self.view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        self.view.resize(width, height)
+        self.view.set_spec(spec)
+        self.view.show()
+        self.view.radar.resize(width, height)
+        self.width, self.height = width, height
+
+    def paint(self, painter) -> None:
+        from PySide6.QtCore import QRectF
+
+        scene = self.view.scene()
+        items = [i for i in scene.items() if hasattr(i, "setExportMode")]
+        opts = {"antialias": True, "background": None, "painter": painter}
+        for item in items:
+            item.setExportMode(True, opts)  # markers as vector paths, not cached pixmaps
+        try:
+            source = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+            scene.render(painter, QRectF(0, 0, self.width, self.height), source)
+        finally:
+            for item in items:
+                item.setExportMode(False, opts)
+
+    def close(self) -> None:
+        self.view.close()
+        self.view.deleteLater()
+
+
+def chart_image(spec: ChartSpec, options: ExportOptions):
+    """The chart as a QImage of exactly width × height pixels, with its DPI set."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    spec = options.apply(spec)
+    canvas = _Canvas(spec, options.width, options.height)
+    image = QImage(options.width, options.height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent if options.transparent else QColor(spec.theme.background))
+    dots_per_metre = round(options.dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    try:
+        canvas.paint(painter)
+    finally:
+        painter.end()
+        canvas.close()
+    return image
+
+
+def export_png(spec: ChartSpec, path: str, options: ExportOptions) -> None:
+    image = chart_image(spec, options)
+    if not image.save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+
+
+def export_svg(spec: ChartSpec, path: str, options: ExportOptions) -> None:
+    """SVG with text as <text> and shapes as paths: editable in Inkscape and PowerPoint."""
+    from PySide6.QtCore import QRect, QSize
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    spec = options.apply(spec)
+    canvas = _Canvas(spec, options.width, options.height)
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(options.width, options.height))
+    generator.setViewBox(QRect(0, 0, options.width, options.height))
+    generator.setResolution(options.dpi)
+    generator.setTitle(spec.chart_title or "gapradar chart")
+    generator.setDescription("Maturity radar exported by gapradar")
+    painter = QPainter()
+    if not painter.begin(generator):
+        canvas.close()
+        raise OSError(f"could not write {path}")
+    try:
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        if not options.transparent:
+            from PySide6.QtGui import QColor
+
+            painter.fillRect(0, 0, options.width, options.height, QColor(spec.theme.background))
+        canvas.paint(painter)
+    finally:
+        painter.end()
+        canvas.close()
+
+
+def export_pdf(spec: ChartSpec, path: str, options: ExportOptions) -> None:
+    """A one-page PDF exactly the chart's size at the given DPI, fonts embedded."""
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    spec = options.apply(spec)
+    canvas = _Canvas(spec, options.width, options.height)
+    writer = QPdfWriter(str(path))
+    writer.setResolution(options.dpi)
+    size_mm = QSizeF(options.width / options.dpi * 25.4, options.height / options.dpi * 25.4)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(size_mm, QPageSize.Unit.Millimeter),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+        )
+    )
+    writer.setTitle(spec.chart_title or "gapradar chart")
+    writer.setCreator("gapradar")
+    painter = QPainter()
+    if not painter.begin(writer):
+        canvas.close()
+        raise OSError(f"could not write {path}")
+    try:
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        if not options.transparent:
+            painter.fillRect(0, 0, options.width, options.height, QColor(spec.theme.background))
+        canvas.paint(painter)
+    finally:
+        painter.end()
+        canvas.close()
