@@ -264,8 +264,10 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
         "--font-scale", type=float, default=1.0, metavar="F", help="text size factor (default 1)"
     )
     table = p.add_argument_group("tables")
-    p.add_argument("--csv", metavar="OUT.csv", help="write a CSV table here ('-' for standard output)")
-    p.add_argument("--table", choices=sorted(TABLES), default="scores", help="which table (default: scores)")
+    table.add_argument("--csv", metavar="OUT.csv", help="write a CSV table here ('-' for standard output)")
+    table.add_argument(
+        "--table", choices=sorted(TABLES), default="scores", help="which table (default: scores)"
+    )
     p.add_argument(
         "--no-bom", action="store_true", help="plain UTF-8 without the byte-order mark Excel needs"
     )
