@@ -232,6 +232,44 @@ class MainWindow(QMainWindow):
             file_menu, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs, "Save under a new name"
         )
         file_menu.addSeparator()
+        from gapradar.ui import export_actions as ex
+
+        self.export_action = self._action(
+            file_menu,
+            "&Export chart…",
+            lambda: ex.export_chart_dialog(self),
+            "Ctrl+E",
+            "Export the chart as PNG, SVG or PDF",
+        )
+        self.copy_chart_action = self._action(
+            file_menu,
+            "&Copy chart",
+            lambda: ex.copy_chart(self),
+            "Ctrl+Shift+C",
+            "Copy the chart as PNG and SVG, ready to paste into slides",
+        )
+        self._action(
+            file_menu,
+            "Export one chart &per system…",
+            lambda: ex.export_per_system(self),
+            None,
+            "One focus chart per system into a folder",
+        )
+        self._action(
+            file_menu,
+            "Export Power&Point deck…",
+            lambda: ex.export_deck_dialog(self),
+            None,
+            "A slide deck: overview, one slide per system, averages",
+        )
+        self._action(
+            file_menu,
+            "Export &table…",
+            lambda: ex.export_table(self),
+            None,
+            "Export a table as CSV for spreadsheets",
+        )
+        file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "Quit gapradar")
 
         self.edit_menu = bar.addMenu("&Edit")
@@ -294,6 +332,9 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.overlay_action)
         self.toolbar.addAction(self.focus_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.export_action)
+        self.toolbar.addAction(self.copy_chart_action)
         for action in self.findChildren(QAction):
             if not action.toolTip():
                 action.setToolTip(action.text().replace("&", ""))

@@ -1,0 +1,161 @@
+"""The window's export commands: chart dialog, clipboard, tables, one chart per system, deck."""
+
+from __future__ import annotations
+
+import atexit
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+
+from gapradar.chart.spec import ChartSpec
+from gapradar.export.files import safe_file_name
+from gapradar.export.render import ExportOptions, chart_image, export_pdf, export_png, export_svg
+from gapradar.io.csv_tables import TABLES, write_csv
+
+TABLE_NAMES = {
+    "Scores: one row per system and practice": "scores",
+    "Matrix: one row per system, a column per practice": "matrix",
+    "Gaps: the prioritised gap list": "gaps",
+    "Averages: per practice": "averages",
+}
+CLIPBOARD_OPTIONS = ExportOptions(width=1600, height=1000, dpi=144)
+
+
+def _start_dir(window) -> Path:
+    return window.doc.path.parent if window.doc.path else Path.home()
+
+
+def export_chart_dialog(window) -> None:
+    from gapradar.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(
+        window.chart_spec(), window.doc.assessment.system_names(), _start_dir(window), window
+    )
+    if dialog.exec() and getattr(dialog, "written", None):
+        window.statusBar().showMessage(f"Exported {dialog.written}", 5000)
+
+
+def copy_chart(window, spec: ChartSpec | None = None) -> QMimeData:
+    """The chart on the clipboard as PNG and SVG, for PowerPoint, Keynote, LibreOffice, Google Slides."""
+    spec = spec or window.chart_spec()
+    image = chart_image(spec, CLIPBOARD_OPTIONS)
+    png = QByteArray()
+    buffer = QBuffer(png)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        svg_path = Path(tmp) / "chart.svg"
+        export_svg(spec, str(svg_path), CLIPBOARD_OPTIONS)
+        svg = svg_path.read_bytes()
+    mime = QMimeData()
+    mime.setImageData(image)
+    mime.setData("image/png", png)
+    mime.setData("image/svg+xml", QByteArray(svg))
+    QApplication.clipboard().setMimeData(mime)
+    _keep_on_exit(image)
+    window.statusBar().showMessage("Chart copied as PNG and SVG", 4000)
+    return mime
+
+
+_exit_image: list[QImage] = []
+
+
+def _keep_on_exit(image: QImage) -> None:
+    """Leave the chart on the clipboard after quitting, without a crash at exit.
+
+    A QMimeData made in Python that Qt still holds when Python has shut down
+    crashes the process (PySide calls back into a finalised interpreter). So at
+    exit, while Python still runs, the clipboard gets a Qt-made copy of the image.
+    """
+    if not _exit_image:
+        atexit.register(_hand_over_clipboard)
+    _exit_image[:] = [image]
+
+
+def _hand_over_clipboard() -> None:
+    app = QApplication.instance()
+    if app is None or not _exit_image:
+        return
+    clipboard = QApplication.clipboard()
+    if clipboard.mimeData() is not None and clipboard.mimeData().hasFormat("image/svg+xml"):
+        clipboard.setImage(_exit_image[0])
+
+
+def export_table(window, table: str | None = None, path: str | None = None) -> bool:
+    if table is None:
+        label, ok = QInputDialog.getItem(window, "Export table", "Table:", list(TABLE_NAMES), 0, False)
+        if not ok:
+            return False
+        table = TABLE_NAMES[label]
+    if path is None:
+        suggested = str(_start_dir(window) / f"{table}.csv")
+        path, _ = QFileDialog.getSaveFileName(window, "Export table", suggested, "CSV (*.csv)")
+        if not path:
+            return False
+    try:
+        write_csv(TABLES[table](window.doc.assessment), path)
+    except OSError as e:
+        QMessageBox.critical(window, "Export failed", f"Could not write {path}:\n{e.strerror or e}")
+        return False
+    window.statusBar().showMessage(f"Exported the {table} table to {path}", 5000)
+    return True
+
+
+def export_per_system(window, folder: str | None = None, fmt: str = "png") -> int:
+    """One focus chart per system into a folder, with a progress dialog that can be cancelled."""
+    if folder is None:
+        folder = QFileDialog.getExistingDirectory(
+            window, "Export one chart per system", str(_start_dir(window))
+        )
+        if not folder:
+            return 0
+    writer = {"png": export_png, "svg": export_svg, "pdf": export_pdf}[fmt]
+    names = window.doc.assessment.system_names()
+    progress = QProgressDialog("Exporting charts…", "Cancel", 0, len(names), window)
+    progress.setWindowTitle("Export one chart per system")
+    progress.setMinimumDuration(300)
+    base = window.chart_spec()
+    taken: set[str] = set()
+    written = 0
+    for i, name in enumerate(names):
+        if progress.wasCanceled():
+            break
+        progress.setLabelText(f"Exporting {name}…")
+        progress.setValue(i)
+        QApplication.processEvents()
+        target = Path(folder) / safe_file_name(name, fmt, taken)
+        try:
+            writer(
+                replace(base, checked=(name,), focus=name, show_average=False), str(target), ExportOptions()
+            )
+        except OSError as e:
+            QMessageBox.critical(window, "Export failed", f"Could not write {target}:\n{e}")
+            break
+        written += 1
+    progress.setValue(len(names))
+    window.statusBar().showMessage(f"Exported {written} charts to {folder}", 5000)
+    return written
+
+
+def export_deck_dialog(window, path: str | None = None) -> bool:
+    from gapradar.export.pptx_deck import export_deck
+
+    if path is None:
+        suggested = str(_start_dir(window) / "gap-analysis.pptx")
+        path, _ = QFileDialog.getSaveFileName(
+            window, "Export PowerPoint deck", suggested, "PowerPoint (*.pptx)"
+        )
+        if not path:
+            return False
+    try:
+        export_deck(window.chart_spec(), path, ExportOptions())
+    except OSError as e:
+        QMessageBox.critical(window, "Export failed", f"Could not write {path}:\n{e}")
+        return False
+    window.statusBar().showMessage(f"Exported the deck to {path}", 5000)
+    return True

@@ -1,0 +1,243 @@
+"""File ▸ Export chart…: format, size, DPI, background, contents, view, and a true preview."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gapradar.chart.spec import ChartSpec
+from gapradar.export.render import ExportOptions, chart_image, export_pdf, export_png, export_svg
+from gapradar.ui.paths import settings
+
+PRESETS = {
+    "16:9 slide (1920 × 1080)": (1920, 1080, 96),
+    "4:3 slide (1600 × 1200)": (1600, 1200, 96),
+    "Square (1080 × 1080)": (1080, 1080, 96),
+    "4K 16:9 (3840 × 2160)": (3840, 2160, 192),
+    "A4 landscape, 300 dpi (3508 × 2480)": (3508, 2480, 300),
+    "Custom": None,
+}
+FORMATS = {"PNG image": "png", "SVG vector": "svg", "PDF document": "pdf"}
+WRITERS = {"png": export_png, "svg": export_svg, "pdf": export_pdf}
+THEMES = {"Print (light, for slides)": "print", "As on screen": "current"}
+
+
+class ExportDialog(QDialog):
+    def __init__(
+        self, spec: ChartSpec, systems: list[str], start_dir: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export chart")
+        self.setObjectName("exportDialog")
+        self.base_spec = spec
+        self.start_dir = start_dir
+        s = settings()
+
+        self.format = self._combo(FORMATS, s.value("export/format", "PNG image"), "Format")
+        self.preset = self._combo(
+            PRESETS, s.value("export/preset", "16:9 slide (1920 × 1080)"), "Size preset"
+        )
+        self.width = self._spin(16, 20000, int(s.value("export/width", 1920)), "Width in pixels")
+        self.height = self._spin(16, 20000, int(s.value("export/height", 1080)), "Height in pixels")
+        self.dpi = self._spin(36, 2400, int(s.value("export/dpi", 96)), "Resolution in dots per inch")
+        self.theme = self._combo(THEMES, s.value("export/theme", "Print (light, for slides)"), "Theme")
+        self.transparent = self._check(
+            "Transparent background", s.value("export/transparent", "false") == "true"
+        )
+        self.title = self._check("Title", s.value("export/title", "true") == "true")
+        self.legend = self._check("Legend", s.value("export/legend", "true") == "true")
+        self.average = self._check("Average – all systems", spec.show_average)
+        self.subtitle = QLineEdit(str(s.value("export/subtitle", "")))
+        self.subtitle.setAccessibleName("Subtitle")
+        self.subtitle.setPlaceholderText("e.g. the workshop's date")
+        self.view = QComboBox()
+        self.view.setAccessibleName("View")
+        self.view.addItem("Overlay of the checked systems", None)
+        for name in systems:
+            self.view.addItem(f"Focus: {name}", name)
+        if spec.focus:
+            self.view.setCurrentIndex(max(0, self.view.findData(spec.focus)))
+
+        size_row = QHBoxLayout()
+        size_row.addWidget(self.width)
+        size_row.addWidget(QLabel("×"))
+        size_row.addWidget(self.height)
+        size_row.addWidget(QLabel("px at"))
+        size_row.addWidget(self.dpi)
+        size_row.addWidget(QLabel("dpi"))
+        size_row.addStretch(1)
+        include = QHBoxLayout()
+        for box in (self.title, self.legend, self.average, self.transparent):
+            include.addWidget(box)
+        include.addStretch(1)
+
+        form = QFormLayout()
+        form.addRow("&Format:", self.format)
+        form.addRow("&Size:", self.preset)
+        form.addRow("", size_row)
+        form.addRow("&View:", self.view)
+        form.addRow("&Theme:", self.theme)
+        form.addRow("Include:", include)
+        form.addRow("S&ubtitle:", self.subtitle)
+
+        self.preview = QLabel()
+        self.preview.setObjectName("exportPreview")
+        self.preview.setAccessibleName("Preview of the exported chart")
+        self.preview.setMinimumSize(480, 300)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("background: #9a9a9a;")
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Export…")
+        buttons.accepted.connect(self.export)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.update_preview)
+        self.preset.currentIndexChanged.connect(self._preset_changed)
+        for w in (self.width, self.height, self.dpi):
+            w.valueChanged.connect(self._custom_size)
+        for signal in (
+            self.format.currentIndexChanged,
+            self.theme.currentIndexChanged,
+            self.view.currentIndexChanged,
+            self.subtitle.textChanged,
+            self.title.toggled,
+            self.legend.toggled,
+            self.average.toggled,
+            self.transparent.toggled,
+        ):
+            signal.connect(self._timer.start)
+        self.resize(760, 720)
+        self._preset_changed()
+        self.update_preview()
+
+    # ------------------------------------------------------------ widgets
+
+    def _combo(self, items: dict, current: str, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.addItems(list(items))
+        if current in items:
+            combo.setCurrentText(current)
+        return combo
+
+    def _spin(self, low: int, high: int, value: int, name: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setValue(value)
+        spin.setAccessibleName(name)
+        return spin
+
+    def _check(self, text: str, on: bool) -> QCheckBox:
+        box = QCheckBox(text)
+        box.setChecked(on)
+        box.setAccessibleName(text)
+        return box
+
+    def _preset_changed(self) -> None:
+        values = PRESETS[self.preset.currentText()]
+        if values is not None:
+            for spin, v in zip((self.width, self.height, self.dpi), values, strict=True):
+                spin.blockSignals(True)
+                spin.setValue(v)
+                spin.blockSignals(False)
+        self._timer.start()
+
+    def _custom_size(self) -> None:
+        if PRESETS[self.preset.currentText()] != (self.width.value(), self.height.value(), self.dpi.value()):
+            self.preset.blockSignals(True)
+            self.preset.setCurrentText("Custom")
+            self.preset.blockSignals(False)
+        self._timer.start()
+
+    # ------------------------------------------------------------ results
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(
+            width=self.width.value(),
+            height=self.height.value(),
+            dpi=self.dpi.value(),
+            transparent=self.transparent.isChecked(),
+            theme=THEMES[self.theme.currentText()],
+            title=self.title.isChecked(),
+            subtitle=self.subtitle.text().strip(),
+            legend=self.legend.isChecked(),
+        )
+
+    def spec(self) -> ChartSpec:
+        focus = self.view.currentData()
+        return replace(self.base_spec, focus=focus, show_average=self.average.isChecked())
+
+    def file_format(self) -> str:
+        return FORMATS[self.format.currentText()]
+
+    def update_preview(self) -> None:
+        """The very image the export writes (PNG path), scaled down to fit: what you see is the file."""
+        image = chart_image(self.spec(), self.options())
+        pixmap = QPixmap.fromImage(image).scaled(
+            self.preview.size(),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        self.preview.setPixmap(pixmap)
+        self.preview_image = image
+
+    def _remember(self) -> None:
+        s = settings()
+        s.setValue("export/format", self.format.currentText())
+        s.setValue("export/preset", self.preset.currentText())
+        s.setValue("export/width", self.width.value())
+        s.setValue("export/height", self.height.value())
+        s.setValue("export/dpi", self.dpi.value())
+        s.setValue("export/theme", self.theme.currentText())
+        s.setValue("export/transparent", "true" if self.transparent.isChecked() else "false")
+        s.setValue("export/title", "true" if self.title.isChecked() else "false")
+        s.setValue("export/legend", "true" if self.legend.isChecked() else "false")
+        s.setValue("export/subtitle", self.subtitle.text())
+
+    def export(self, path: str | None = None) -> bool:
+        fmt = self.file_format()
+        if path is None:
+            suggested = str(self.start_dir / f"radar.{fmt}")
+            path, _ = QFileDialog.getSaveFileName(self, "Export chart", suggested, f"{fmt.upper()} (*.{fmt})")
+            if not path:
+                return False
+            if not path.lower().endswith(f".{fmt}"):
+                path += f".{fmt}"
+        try:
+            WRITERS[fmt](self.spec(), path, self.options())
+        except OSError as e:
+            QMessageBox.critical(self, "Export failed", f"Could not write {path}:\n{e}")
+            return False
+        self._remember()
+        self.written = path
+        self.accept()
+        return True

@@ -1,0 +1,61 @@
+"""Exports from the window: dialog with a true preview, clipboard, tables, per system, deck."""
+
+from __future__ import annotations
+
+import csv
+import xml.etree.ElementTree as ET
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from gapradar.ui import export_actions as ex
+from gapradar.ui.export_dialog import ExportDialog
+
+
+def test_copy_chart_puts_png_and_svg_on_the_clipboard(window):
+    ex.copy_chart(window)
+    mime = QApplication.clipboard().mimeData()
+    assert mime.hasImage()
+    image = QImage.fromData(bytes(mime.data("image/png")), "PNG")
+    assert (image.width(), image.height()) == (1600, 1000)
+    root = ET.fromstring(bytes(mime.data("image/svg+xml")))
+    assert root.tag.endswith("svg")
+
+
+def test_export_dialog_preview_is_the_file(window, qtbot, tmp_path):
+    dialog = ExportDialog(window.chart_spec(), window.doc.assessment.system_names(), tmp_path, window)
+    qtbot.addWidget(dialog)
+    dialog.preset.setCurrentText("Square (1080 × 1080)")
+    dialog.update_preview()
+    assert (dialog.width.value(), dialog.height.value()) == (1080, 1080)
+    assert (dialog.preview_image.width(), dialog.preview_image.height()) == (1080, 1080)
+    dialog.width.setValue(1000)
+    assert dialog.preset.currentText() == "Custom"
+    out = tmp_path / "radar.png"
+    assert dialog.export(str(out))
+    written = QImage(str(out))
+    dialog.update_preview()
+    assert written == dialog.preview_image.convertToFormat(written.format())
+    again = ExportDialog(window.chart_spec(), window.doc.assessment.system_names(), tmp_path, window)
+    qtbot.addWidget(again)
+    assert again.width.value() == 1000  # the last choices are remembered
+
+
+def test_export_table_from_the_window(window, tmp_path):
+    out = tmp_path / "gaps.csv"
+    assert ex.export_table(window, "gaps", str(out))
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][0] == "Rank" and rows[1][-1] == "4"
+
+
+def test_one_chart_per_system(window, tmp_path):
+    assert ex.export_per_system(window, str(tmp_path), "svg") == 10
+    assert len(list(tmp_path.glob("*.svg"))) == 10
+
+
+def test_deck_from_the_window(window, tmp_path):
+    from pptx import Presentation
+
+    out = tmp_path / "d.pptx"
+    assert ex.export_deck_dialog(window, str(out))
+    assert len(Presentation(str(out)).slides) == 13
