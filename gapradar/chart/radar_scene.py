@@ -15,7 +15,17 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QPolygonF, QTextDocument, QTextOption
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTextDocument,
+    QTextOption,
+    QTransform,
+)
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
 
 from gapradar.chart import geometry
@@ -273,14 +283,14 @@ class RadarScene:
         self._add(self._static, spokes, 1)
         ring_font = font(sz.ring_px)
         bg = QColor(theme.ring_label_background)
-        bg.setAlphaF(0.8)
+        bg.setAlphaF(0.72)
         for li, lv in enumerate(levels):
-            # Left of the 12 o'clock spoke, under the translucent polygons.
+            # Left of the 12 o'clock spoke, clear of its markers; above the fills so always readable.
             r = geometry.radius(li, len(levels))
             label = self._text(f"{lv.score} {lv.name}", ring_font, theme.muted_text, fill=bg)
             label.setPos(-(sz.marker * 0.8 + sz.ring_px * 0.3) / radius, r)
             label.setAnchor((1.0, 0.5))
-            self._add(self._static, label, 3)
+            self._add(self._static, label, 14)
 
         # Practice names outside the rim.
         self.practice_labels = []
@@ -477,6 +487,7 @@ class RadarScene:
             tgt_poly = SeriesPolygon(system.name, self._hover)
             tgt_poly.setPolygon(QPolygonF(tgt_pts))
             hatch = QBrush(_tint(colour, theme.background, 0.7), Qt.BrushStyle.BDiagPattern)
+            hatch.setTransform(QTransform.fromScale(1.5 * sz.scale, 1.5 * sz.scale))  # same look at any size
             tgt_poly.setBrush(hatch)
             tgt_poly.setPen(_pen(colour, sz.line, Qt.PenStyle.DashLine))
             self._add(self._dynamic, tgt_poly, 10)
