@@ -244,11 +244,12 @@ class RadarScene:
                 self._add(self._static, sub, 30)
                 top += measure(spec.subtitle, font(sz.legend_px), None, self._margin())[1]
             top += sz.margin * 0.5
-        right = w - sz.margin
-        if spec.show_legend:
-            legend_w = self._build_legend(right, top)
-            right -= legend_w + sz.margin
-        area = QRectF(sz.margin, top, right - sz.margin, h - top - sz.margin)
+        right, bottom = w - sz.margin, h - sz.margin
+        if spec.show_legend and w >= 1.45 * h:
+            right -= self._build_legend(right, top) + sz.margin
+        elif spec.show_legend:
+            bottom -= self._build_legend(right, top, bottom=bottom) + sz.margin * 0.5
+        area = QRectF(sz.margin, top, right - sz.margin, bottom - top)
 
         label_font = font(sz.label_px)
         n = len(model.practices)
@@ -347,31 +348,49 @@ class RadarScene:
             rows.append(("◆", spec.theme.average, AVERAGE_NAME))
         return rows
 
-    def _build_legend(self, right: float, top: float) -> float:
+    def _build_legend(self, right: float, top: float, bottom: float | None = None) -> float:
+        """A column at the top right; or, with `bottom`, a centred band above that y (narrow outputs).
+
+        Returns the width used (column) or the height used (band).
+        """
         spec, sz = self.spec, self.sizes
         rows = self._legend_entries()
         title = spec.assessment.systems_label if spec.focus is None else spec.focus
         f = font(sz.legend_px)
-        max_w = self._size[0] * 0.28
-        parts = [f"<div style='font-weight:bold'>{html.escape(title)}</div>"]
-        for symbol, colour, text in rows:
-            parts.append(f"<div><span style='color:{colour}'>{symbol}</span>&nbsp;{html.escape(text)}</div>")
-        if not rows:
-            parts.append("<div><i>none checked</i></div>")
-        body = "".join(parts)
+        entries = [
+            f"<span style='color:{colour}'>{symbol}</span>&nbsp;{html.escape(text)}"
+            for symbol, colour, text in rows
+        ] or ["<i>none checked</i>"]
+        heading = f"<b>{html.escape(title)}</b>"
+        if bottom is None:
+            body = f"<div>{heading}</div>" + "".join(f"<div>{e}</div>" for e in entries)
+            max_w = self._size[0] * 0.28
+        else:
+            gap = "&nbsp;&nbsp; "  # entries wrap as wholes, never inside a name
+            whole = (
+                f"<span style='white-space:nowrap'>{e.replace(' – ', '&nbsp;–&nbsp;')}</span>"
+                for e in entries
+            )
+            body = f"<div align='center'>{heading}{gap}{gap.join(whole)}</div>"
+            max_w = self._size[0] - 2 * sz.margin
         doc = QTextDocument()
         doc.setDocumentMargin(self._margin())
         doc.setDefaultFont(f)
         doc.setHtml(body)
         doc.setTextWidth(max_w)
-        width = min(max_w, doc.idealWidth() * 1.04 + 4)
+        width = max_w if bottom is not None else min(max_w, doc.idealWidth() * 1.04 + 4)
+        doc.setTextWidth(width)
         item = pg.TextItem(html=f"<div style='color:{spec.theme.text}'>{body}</div>")
         item.setFont(f)
         item.textItem.document().setDocumentMargin(self._margin())
         item.setTextWidth(width)
-        self._place_px(item, right, top, (1.0, 0.0))
         self._add(self._static, item, 30)
-        return width
+        if bottom is None:
+            self._place_px(item, right, top, (1.0, 0.0))
+            return width
+        height = doc.size().height() * 1.04
+        self._place_px(item, self._size[0] / 2, bottom - height, (0.5, 0.0))
+        return height
 
     # ------------------------------------------------------------ series
 
