@@ -179,7 +179,13 @@ def cmd_gui(args: argparse.Namespace) -> int:
             parse_size(args.size)
         except ValueError as e:
             raise UsageError(str(e)) from None
-    return run(args.file, screenshot=args.screenshot, size=args.size, focus=args.focus)
+    return run(
+        args.file,
+        screenshot=args.screenshot,
+        size=args.size,
+        focus=args.focus,
+        presentation=args.presentation,
+    )
 
 
 # ---------------------------------------------------------------- parsing
@@ -208,6 +214,9 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     )
     main.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x720")
     main.add_argument("--focus", metavar="SYSTEM", help="start in focus view on this system")
+    main.add_argument(
+        "--presentation", action="store_true", help="start in presentation mode (Esc leaves it)"
+    )
 
     subs: dict[str, argparse.ArgumentParser] = {"": main}
     p = argparse.ArgumentParser(

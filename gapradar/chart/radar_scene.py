@@ -51,16 +51,17 @@ class Sizes:
     margin: float
 
 
-def sizes_for(width: float, height: float, font_scale: float = 1.0) -> Sizes:
+def sizes_for(width: float, height: float, font_scale: float = 1.0, chrome_scale: float = 1.0) -> Sizes:
     s = max(0.45, min(width, height) / REFERENCE_PX)
     f = s * font_scale
+    c = s * chrome_scale
     # Never below what a screen can show legibly, whatever the output size.
     return Sizes(
         scale=s,
         label_px=max(13.0, 15 * f),
         ring_px=max(10.5, 11.5 * f),
-        legend_px=max(12.0, 13.5 * f),
-        title_px=max(16.0, 21 * f),
+        legend_px=max(12.0, 13.5 * c),
+        title_px=max(16.0, 21 * c),
         line=2.2 * s,
         marker=9 * s,
         margin=14 * s,
@@ -205,6 +206,7 @@ class RadarScene:
             s.chart_title,
             s.subtitle,
             s.font_scale,
+            s.chrome_scale,
             s.selected_practice,
             legend,
             a.systems_label,
@@ -225,7 +227,7 @@ class RadarScene:
         spec, theme = self.spec, self.spec.theme
         model = spec.assessment.model
         w, h = self._size
-        sz = self.sizes = sizes_for(w, h, spec.font_scale)
+        sz = self.sizes = sizes_for(w, h, spec.font_scale, spec.chrome_scale)
         self.vb.setBackgroundColor(None if spec.transparent else QColor(theme.background))
 
         # Title band, legend column, then the largest radar that leaves room for the labels.
@@ -254,7 +256,17 @@ class RadarScene:
         label_font = font(sz.label_px)
         n = len(model.practices)
         wrap = max(sz.label_px * 7, min(area.width() * 0.24, sz.label_px * 15))
-        boxes = [geometry.Box(*measure(p.name, label_font, wrap, self._margin())) for p in model.practices]
+        bold_font = font(sz.label_px, bold=True)
+        # Names above and below the chart may spread sideways; those beside it may not.
+        wraps = [wrap * (2.0 if abs(math.sin(geometry.angle(i, n))) < 0.2 else 1.0) for i in range(n)]
+        boxes = [
+            geometry.Box(
+                *measure(
+                    p.name, bold_font if spec.selected_practice == i else label_font, wraps[i], self._margin()
+                )
+            )
+            for i, p in enumerate(model.practices)
+        ]
         gap_px = sz.label_px * 0.5
         radius = geometry.chart_radius(area.width(), area.height(), boxes, gap_px)
         self.radius_px = radius
@@ -282,13 +294,18 @@ class RadarScene:
         spokes.setPen(_pen(theme.spoke, max(1.0, sz.scale)))
         self._add(self._static, rings, 1)
         self._add(self._static, spokes, 1)
-        ring_font = font(sz.ring_px)
+        # Ring labels never taller than the gap between rings, so they never overlap.
+        ring_font = font(min(sz.ring_px, radius / len(levels) * 0.62))
         bg = QColor(theme.ring_label_background)
         bg.setAlphaF(0.72)
+        # No room for names (a small chart in large type): scores only; the level guide names them.
+        widest = max(measure(f"{lv.score} {lv.name}", ring_font)[0] for lv in levels)
+        ring_names = widest <= 0.8 * radius
         for li, lv in enumerate(levels):
             # Left of the 12 o'clock spoke, clear of its markers; above the fills so always readable.
             r = geometry.radius(li, len(levels))
-            label = self._text(f"{lv.score} {lv.name}", ring_font, theme.muted_text, fill=bg)
+            text = f"{lv.score} {lv.name}" if ring_names else str(lv.score)
+            label = self._text(text, ring_font, theme.muted_text, fill=bg)
             label.setPos(-(sz.marker * 0.8 + sz.ring_px * 0.3) / radius, r)
             label.setAnchor((1.0, 0.5))
             self._add(self._static, label, 14)

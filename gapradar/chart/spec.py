@@ -19,7 +19,8 @@ class ChartSpec:
     show_legend: bool = True
     title: str | None = None  # None: the assessment's title
     subtitle: str = ""
-    font_scale: float = 1.0
+    font_scale: float = 1.0  # practice and level names
+    chrome_scale: float = 1.0  # title, subtitle and legend (presentation keeps these small)
     selected_practice: int | None = None
     show_targets: bool = True
     transparent: bool = False  # exports: nothing painted outside the chart

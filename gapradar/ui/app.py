@@ -79,7 +79,11 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def run(
-    file: str | None, screenshot: str | None = None, size: str | None = None, focus: str | None = None
+    file: str | None,
+    screenshot: str | None = None,
+    size: str | None = None,
+    focus: str | None = None,
+    presentation: bool = False,
 ) -> int:
     """The GUI's entry point; returns the process exit code."""
     if screenshot:
@@ -111,9 +115,21 @@ def run(
     if screenshot:
         window.show()
         app.processEvents()
-        window.grab().save(screenshot)
+        target = window
+        if presentation:
+            from gapradar.ui.presentation import PresentationWindow
+
+            window.presentation = target = PresentationWindow(window)
+            target.resize(*(dims or (1920, 1080)))
+            target.show()
+            app.processEvents()
+            target.refresh()
+            app.processEvents()
+        target.grab().save(screenshot)
         return 0
     window.show()
+    if presentation:
+        window.enter_presentation()
     if problems is not None:
         show_problems(window, Path(file), problems)
     else:

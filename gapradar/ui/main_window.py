@@ -26,7 +26,10 @@ from gapradar.domain import Assessment, System
 from gapradar.io import LoadError, load
 from gapradar.ui.commands import SetLevelCommand
 from gapradar.ui.document import Document
+from gapradar.ui.facilitation import FacilitationMixin
 from gapradar.ui.files import FileWatcher, Recovery, read_for_reload, save_document
+from gapradar.ui.keyboard import KeyboardEditing
+from gapradar.ui.level_guide import LevelGuide
 from gapradar.ui.levels_table import LevelsTable
 from gapradar.ui.paths import settings
 from gapradar.ui.radar_view import RadarView
@@ -36,7 +39,7 @@ FILE_FILTER = "gapradar files (*.yaml *.yml);;All files (*)"
 MAX_RECENT = 8
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FacilitationMixin, QMainWindow):
     def __init__(self, assessment: Assessment, path: Path | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -49,7 +52,20 @@ class MainWindow(QMainWindow):
         self.watcher = FileWatcher(self)
         self.watcher.changed_on_disk.connect(self._changed_on_disk)
 
+        self.presentation = None
+        self.keyboard = KeyboardEditing(self)
         self.radar = RadarView(self._edit_from_chart)
+        self.radar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.radar.installEventFilter(self.keyboard)
+        self.guide = LevelGuide()
+        self.guide_dock = QDockWidget("Level guide", self)
+        self.guide_dock.setObjectName("guideDock")
+        self.guide_dock.setWidget(self.guide)
+        self.guide_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.guide_dock)
+        self.guide.setMinimumWidth(220)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.radar)
         self.setCentralWidget(self.splitter)
@@ -58,6 +74,9 @@ class MainWindow(QMainWindow):
         self.systems_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.systems_dock.setTitleBarWidget(QWidget())  # the panel shows its own title
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.systems_dock)
+        # The level guide sits under the systems list: the chart keeps the width.
+        self.splitDockWidget(self.systems_dock, self.guide_dock, Qt.Orientation.Vertical)
+        self.resizeDocks([self.systems_dock, self.guide_dock], [330, 400], Qt.Orientation.Vertical)
         self._build_actions()
         self.set_document(Document(assessment, path))
         self._restore_settings()
@@ -79,6 +98,7 @@ class MainWindow(QMainWindow):
         self.systems_dock.setWidget(self.panel)
         self.panel.addAction(self.rename_action)
         table = LevelsTable(doc)
+        table.clicked.connect(self._table_row_chosen)
         if self.splitter.count() > 1:
             self.splitter.widget(1).deleteLater()
         self.table = table
@@ -128,6 +148,12 @@ class MainWindow(QMainWindow):
             [self.undo_action, self.redo_action],
         )
 
+    def _table_row_chosen(self, index) -> None:
+        if index.row() != self.selected_practice:
+            self.selected_practice = index.row()
+            self._update_chart()
+            self.update_guide()
+
     def focused_system(self) -> str | None:
         name = self.panel.current_name()
         if name is None and self.doc.assessment.systems:
@@ -141,10 +167,22 @@ class MainWindow(QMainWindow):
             show_average=self.panel.show_average,
             focus=self.focused_system() if self.focus_view else None,
             theme=self.theme,
+            selected_practice=self.selected_practice,
+            show_targets=not self.targets_hidden,
         )
 
     def _update_chart(self) -> None:
         self.radar.set_spec(self.chart_spec())
+        if self.presentation is not None:
+            self.presentation.refresh()
+
+    def update_guide(self) -> None:
+        practices = self.doc.assessment.model.practices
+        self.selected_practice = min(self.selected_practice, len(practices) - 1)
+        self.guide.theme = self.theme
+        self.guide.show_guide(
+            self.doc.assessment, self.focused_system(), self.selected_practice, self.editing
+        )
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -164,10 +202,12 @@ class MainWindow(QMainWindow):
 
     def _document_changed(self) -> None:
         self._update_chart()
+        self.update_guide()
 
     def _current_system_changed(self, name: str) -> None:
         focused = self.focused_system()
         self.table.set_system(focused)
+        self.update_guide()
         self.table_title.setText(f"Levels of {focused}" if focused else "No system selected")
         if self.focus_view:
             self._update_chart()
@@ -323,7 +363,46 @@ class MainWindow(QMainWindow):
         group.addAction(self.focus_action)
         self.overlay_action.setChecked(True)
 
+        view_menu.addSeparator()
+        self.presentation_action = self._action(
+            view_menu,
+            "&Presentation mode",
+            self.enter_presentation,
+            "F5",
+            "Full screen, large type, keyboard editing",
+        )
+        self.hide_targets_action = self._action(
+            view_menu,
+            "&Hide targets until revealed (R)",
+            lambda on: self.set_targets_hidden(on),
+            None,
+            "Show current levels first; R reveals the targets",
+            checkable=True,
+        )
+        theme_menu = view_menu.addMenu("&Theme")
+        theme_group = QActionGroup(self)
+        self.theme_actions = {}
+        for key, label in (("light", "&Light"), ("dark", "&Dark"), ("high-contrast", "&High contrast")):
+            action = self._action(
+                theme_menu,
+                label,
+                lambda _c=False, k=key: self.set_theme(k),
+                None,
+                f"{label.replace('&', '')} theme",
+                checkable=True,
+            )
+            theme_group.addAction(action)
+            self.theme_actions[key] = action
+        view_menu.addAction(self.guide_dock.toggleViewAction())
+
         help_menu = bar.addMenu("&Help")
+        self._action(
+            help_menu,
+            "&Keyboard shortcuts",
+            self.toggle_keys_help,
+            "?",
+            "List the keys for editing without a mouse",
+        )
         self._action(help_menu, "&About gapradar", self.about, tip="About gapradar")
 
         self.toolbar.addSeparator()
@@ -332,6 +411,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.overlay_action)
         self.toolbar.addAction(self.focus_action)
+        self.toolbar.addAction(self.presentation_action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.export_action)
         self.toolbar.addAction(self.copy_chart_action)
@@ -343,6 +423,38 @@ class MainWindow(QMainWindow):
         self.focus_view = on
         (self.focus_action if on else self.overlay_action).setChecked(True)
         self._update_chart()
+
+    def enter_presentation(self) -> None:
+        from gapradar.ui.presentation import PresentationWindow
+
+        if self.presentation is None:
+            self.presentation = PresentationWindow(self)
+        screen = self.screen()
+        self.presentation.setGeometry(screen.geometry())
+        self.presentation.showFullScreen()
+        self.presentation.activateWindow()
+        self.presentation.setFocus()
+        self.presentation.refresh()
+
+    def leave_presentation(self) -> None:
+        if self.presentation is not None:
+            p, self.presentation = self.presentation, None
+            p.close()
+            p.deleteLater()
+        self.activateWindow()
+
+    def set_theme(self, name: str) -> None:
+        from gapradar.chart.style import THEMES
+        from gapradar.ui.themes import apply_window_theme
+
+        self.theme = THEMES[name]
+        self.theme_actions[name].setChecked(True)
+        apply_window_theme(self.theme)
+        self.panel.theme = self.theme
+        self.panel.rebuild()
+        settings().setValue("theme", name)
+        self._update_chart()
+        self.update_guide()
 
     def about(self) -> None:
         from gapradar import __version__
@@ -489,11 +601,14 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
         self._fill_recent_menu()
+        theme = s.value("theme", "light")
+        self.set_theme(theme if theme in self.theme_actions else "light")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():
             event.ignore()
             return
+        self.leave_presentation()
         self.recovery.discard()
         s = settings()
         s.setValue("window/geometry", self.saveGeometry())

@@ -1,0 +1,82 @@
+"""The level guide: what each level of the selected practice means, current and target marked.
+
+The room agrees on a level by reading its description, so the guide shows all
+of them, in order, with the selected system's current and target flagged.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from gapradar.chart.style import LIGHT, Theme
+from gapradar.domain import Assessment
+
+
+def guide_html(
+    a: Assessment, system: str | None, practice_index: int, editing: str, theme: Theme, band: bool = False
+) -> str:
+    model = a.model
+    practice = model.practices[practice_index]
+    rating = a.system(system).rating(practice.id) if system in a.system_names() else None
+    head = f"<b>{html.escape(practice.name)}</b>"
+    if system:
+        head += f" &nbsp;·&nbsp; {html.escape(system)} &nbsp;·&nbsp; editing <b>{editing}</b>"
+    rows = []
+    for lv in reversed(model.levels):
+        marks = []
+        if rating is not None and rating.current == lv.score:
+            marks.append("● current")
+        if rating is not None and rating.target == lv.score:
+            marks.append("◇ target")
+        mark = f" <b>{' '.join(marks)}</b>" if marks else ""
+        editing_here = rating is not None and getattr(rating, editing) == lv.score
+        style = f" style='background:{theme.highlight}'" if editing_here else ""
+        desc = html.escape(lv.description) if lv.description else "<i>no description</i>"
+        if band:
+            rows.append(
+                f"<td{style} width='{100 // len(model.levels)}%' valign='top'><b>{lv.score} {html.escape(lv.name)}</b>{mark}<br>{desc}</td>"
+            )
+        else:
+            rows.append(
+                f"<tr><td{style}><b>{lv.score} – {html.escape(lv.name)}</b>{mark}<br>{desc}</td></tr>"
+            )
+    if rating is not None and getattr(rating, editing) is None:
+        head += " &nbsp;<i>(not assessed)</i>"
+    if band:
+        cells = "".join(reversed(rows))
+        return f"<div>{head}</div><table width='100%' cellspacing='6'><tr>{cells}</tr></table>"
+    return f"<div>{head}</div><table width='100%' cellspacing='4' cellpadding='4'>{''.join(rows)}</table>"
+
+
+class LevelGuide(QScrollArea):
+    def __init__(self, band: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("levelGuide")
+        self.setAccessibleName("Level guide")
+        self.band = band
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.label.setAccessibleName("Level descriptions")
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.label)
+        self.setWidget(inner)
+        self.setWidgetResizable(True)
+        self.theme = LIGHT
+
+    def sizeHint(self):
+        from PySide6.QtCore import QSize
+
+        return QSize(280, 300) if not self.band else super().sizeHint()
+
+    def show_guide(self, a: Assessment, system: str | None, practice_index: int, editing: str) -> None:
+        self.label.setText(guide_html(a, system, practice_index, editing, self.theme, self.band))
+
+    def text(self) -> str:
+        return self.label.text()
