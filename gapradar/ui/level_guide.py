@@ -68,6 +68,9 @@ class LevelGuide(QScrollArea):
         layout.addWidget(self.label)
         self.setWidget(inner)
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if band:  # the band is sized to its text; a scroll bar would only add noise
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.theme = LIGHT
 
     def sizeHint(self):

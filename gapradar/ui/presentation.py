@@ -56,7 +56,7 @@ class PresentationWindow(QWidget):
         self.guide.label.setFont(f)
         if system is not None:
             self.guide.show_guide(w.doc.assessment, system, w.selected_practice, w.editing)
-        needed = self.guide.label.heightForWidth(max(200, self.width() - 24)) + 20
+        needed = round(self.guide.label.heightForWidth(max(200, self.width() - 40)) * 1.12) + 28
         self.guide.setFixedHeight(min(round(self.height() * 0.34), max(120, needed)))
 
     def resizeEvent(self, event) -> None:
