@@ -88,6 +88,109 @@ def edit_repaint(window) -> tuple[Callable[[], None], Callable[[], None]]:
     return edit, repaint_only
 
 
+def export_figures(results: dict, runs: int) -> None:
+    """PNG/SVG/PDF at 1920 × 1080 from the shared scene, and the same chart drawn by matplotlib."""
+    from gapradar.chart.spec import ChartSpec
+    from gapradar.export.render import ExportOptions, export_pdf, export_png, export_svg
+
+    a = load(bundled.sample_path())
+    names = tuple(sorted(a.system_names(), key=str.casefold)[:3])
+    spec = ChartSpec(a, checked=names)
+    options = ExportOptions(1920, 1080)
+    folder = Path(tempfile.mkdtemp(prefix="gapradar-bench-out-"))
+    n = max(1, runs // 3)
+    results["export_png_ms (1920 × 1080)"] = timed(
+        lambda: export_png(spec, str(folder / "c.png"), options), n
+    )
+    results["export_svg_ms (1920 × 1080)"] = timed(
+        lambda: export_svg(spec, str(folder / "c.svg"), options), n
+    )
+    results["export_pdf_ms (1920 × 1080)"] = timed(
+        lambda: export_pdf(spec, str(folder / "c.pdf"), options), n
+    )
+    try:
+        results["matplotlib_png_ms (same chart, peer)"] = timed(
+            lambda: matplotlib_png(a, names, folder / "m.png"), n
+        )
+    except ImportError:
+        print("matplotlib is not installed: no peer figure for the PNG export", file=sys.stderr)
+
+
+def matplotlib_png(a: Assessment, names: tuple[str, ...], out: Path) -> None:
+    """The usual way consultants draw this chart: a polar radar, same series, same size."""
+    import math
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from gapradar.domain import practice_averages
+
+    practices = a.model.practices
+    angles = [2 * math.pi * i / len(practices) for i in range(len(practices))]
+    fig = plt.figure(figsize=(19.2, 10.8), dpi=100)
+    ax = fig.add_subplot(111, polar=True)
+    ax.set_theta_offset(math.pi / 2)
+    ax.set_theta_direction(-1)
+    series = [(n, [a.system(n).rating(p.id).current for p in practices]) for n in names]
+    series.append(("Average", [x.current for x in practice_averages(a)]))
+    for name, values in series:
+        vals = [v if v is not None else a.model.min_score - 1 for v in values]
+        ax.plot([*angles, angles[0]], [*vals, vals[0]], marker="o", label=name)
+        ax.fill([*angles, angles[0]], [*vals, vals[0]], alpha=0.15)
+    ax.set_xticks(angles)
+    ax.set_xticklabels([p.name for p in practices])
+    ax.set_ylim(a.model.min_score - 1, a.model.max_score)
+    ax.set_title(a.title)
+    ax.legend(loc="upper right")
+    fig.savefig(out)
+    plt.close(fig)
+
+
+def _run(cmd: list[str], env: dict[str, str]) -> None:
+    import subprocess
+
+    subprocess.run(cmd, check=True, env=env, capture_output=True)
+
+
+def seconds(fn: Callable[[], object], runs: int) -> dict[str, float]:
+    ms = timed(fn, runs, warmup=1)
+    return {"median": ms["median"] / 1000, "p95": ms["p95"] / 1000, "runs": runs}
+
+
+def _env() -> dict[str, str]:
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "GAPRADAR_HOME": tempfile.mkdtemp(prefix="gapradar-bench-"),
+    }
+
+
+def startup_run() -> None:
+    _run([sys.executable, "-m", "gapradar"], {**_env(), "GAPRADAR_EXIT_AFTER_FIRST_PAINT": "1"})
+
+
+def floor_run() -> None:
+    _run([sys.executable, "-c", "import PySide6.QtWidgets, pyqtgraph"], _env())
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of the app with the large assessment open and drawn."""
+    import subprocess
+
+    code = (
+        "import resource, sys;"
+        "from benchmarks.__main__ import large_assessment, window_for;"
+        "from gapradar.ui.app import application;"
+        "app = application(); w = window_for(large_assessment(200, 40), checked=20);"
+        "w.radar.viewport().repaint();"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, env=_env(), capture_output=True, text=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="one run each (a smoke test)")
@@ -112,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     results["edit_repaint_ms (200 × 40, 20 checked)"] = timed(edit, max(1, runs // 3))
     results["repaint_only_ms (200 × 40, peer)"] = timed(peer, max(1, runs // 3))
 
+    export_figures(results, runs)
+
     text = dumps(large_assessment(1000, 6))
     results["load_large_ms (1,000 systems, parse + validate)"] = timed(
         lambda: loads(text), max(1, runs // 10), warmup=1
@@ -122,6 +227,21 @@ def main(argv: list[str] | None = None) -> int:
         w.close()
     app.processEvents()
 
+    process_runs = 1 if args.quick else 7
+    results["startup_s (to first painted frame, sample)"] = seconds(startup_run, process_runs)
+    results["startup_floor_s (import PySide6.QtWidgets, pyqtgraph; peer)"] = seconds(floor_run, process_runs)
+    results["peak_rss_mb (200 × 40 open, 20 checked)"] = {
+        "median": peak_rss_mb(),
+        "p95": float("nan"),
+        "runs": 1,
+    }
+
+    if "matplotlib_png_ms (same chart, peer)" in results:
+        ratio = (
+            results["export_png_ms (1920 × 1080)"]["median"]
+            / results["matplotlib_png_ms (same chart, peer)"]["median"]
+        )
+        results["png_ratio (gapradar / matplotlib)"] = {"median": ratio, "p95": float("nan"), "runs": 1}
     width = max(len(k) for k in results)
     print(
         f"gapradar benchmarks on {platform.machine()} {platform.system()}, Python {platform.python_version()}, {os.cpu_count()} cores"

@@ -146,6 +146,7 @@ class RadarScene:
         self.sizes = sizes_for(REFERENCE_PX, REFERENCE_PX)
         self._static: list = []
         self._dynamic: list = []
+        self._built: dict[str, tuple[tuple, list, Series]] = {}
         self._size = (0.0, 0.0)
         self._layout_key: tuple | None = None
         self.practice_labels: list[pg.TextItem] = []
@@ -416,22 +417,67 @@ class RadarScene:
         return colour_for(self.spec.theme, a.index_of(name)) if name in a.system_names() else "#777777"
 
     def _build_series(self) -> None:
-        self._clear(self._dynamic)
-        self.series = {}
+        """Rebuild only the series whose values changed: an edit touches one system and the average."""
         spec = self.spec
         a = spec.assessment
+        practices = a.model.practices
+        wanted: list[tuple[str, tuple, Callable[[], None]]] = []
+        frame = self._layout_key  # a new layout (size, fonts, theme) redraws everything
         if spec.focus is not None and spec.focus in a.system_names():
-            self._build_focus(a.system(spec.focus))
+            s = a.system(spec.focus)
+            values = tuple((s.rating(p.id).current, s.rating(p.id).target) for p in practices)
+            signature = ("focus", frame, values, self._colour(s.name), spec.show_targets)
+            wanted.append((s.name, signature, lambda s=s: self._build_focus(s)))
         else:
-            for name in a.system_names():
-                if name in spec.checked:
-                    s = a.system(name)
-                    self._add_series(
-                        name, name, self._colour(name), [s.rating(p.id).current for p in a.model.practices]
+            shown = [n for n in a.system_names() if n in spec.checked]
+            for idx, name in enumerate(shown):
+                ratings = [a.system(name).rating(p.id) for p in practices]
+                values = [r.current for r in ratings]
+                # targets too: the tooltips show them
+                signature = (
+                    "overlay",
+                    frame,
+                    tuple((r.current, r.target) for r in ratings),
+                    self._colour(name),
+                    idx,
+                )
+                wanted.append(
+                    (
+                        name,
+                        signature,
+                        lambda n=name, v=values, i=idx: self._add_series(n, n, self._colour(n), v, i),
                     )
+                )
             if spec.show_average:
-                avg = [x.current for x in practice_averages(a)]
-                self._add_series(AVERAGE_KEY, AVERAGE_NAME, spec.theme.average, avg, average=True)
+                n_shown = len(shown)
+                averages = practice_averages(a)
+                avg = [x.current for x in averages]
+                signature = ("average", frame, tuple((x.current, x.assessed) for x in averages), len(shown))
+                wanted.append(
+                    (
+                        AVERAGE_KEY,
+                        signature,
+                        lambda v=avg, i=n_shown: self._add_series(
+                            AVERAGE_KEY, AVERAGE_NAME, spec.theme.average, v, i, average=True
+                        ),
+                    )
+                )
+        keep = {key for key, signature, _ in wanted if self._built.get(key, (None,))[0] == signature}
+        for key in list(self._built):
+            if key not in keep:
+                self._clear(self._built.pop(key)[1])
+        self.series = {}
+        for key, signature, build in wanted:
+            if key in keep:
+                self.series[key] = self._built[key][2]
+                continue
+            self._dynamic = []
+            build()
+            self._built[key] = (signature, self._dynamic, self.series[key])
+        self.hovered = None
+        for s in self.series.values():
+            s.polygon.setOpacity(1.0)
+            s.markers.setOpacity(1.0)
 
     def _points(self, values: list[float | None]) -> list[QPointF]:
         model = self.spec.assessment.model
@@ -493,7 +539,9 @@ class RadarScene:
         item.addPoints(spots)
         return item
 
-    def _add_series(self, key: str, name: str, colour: str, values: list, average: bool = False) -> None:
+    def _add_series(
+        self, key: str, name: str, colour: str, values: list, idx: int, average: bool = False
+    ) -> None:
         sz = self.sizes
         pts = self._points(values)
         poly = SeriesPolygon(key, self._hover)
@@ -502,7 +550,6 @@ class RadarScene:
         fill.setAlphaF(0.0 if average else 0.18)
         poly.setBrush(QBrush(fill))
         poly.setPen(_pen(colour, sz.line, Qt.PenStyle.DashLine if average else Qt.PenStyle.SolidLine))
-        idx = len(self.series)
         self._add(self._dynamic, poly, 10 + idx * 0.01)
         texts = [self._spot_text(None if average else name, i) for i in range(len(values))]
         markers = self._markers(pts, values, colour, "d" if average else "o", True, texts)

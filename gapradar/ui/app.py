@@ -68,6 +68,19 @@ def offer_recovery(window) -> bool:
     return True
 
 
+def _quit_after_first_paint(widget, app) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _FirstPaint(QObject):
+        def eventFilter(self, obj, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    widget._first_paint = _FirstPaint(widget)
+    widget.installEventFilter(widget._first_paint)
+
+
 def parse_size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(v) for v in text.lower().split("x"))
@@ -127,6 +140,8 @@ def run(
             app.processEvents()
         target.grab().save(screenshot)
         return 0
+    if os.environ.get("GAPRADAR_EXIT_AFTER_FIRST_PAINT"):  # benchmarks: time to the first frame
+        _quit_after_first_paint(window.radar.viewport(), app)
     window.show()
     if presentation:
         window.enter_presentation()
