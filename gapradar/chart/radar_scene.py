@@ -493,12 +493,12 @@ class RadarScene:
             pts.append(QPointF(*geometry.point(r, geometry.angle(i, n))))
         return pts
 
-    def _spot_text(self, system: str | None, practice_index: int, which: str | None = None) -> str:
+    def _spot_text(self, system: str | None, practice_index: int, averages: list | None = None) -> str:
         a = self.spec.assessment
         model = a.model
         p = model.practices[practice_index]
         if system is None:
-            avg = practice_averages(a)[practice_index]
+            avg = (averages or practice_averages(a))[practice_index]
             cur = "not assessed" if avg.current is None else f"{avg.current:.2f}"
             return f"{AVERAGE_NAME}\n{p.name}\ncurrent {cur} (over {avg.assessed} systems)"
         r = a.system(system).rating(p.id)
@@ -551,7 +551,8 @@ class RadarScene:
         poly.setBrush(QBrush(fill))
         poly.setPen(_pen(colour, sz.line, Qt.PenStyle.DashLine if average else Qt.PenStyle.SolidLine))
         self._add(self._dynamic, poly, 10 + idx * 0.01)
-        texts = [self._spot_text(None if average else name, i) for i in range(len(values))]
+        averages = practice_averages(self.spec.assessment) if average else None  # once, not per point
+        texts = [self._spot_text(None if average else name, i, averages) for i in range(len(values))]
         markers = self._markers(pts, values, colour, "d" if average else "o", True, texts)
         markers.sigHovered.connect(lambda item, points, ev, k=key: self._hover(k if len(points) else None))
         self._add(self._dynamic, markers, 15 + idx * 0.01)
