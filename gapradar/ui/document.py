@@ -19,6 +19,7 @@ class Document(QObject):
     changed = Signal()  # any rating, system or model change
     systems_changed = Signal()  # systems added, removed, renamed or reordered
     system_renamed = Signal(str, str)  # old, new
+    rating_changed = Signal(str, str)  # system, practice id
     path_changed = Signal()
     modified_changed = Signal(bool)
 
@@ -53,6 +54,7 @@ class Document(QObject):
 
     def apply_rating(self, system: str, practice_id: str, rating: Rating) -> None:
         self.assessment.system(system).set_rating(practice_id, rating)
+        self.rating_changed.emit(system, practice_id)
         self.changed.emit()
 
     def insert_system(self, index: int, system: System) -> None:

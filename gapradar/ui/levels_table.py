@@ -30,12 +30,19 @@ class LevelsModel(QAbstractTableModel):
         super().__init__(parent)
         self.doc = doc
         self.system: str | None = None
-        doc.changed.connect(self._refresh)
+        doc.rating_changed.connect(self._rating_changed)
+        doc.systems_changed.connect(self._refresh)
 
     def set_system(self, name: str | None) -> None:
         self.beginResetModel()
         self.system = name
         self.endResetModel()
+
+    def _rating_changed(self, system: str, practice_id: str) -> None:
+        """One rating changed: refresh its row only (whole-table refreshes re-measure every cell)."""
+        if system == self.system:
+            row = self.doc.assessment.model.practice_index(practice_id)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, NOTE))
 
     def _refresh(self) -> None:
         if self.system not in self.doc.assessment.system_names():
