@@ -9,19 +9,9 @@ from pathlib import Path
 from gapradar.chart.spec import ChartSpec
 from gapradar.domain import Assessment
 from gapradar.export.files import safe_file_name
-from gapradar.export.render import ExportOptions, export_pdf, export_png, export_svg
+from gapradar.export.render import ExportOptions, export_pdf, export_png, export_svg, parse_size
 
 WRITERS = {"png": export_png, "svg": export_svg, "pdf": export_pdf}
-
-
-def parse_size(text: str, error: type[Exception]) -> tuple[int, int]:
-    try:
-        w, h = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise error(f"--size must look like 1920x1080, not {text!r}") from None
-    if not (16 <= w <= 20000 and 16 <= h <= 20000):
-        raise error("--size must be between 16x16 and 20000x20000 pixels")
-    return w, h
 
 
 def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) -> ChartSpec:
@@ -42,7 +32,10 @@ def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) 
 def export_charts(
     a: Assessment, args: argparse.Namespace, charts: list[tuple[str, str]], error: type[Exception]
 ) -> None:
-    width, height = parse_size(args.size, error)
+    try:
+        width, height = parse_size(args.size)
+    except ValueError as e:
+        raise error(str(e)) from None
     if args.dpi < 36 or args.dpi > 2400:
         raise error("--dpi must be between 36 and 2400")
     if not 0.3 <= args.font_scale <= 4:

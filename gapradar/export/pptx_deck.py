@@ -12,15 +12,13 @@ from datetime import date
 
 from gapradar.chart.spec import ChartSpec
 from gapradar.domain import AVERAGE_NAME, practice_averages, prioritised_gaps
-from gapradar.export.render import ExportOptions, chart_image
+from gapradar.export.render import ExportOptions, chart_image, png_bytes
 
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
 SLIDE_DPI = 96 * 2
 
 
 def _png_bytes(spec: ChartSpec, options: ExportOptions, width_in: float, height_in: float) -> io.BytesIO:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
     sized = replace(
         options,
         width=round(width_in * SLIDE_DPI),
@@ -28,13 +26,7 @@ def _png_bytes(spec: ChartSpec, options: ExportOptions, width_in: float, height_
         dpi=SLIDE_DPI,
         title=False,
     )
-    image = chart_image(spec, sized)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return io.BytesIO(bytes(data))
+    return io.BytesIO(png_bytes(chart_image(spec, sized)))
 
 
 def _fmt(value: float | None) -> str:

@@ -125,14 +125,31 @@ def export_png(spec: ChartSpec, path: str, options: ExportOptions) -> None:
         raise OSError(f"could not write {path}")
 
 
+def _paint_onto(device, spec: ChartSpec, options: ExportOptions, path: str) -> None:
+    """Lay the scene out at the output's size and paint it onto a vector device (SVG, PDF)."""
+    from PySide6.QtGui import QColor, QPainter
+
+    canvas = _Canvas(spec, options.width, options.height)
+    painter = QPainter()
+    try:
+        if not painter.begin(device):
+            raise OSError(f"could not write {path}")
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        if not options.transparent:
+            painter.fillRect(0, 0, options.width, options.height, QColor(spec.theme.background))
+        canvas.paint(painter)
+    finally:
+        if painter.isActive():
+            painter.end()
+        canvas.close()
+
+
 def export_svg(spec: ChartSpec, path: str, options: ExportOptions) -> None:
     """SVG with text as <text> and shapes as paths: editable in Inkscape and PowerPoint."""
     from PySide6.QtCore import QRect, QSize
-    from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgGenerator
 
     spec = options.apply(spec)
-    canvas = _Canvas(spec, options.width, options.height)
     generator = QSvgGenerator()
     generator.setFileName(str(path))
     generator.setSize(QSize(options.width, options.height))
@@ -140,29 +157,15 @@ def export_svg(spec: ChartSpec, path: str, options: ExportOptions) -> None:
     generator.setResolution(options.dpi)
     generator.setTitle(spec.chart_title or "gapradar chart")
     generator.setDescription("Maturity radar exported by gapradar")
-    painter = QPainter()
-    if not painter.begin(generator):
-        canvas.close()
-        raise OSError(f"could not write {path}")
-    try:
-        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        if not options.transparent:
-            from PySide6.QtGui import QColor
-
-            painter.fillRect(0, 0, options.width, options.height, QColor(spec.theme.background))
-        canvas.paint(painter)
-    finally:
-        painter.end()
-        canvas.close()
+    _paint_onto(generator, spec, options, path)
 
 
 def export_pdf(spec: ChartSpec, path: str, options: ExportOptions) -> None:
     """A one-page PDF exactly the chart's size at the given DPI, fonts embedded."""
     from PySide6.QtCore import QMarginsF, QSizeF
-    from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
     spec = options.apply(spec)
-    canvas = _Canvas(spec, options.width, options.height)
     writer = QPdfWriter(str(path))
     writer.setResolution(options.dpi)
     size_mm = QSizeF(options.width / options.dpi * 25.4, options.height / options.dpi * 25.4)
@@ -175,15 +178,27 @@ def export_pdf(spec: ChartSpec, path: str, options: ExportOptions) -> None:
     )
     writer.setTitle(spec.chart_title or "gapradar chart")
     writer.setCreator("gapradar")
-    painter = QPainter()
-    if not painter.begin(writer):
-        canvas.close()
-        raise OSError(f"could not write {path}")
+    _paint_onto(writer, spec, options, path)
+
+
+def png_bytes(image) -> bytes:
+    """A QImage as PNG file bytes (clipboard, slide decks)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG", PNG_QUALITY)
+    buffer.close()
+    return bytes(data)
+
+
+def parse_size(text: str, low: int = 16, high: int = 20000, example: str = "1920x1080") -> tuple[int, int]:
+    """ "1920x1080" -> (1920, 1080); ValueError with a plain message otherwise."""
     try:
-        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        if not options.transparent:
-            painter.fillRect(0, 0, options.width, options.height, QColor(spec.theme.background))
-        canvas.paint(painter)
-    finally:
-        painter.end()
-        canvas.close()
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise ValueError(f"--size must look like {example}, not {text!r}") from None
+    if not (low <= w <= high and low <= h <= high):
+        raise ValueError(f"--size must be between {low}x{low} and {high}x{high} pixels")
+    return w, h

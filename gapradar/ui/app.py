@@ -9,14 +9,6 @@ from pathlib import Path
 from gapradar import bundled
 
 
-def _ensure_display() -> None:
-    """Headless machines (CI, ssh) still get screenshots: fall back to the offscreen platform."""
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
-    ):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
-
 def application():
     from PySide6.QtWidgets import QApplication
 
@@ -82,13 +74,10 @@ def _quit_after_first_paint(widget, app) -> None:
 
 
 def parse_size(text: str) -> tuple[int, int]:
-    try:
-        w, h = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise ValueError(f"--size must look like 1280x720, not {text!r}") from None
-    if not (200 <= w <= 10000 and 200 <= h <= 10000):
-        raise ValueError("--size must be between 200x200 and 10000x10000")
-    return w, h
+    """Window sizes for --screenshot: at least 200 × 200."""
+    from gapradar.export.render import parse_size as parse
+
+    return parse(text, low=200, high=10000, example="1280x720")
 
 
 def run(
@@ -100,7 +89,9 @@ def run(
 ) -> int:
     """The GUI's entry point; returns the process exit code."""
     if screenshot:
-        _ensure_display()
+        from gapradar.export.render import ensure_app
+
+        ensure_app()  # the offscreen platform when there is no display
     dims = parse_size(size) if size else None
     app = application()
     from gapradar.io import LoadError, load

@@ -7,13 +7,13 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData
+from PySide6.QtCore import QByteArray, QMimeData
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
 from gapradar.chart.spec import ChartSpec
 from gapradar.export.files import safe_file_name
-from gapradar.export.render import ExportOptions, chart_image, export_pdf, export_png, export_svg
+from gapradar.export.render import ExportOptions, chart_image, export_pdf, export_png, export_svg, png_bytes
 from gapradar.io.csv_tables import TABLES, write_csv
 
 TABLE_NAMES = {
@@ -43,11 +43,7 @@ def copy_chart(window, spec: ChartSpec | None = None) -> QMimeData:
     """The chart on the clipboard as PNG and SVG, for PowerPoint, Keynote, LibreOffice, Google Slides."""
     spec = spec or window.chart_spec()
     image = chart_image(spec, CLIPBOARD_OPTIONS)
-    png = QByteArray()
-    buffer = QBuffer(png)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
+    png = QByteArray(png_bytes(image))
     with tempfile.TemporaryDirectory() as tmp:
         svg_path = Path(tmp) / "chart.svg"
         export_svg(spec, str(svg_path), CLIPBOARD_OPTIONS)
