@@ -36,6 +36,7 @@ from gapradar.domain import AVERAGE_NAME, System, gap, practice_averages
 
 REFERENCE_PX = 720.0  # at this short side, sizes are as written below
 AVERAGE_KEY = "\0average"
+MAX_FILLED = 8  # systems drawn with a translucent fill; more are drawn as outlines
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,8 @@ class RadarScene:
         self._static: list = []
         self._dynamic: list = []
         self._built: dict[str, tuple[tuple, list, Series]] = {}
+        self._filled = True
+        self._averages: list = []
         self._size = (0.0, 0.0)
         self._layout_key: tuple | None = None
         self.practice_labels: list[pg.TextItem] = []
@@ -445,6 +448,9 @@ class RadarScene:
             wanted.append((s.name, signature, lambda s=s: self._build_focus(s)))
         else:
             shown = [n for n in a.system_names() if n in spec.checked]
+            # Beyond a handful of systems, overlapping fills only muddy each other
+            # (and cost most of a redraw): outlines and markers carry the data.
+            self._filled = len(shown) <= MAX_FILLED
             for idx, name in enumerate(shown):
                 ratings = [a.system(name).rating(p.id) for p in practices]
                 values = [r.current for r in ratings]
@@ -455,6 +461,7 @@ class RadarScene:
                     tuple((r.current, r.target) for r in ratings),
                     self._colour(name),
                     idx,
+                    self._filled,
                 )
                 wanted.append(
                     (
@@ -465,7 +472,7 @@ class RadarScene:
                 )
             if spec.show_average:
                 n_shown = len(shown)
-                averages = practice_averages(a)
+                averages = self._averages = practice_averages(a)
                 avg = [x.current for x in averages]
                 signature = ("average", frame, tuple((x.current, x.assessed) for x in averages), len(shown))
                 wanted.append(
@@ -561,12 +568,15 @@ class RadarScene:
         pts = self._points(values)
         poly = SeriesPolygon(key, self._hover)
         poly.setPolygon(QPolygonF(pts))
-        fill = QColor(colour)
-        fill.setAlphaF(0.0 if average else 0.18)
-        poly.setBrush(QBrush(fill))
+        if not average and self._filled:
+            fill = QColor(colour)
+            fill.setAlphaF(0.18)
+            poly.setBrush(QBrush(fill))
+        else:
+            poly.setBrush(QBrush(Qt.BrushStyle.NoBrush))
         poly.setPen(_pen(colour, sz.line, Qt.PenStyle.DashLine if average else Qt.PenStyle.SolidLine))
         self._add(self._dynamic, poly, 10 + idx * 0.01)
-        averages = practice_averages(self.spec.assessment) if average else None  # once, not per point
+        averages = self._averages if average else None  # computed once per redraw, not per point
         texts = [self._spot_text(None if average else name, i, averages) for i in range(len(values))]
         markers = self._markers(pts, values, colour, "d" if average else "o", True, texts)
         markers.sigHovered.connect(lambda item, points, ev, k=key: self._hover(k if len(points) else None))

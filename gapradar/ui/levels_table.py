@@ -198,15 +198,29 @@ class LevelsTable(QTableView):
         self.setWordWrap(True)
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(PRACTICE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CURRENT, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TARGET, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(GAP, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to their contents when the system changes, not on every edit:
+        # ResizeToContents re-measures every cell each time one changes.
+        for column in (PRACTICE, CURRENT, TARGET, GAP):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
 
     def set_system(self, name: str | None) -> None:
         self.levels_model.set_system(name)
+        self.fit_columns()
         self.resizeRowsToContents()
+
+    def fit_columns(self) -> None:
+        """Practice and level columns as wide as their longest entry (any level may be chosen)."""
+        self.resizeColumnsToContents()
+        widest_level = max(
+            (
+                self.fontMetrics().horizontalAdvance(lv.label)
+                for lv in self.levels_model.doc.assessment.model.levels
+            ),
+            default=0,
+        )
+        for column in (CURRENT, TARGET):
+            self.setColumnWidth(column, max(self.columnWidth(column), widest_level + 36))
 
     def full_height(self, max_rows: int) -> int:
         """Pixels needed to show up to `max_rows` rows without scrolling."""

@@ -293,3 +293,11 @@ def test_new_from_template_starts_untitled_with_a_system(window, answers):
     assert len(window.doc.assessment.model.practices) == 15
     assert window.doc.assessment.system_names() == ["System 1"]
     assert "Untitled" in window.windowTitle()
+
+
+def test_many_systems_are_drawn_as_outlines(window):
+    window.panel.check_none.click()
+    list_item(window, ATM).setCheckState(Qt.CheckState.Checked)
+    assert window.radar.radar.series[ATM].polygon.brush().style() == Qt.BrushStyle.SolidPattern
+    window.panel.check_all.click()  # 10 systems: fills would only muddy each other
+    assert window.radar.radar.series[ATM].polygon.brush().style() == Qt.BrushStyle.NoBrush
