@@ -55,6 +55,7 @@ class RadarView(RadarCanvas):
         self.setObjectName("radarView")
         self.setAccessibleName("Radar chart")
         self.on_edit = on_edit
+        self.radar.on_screen = True
         self.handles: dict[tuple[str, str], LevelHandle] = {}
         self.editable = True
 
