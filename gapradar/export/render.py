@@ -97,7 +97,12 @@ def chart_image(spec: ChartSpec, options: ExportOptions):
 
     spec = options.apply(spec)
     canvas = _Canvas(spec, options.width, options.height)
-    image = QImage(options.width, options.height, QImage.Format.Format_ARGB32_Premultiplied)
+    opaque = not options.transparent  # no alpha channel to paint, convert or encode
+    image = QImage(
+        options.width,
+        options.height,
+        QImage.Format.Format_RGB32 if opaque else QImage.Format.Format_ARGB32_Premultiplied,
+    )
     image.fill(Qt.GlobalColor.transparent if options.transparent else QColor(spec.theme.background))
     dots_per_metre = round(options.dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
@@ -116,11 +121,7 @@ PNG_QUALITY = 80  # Qt maps this to a light zlib level: files ~5% larger, saved 
 
 
 def export_png(spec: ChartSpec, path: str, options: ExportOptions) -> None:
-    from PySide6.QtGui import QImage
-
     image = chart_image(spec, options)
-    if not options.transparent:
-        image = image.convertToFormat(QImage.Format.Format_RGB32)  # opaque: no alpha channel to encode
     if not image.save(str(path), "PNG", PNG_QUALITY):
         raise OSError(f"could not write {path}")
 
