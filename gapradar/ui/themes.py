@@ -8,12 +8,18 @@ from PySide6.QtWidgets import QApplication
 from gapradar.chart.style import Theme
 
 
+_platform_palette: list[QPalette] = []
+
+
 def apply_window_theme(theme: Theme) -> None:
+    """Light keeps the platform's own colours; dark and high contrast set a palette."""
     app = QApplication.instance()
     if app is None:
         return
+    if not _platform_palette:
+        _platform_palette.append(QPalette(app.palette()))
     if theme.name == "light":
-        app.setPalette(app.style().standardPalette())
+        app.setPalette(_platform_palette[0])
         return
     bg, text = QColor(theme.background), QColor(theme.text)
     base = bg.lighter(125) if theme.name == "dark" else bg
