@@ -52,10 +52,36 @@ def label_anchor(theta: float) -> tuple[float, float]:
 
 
 def _soft(v: float) -> float:
-    """Snap near-axis directions so labels at 12, 3, 6 and 9 o'clock are centred or flush."""
-    if abs(v) < 0.2:
+    """Centre labels only on (nearly) vertical spokes; others hang fully to their side.
+
+    Labels of two spokes either side of 6 o'clock then grow away from each other.
+    """
+    if abs(v) < 0.1:
         return 0.0
-    return max(-1.0, min(1.0, v * 1.4))
+    return max(-1.0, min(1.0, v * 5.0))
+
+
+def label_rect(
+    box: Box, index: int, count: int, radius: float, gap: float
+) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) in pixels around the centre (y down) of practice label `index`."""
+    theta = angle(index, count)
+    x, y = (radius + gap) * math.sin(theta), -(radius + gap) * math.cos(theta)
+    ax, ay = label_anchor(theta)
+    left, top = x - ax * box.width, y - ay * box.height
+    return left, top, left + box.width, top + box.height
+
+
+def labels_overlap(boxes: list[Box], radius: float, gap: float) -> bool:
+    """True when any two practice labels would overlap at this radius."""
+    n = len(boxes)
+    rects = [label_rect(b, i, n, radius, gap) for i, b in enumerate(boxes)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = rects[i], rects[j]
+            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
+                return True
+    return False
 
 
 @dataclass(frozen=True)

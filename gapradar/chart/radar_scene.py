@@ -171,6 +171,7 @@ class RadarScene:
         self.practice_labels: list[pg.TextItem] = []
         self.hovered: str | None = None
         self._pending_px: list[tuple[pg.TextItem, float, float]] = []
+        self.label_px = 15.0
         self._centre = (0.0, 0.0)
 
     # ------------------------------------------------------------ public
@@ -273,22 +274,16 @@ class RadarScene:
             bottom -= self._build_legend(right, top, bottom=bottom) + sz.margin * 0.5
         area = QRectF(sz.margin, top, right - sz.margin, bottom - top)
 
-        label_font = font(sz.label_px)
         n = len(model.practices)
-        wrap = max(sz.label_px * 7, min(area.width() * 0.24, sz.label_px * 15))
-        bold_font = font(sz.label_px, bold=True)
-        # Names above and below the chart may spread sideways; those beside it may not.
-        wraps = [wrap * (2.0 if abs(math.sin(geometry.angle(i, n))) < 0.2 else 1.0) for i in range(n)]
-        boxes = [
-            geometry.Box(
-                *measure(
-                    p.name, bold_font if spec.selected_practice == i else label_font, wraps[i], self._margin()
-                )
-            )
-            for i, p in enumerate(model.practices)
-        ]
-        gap_px = sz.label_px * 0.5
-        radius = geometry.chart_radius(area.width(), area.height(), boxes, gap_px)
+        # Many practices on a small chart: step the names' size down until no two collide.
+        label_px = sz.label_px
+        for _ in range(6):
+            boxes, radius = self._fit_labels(label_px, area)
+            if not geometry.labels_overlap(boxes, radius, label_px * 0.5) or label_px <= 9:
+                break
+            label_px *= 0.9
+        self.label_px = label_px
+        gap_px = label_px * 0.5
         self.radius_px = radius
         cx, cy = area.center().x(), area.center().y()
         self._centre = (cx, cy)
@@ -337,7 +332,7 @@ class RadarScene:
             selected = spec.selected_practice == i
             item = self._text(
                 p.name,
-                font(sz.label_px, bold=selected),
+                font(self.label_px, bold=selected),
                 theme.text,
                 fill=QColor(theme.highlight) if selected else None,
             )
@@ -351,6 +346,21 @@ class RadarScene:
             self._add(self._static, item, 20)
             self.practice_labels.append(item)
         self._flush_px()
+
+    def _fit_labels(self, label_px: float, area: QRectF) -> tuple[list[geometry.Box], float]:
+        """Label boxes (wrapped) at this size, and the largest radius that leaves room for them."""
+        spec = self.spec
+        practices = spec.assessment.model.practices
+        n = len(practices)
+        wrap = max(label_px * 7, min(area.width() * 0.24, label_px * 15))
+        regular, bold = font(label_px), font(label_px, bold=True)
+        boxes = []
+        for i, p in enumerate(practices):
+            # Names above and below the chart may spread sideways; those beside it may not.
+            w = wrap * (2.0 if abs(math.sin(geometry.angle(i, n))) < 0.1 else 1.0)
+            f = bold if spec.selected_practice == i else regular
+            boxes.append(geometry.Box(*measure(p.name, f, w, self._margin())))
+        return boxes, geometry.chart_radius(area.width(), area.height(), boxes, label_px * 0.5)
 
     def _text(self, text: str, f: QFont, colour: str, fill: QColor | None = None) -> pg.TextItem:
         item = pg.TextItem(text=text, color=QColor(colour), fill=fill)

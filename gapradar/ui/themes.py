@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QApplication
 
 from gapradar.chart.style import Theme
 
-
 _platform_palette: list[QPalette] = []
 
 

@@ -301,3 +301,27 @@ def test_many_systems_are_drawn_as_outlines(window):
     assert window.radar.radar.series[ATM].polygon.brush().style() == Qt.BrushStyle.SolidPattern
     window.panel.check_all.click()  # 10 systems: fills would only muddy each other
     assert window.radar.radar.series[ATM].polygon.brush().style() == Qt.BrushStyle.NoBrush
+
+
+def test_fifteen_practice_labels_never_overlap(qtbot, tmp_path):
+    """OWASP SAMM's 15 practices on a laptop-sized window: names step down rather than collide."""
+    from gapradar import bundled
+    from gapradar.domain import Rating, System
+    from gapradar.ui.main_window import MainWindow
+
+    samm = next(t for t in bundled.templates() if "samm" in t.name)
+    a = load(samm)
+    a.systems.append(System("Payments API", {p.id: Rating(1, 3) for p in a.model.practices}))
+    w = MainWindow(a, None)
+    qtbot.addWidget(w, before_close_func=lambda w: w.doc.undo_stack.setClean())
+    w.resize(1280, 720)
+    w.show()
+    QApplication.processEvents()
+    labels = w.radar.radar.practice_labels
+    assert len(labels) == 15
+    rects = [label.mapRectToScene(label.boundingRect()) for label in labels]
+    for i, a_rect in enumerate(rects):
+        for b_rect in rects[i + 1 :]:
+            assert not a_rect.intersects(b_rect)
+    view_rect = w.radar.mapToScene(w.radar.viewport().rect()).boundingRect()
+    assert all(view_rect.contains(r) for r in rects)
