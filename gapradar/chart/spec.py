@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from gapradar.chart.style import LIGHT, Theme
 from gapradar.domain import Assessment
@@ -24,7 +24,6 @@ class ChartSpec:
     selected_practice: int | None = None
     show_targets: bool = True
     transparent: bool = False  # exports: nothing painted outside the chart
-    extra: dict[str, object] = field(default_factory=dict)
 
     @property
     def chart_title(self) -> str:

@@ -102,12 +102,6 @@ class Recovery(QObject):
     def discard(self) -> None:
         self.file().unlink(missing_ok=True)
 
-    def set_token_from(self, copy: RecoveryCopy) -> None:
-        """Keep writing to a restored copy's file, so one crash leaves one copy."""
-        self.discard()
-        if copy.original is None:
-            self._token = copy.path.stem
-
 
 def find_recovery_copies() -> list[RecoveryCopy]:
     copies = []

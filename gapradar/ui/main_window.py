@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -660,10 +659,3 @@ def show_problems(parent, path: Path, error: LoadError) -> None:
     )
     box.setDetailedText("\n".join(lines))
     box.exec()
-
-
-def active_window() -> MainWindow | None:
-    for w in QApplication.topLevelWidgets():
-        if isinstance(w, MainWindow):
-            return w
-    return None
