@@ -45,6 +45,11 @@ def bundled_name(path: Path) -> str:
     return PREFIX + path.relative_to(datasets_dir()).with_suffix("").as_posix()
 
 
+def is_bundled(path: Path) -> bool:
+    """A file shipped with gapradar: never saved over, never listed as recent."""
+    return datasets_dir() in path.resolve().parents
+
+
 def resolve(name: str) -> Path:
     """A user's file argument: `bundled:NAME` becomes the bundled file's path."""
     if not name.startswith(PREFIX):

@@ -135,14 +135,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import_legacy(args: argparse.Namespace) -> int:
     from gapradar.io.legacy import import_legacy
-    from gapradar.io.yaml_format import decode, save
+    from gapradar.io.yaml_format import decode, read_bytes, save
 
-    source = Path(args.data_file)
-    try:
-        text = decode(source.read_bytes(), str(source))
-    except OSError as e:
-        raise LoadError([_problem(source, f"cannot read the file: {e.strerror or e}")]) from None
-    assessment = import_legacy(text, str(source))
+    source = args.data_file
+    assessment = import_legacy(decode(read_bytes(source), source), source)
     out = Path(args.output)
     if out.exists() and not args.force:
         raise UsageError(f"{out} exists already; add --force to replace it")
@@ -158,12 +154,6 @@ def cmd_bundled(args: argparse.Namespace) -> int:
     for path in bundled.all_datasets():
         print(f"{bundled.bundled_name(path):<40} {path}")
     return EXIT_OK
-
-
-def _problem(path: Path, message: str):
-    from gapradar.io.errors import Problem
-
-    return Problem(str(path), 1, 1, message)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

@@ -24,6 +24,24 @@ def radius(level_index: int | None, level_count: int) -> float:
     return (level_index + 1) / level_count
 
 
+def score_radius(score: float | None, scores: tuple[int, ...]) -> float:
+    """Radius of a level's score, or of a mean between two levels (linear between their rings).
+
+    Scores need not be evenly spaced: rings are, so a level always sits on its ring.
+    None (not assessed) is the centre.
+    """
+    if score is None:
+        return 0.0
+    count = len(scores)
+    if score <= scores[0]:
+        return radius(0, count)
+    for i in range(1, count):
+        low, high = scores[i - 1], scores[i]
+        if score <= high:
+            return radius(i - 1, count) + (score - low) / (high - low) / count
+    return 1.0
+
+
 def point(r: float, theta: float) -> tuple[float, float]:
     """Data coordinates (y up) of radius `r` on the spoke at `theta`."""
     return r * math.sin(theta), r * math.cos(theta)

@@ -205,8 +205,7 @@ class RadarScene:
 
     def level_point(self, practice_index: int, score: int | None) -> tuple[float, float]:
         model = self.spec.assessment.model
-        li = model.scores.index(score) if score is not None else None
-        r = geometry.radius(li, len(model.levels)) if li is not None else 0.0
+        r = geometry.score_radius(score, model.scores)
         return geometry.point(r, geometry.angle(practice_index, len(model.practices)))
 
     def series_names(self) -> list[str]:
@@ -514,17 +513,11 @@ class RadarScene:
 
     def _points(self, values: list[float | None]) -> list[QPointF]:
         model = self.spec.assessment.model
-        n, levels = len(model.practices), len(model.levels)
-        pts = []
-        for i, v in enumerate(values):
-            if v is None:
-                r = 0.0
-            else:
-                # fractional averages interpolate between rings
-                li = (v - model.min_score) / (model.max_score - model.min_score) * (levels - 1)
-                r = geometry.radius(0, levels) + li / levels
-            pts.append(QPointF(*geometry.point(r, geometry.angle(i, n))))
-        return pts
+        n = len(model.practices)
+        return [
+            QPointF(*geometry.point(geometry.score_radius(v, model.scores), geometry.angle(i, n)))
+            for i, v in enumerate(values)
+        ]
 
     def _spot_text(self, system: str | None, practice_index: int, averages: list | None = None) -> str:
         a = self.spec.assessment

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from gapradar.chart.spec import ChartSpec
 from gapradar.domain import Assessment
-from gapradar.export.files import safe_file_name
-from gapradar.export.render import ExportOptions, export_pdf, export_png, export_svg, parse_size
-
-WRITERS = {"png": export_png, "svg": export_svg, "pdf": export_pdf}
+from gapradar.export.render import WRITERS, ExportOptions, parse_size
 
 
 def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) -> ChartSpec:
@@ -61,12 +57,7 @@ def export_charts(
             WRITERS[fmt](spec, out, options)
         print(f"wrote {out}", file=sys.stderr)
     if args.per_system:
-        folder = Path(args.per_system)
-        folder.mkdir(parents=True, exist_ok=True)
-        taken: set[str] = set()
-        for name in a.system_names():
-            target = folder / safe_file_name(name, args.format, taken)
-            WRITERS[args.format](
-                ChartSpec(a, checked=(name,), show_average=False, focus=name), str(target), options
-            )
-        print(f"wrote {len(a.systems)} charts to {folder}", file=sys.stderr)
+        from gapradar.export.batch import per_system_charts
+
+        written = per_system_charts(spec, args.per_system, args.format, options)
+        print(f"wrote {written} charts to {args.per_system}", file=sys.stderr)

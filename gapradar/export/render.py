@@ -16,15 +16,27 @@ from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import THEMES
 
 
-def ensure_app():
-    """A QApplication for headless use; the offscreen platform when there is no display."""
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+def ensure_app(headless: bool = True):
+    """gapradar's QApplication, made once; with `headless`, offscreen when there is no display."""
+    if (
+        headless
+        and sys.platform.startswith("linux")
+        and not (
+            os.environ.get("DISPLAY")
+            or os.environ.get("WAYLAND_DISPLAY")
+            or os.environ.get("QT_QPA_PLATFORM")
+        )
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication
 
-    return QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gapradar"])
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "gapradar"])
+        app.setOrganizationName("gapradar")  # QSettings and QStandardPaths use these
+        app.setApplicationName("gapradar")
+        app.setApplicationDisplayName("gapradar")
+    return app
 
 
 @dataclass(frozen=True)
@@ -203,3 +215,6 @@ def parse_size(text: str, low: int = 16, high: int = 20000, example: str = "1920
     if not (low <= w <= high and low <= h <= high):
         raise ValueError(f"--size must be between {low}x{low} and {high}x{high} pixels")
     return w, h
+
+
+WRITERS = {"png": export_png, "svg": export_svg, "pdf": export_pdf}

@@ -42,28 +42,28 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def load(path: str | os.PathLike[str]) -> Assessment:
     """Read a gapradar file; raise LoadError listing every problem in it."""
+    return load_with_bytes(path)[0]
+
+
+def load_with_bytes(path: str | os.PathLike[str]) -> tuple[Assessment, bytes]:
+    """The assessment and the exact bytes it came from (to tell later whether the file changed)."""
+    data = read_bytes(path)
+    return loads(decode(data, str(path)), str(path)), data
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A file's bytes; a missing file, a folder or a huge file is a located LoadError."""
     name = str(path)
     try:
         size = os.path.getsize(path)
         if size > MAX_BYTES:
-            raise LoadError(
-                [
-                    Problem(
-                        name,
-                        1,
-                        1,
-                        f"the file is {size / 2**20:.0f} MB; gapradar reads files up to {MAX_BYTES // 2**20} MB",
-                    )
-                ]
-            )
-        data = Path(path).read_bytes()
-    except LoadError:
-        raise
+            message = f"the file is {size / 2**20:.0f} MB; gapradar reads files up to {MAX_BYTES // 2**20} MB"
+            raise LoadError([Problem(name, 1, 1, message)])
+        return Path(path).read_bytes()
     except IsADirectoryError:
         raise LoadError([Problem(name, 1, 1, "this is a folder, not a gapradar file")]) from None
     except OSError as e:
         raise LoadError([Problem(name, 1, 1, f"cannot read the file: {e.strerror or e}")]) from None
-    return loads(decode(data, name), name)
 
 
 def decode(data: bytes, name: str) -> str:

@@ -10,15 +10,10 @@ from gapradar import bundled
 
 
 def application():
-    from PySide6.QtWidgets import QApplication
+    """The app for the window: a real display when there is one."""
+    from gapradar.export.render import ensure_app
 
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication([sys.argv[0]])
-        app.setOrganizationName("gapradar")
-        app.setApplicationName("gapradar")
-        app.setApplicationDisplayName("gapradar")
-    return app
+    return ensure_app(headless=False)
 
 
 def offer_recovery(window) -> bool:
@@ -88,12 +83,10 @@ def run(
     presentation: bool = False,
 ) -> int:
     """The GUI's entry point; returns the process exit code."""
-    if screenshot:
-        from gapradar.export.render import ensure_app
-
-        ensure_app()  # the offscreen platform when there is no display
     dims = parse_size(size) if size else None
-    app = application()
+    from gapradar.export.render import ensure_app
+
+    app = ensure_app(headless=bool(screenshot))  # screenshots work without a display
     from gapradar.io import LoadError, load
     from gapradar.ui.main_window import MainWindow, show_problems
 

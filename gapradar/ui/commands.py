@@ -9,42 +9,37 @@ from PySide6.QtGui import QUndoCommand
 from gapradar.domain import System
 from gapradar.ui.document import Document
 
-NOTE_MERGE_ID = 1001
+
+class _RatingCommand(QUndoCommand):
+    """Replace one system's rating on one practice; undo puts the old one back."""
+
+    def __init__(self, doc: Document, system: str, practice_id: str, **change: object) -> None:
+        super().__init__()
+        self.doc, self.system, self.practice_id = doc, system, practice_id
+        self.before = doc.assessment.system(system).rating(practice_id)
+        self.after = replace(self.before, **change)
+        self.practice_name = doc.assessment.model.practice(practice_id).name
+
+    def redo(self) -> None:
+        self.doc.apply_rating(self.system, self.practice_id, self.after)
+
+    def undo(self) -> None:
+        self.doc.apply_rating(self.system, self.practice_id, self.before)
 
 
-class SetLevelCommand(QUndoCommand):
+class SetLevelCommand(_RatingCommand):
     """Set the current or target level of one system on one practice."""
 
     def __init__(self, doc: Document, system: str, practice_id: str, which: str, score: int | None) -> None:
-        super().__init__()
-        self.doc, self.system, self.practice_id = doc, system, practice_id
-        self.before = doc.assessment.system(system).rating(practice_id)
-        self.after = replace(self.before, **{which: score})
-        model = doc.assessment.model
-        practice = model.practice(practice_id).name
-        self.setText(f"Set {practice} {which} of {system} to {model.level_label(score)}")
-
-    def redo(self) -> None:
-        self.doc.apply_rating(self.system, self.practice_id, self.after)
-
-    def undo(self) -> None:
-        self.doc.apply_rating(self.system, self.practice_id, self.before)
+        super().__init__(doc, system, practice_id, **{which: score})
+        level = doc.assessment.model.level_label(score)
+        self.setText(f"Set {self.practice_name} {which} of {system} to {level}")
 
 
-class SetNoteCommand(QUndoCommand):
+class SetNoteCommand(_RatingCommand):
     def __init__(self, doc: Document, system: str, practice_id: str, note: str) -> None:
-        super().__init__()
-        self.doc, self.system, self.practice_id = doc, system, practice_id
-        self.before = doc.assessment.system(system).rating(practice_id)
-        self.after = replace(self.before, note=note)
-        practice = doc.assessment.model.practice(practice_id).name
-        self.setText(f"Edit note on {practice} of {system}")
-
-    def redo(self) -> None:
-        self.doc.apply_rating(self.system, self.practice_id, self.after)
-
-    def undo(self) -> None:
-        self.doc.apply_rating(self.system, self.practice_id, self.before)
+        super().__init__(doc, system, practice_id, note=note)
+        self.setText(f"Edit note on {self.practice_name} of {system}")
 
 
 class AddSystemCommand(QUndoCommand):

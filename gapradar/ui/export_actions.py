@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import atexit
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMimeData
@@ -12,8 +11,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
 from gapradar.chart.spec import ChartSpec
-from gapradar.export.files import safe_file_name
-from gapradar.export.render import ExportOptions, chart_image, export_pdf, export_png, export_svg, png_bytes
+from gapradar.export.batch import per_system_charts
+from gapradar.export.render import ExportOptions, chart_image, export_svg, png_bytes
 from gapradar.io.csv_tables import TABLES, write_csv
 
 TABLE_NAMES = {
@@ -110,29 +109,24 @@ def export_per_system(window, folder: str | None = None, fmt: str = "png") -> in
         )
         if not folder:
             return 0
-    writer = {"png": export_png, "svg": export_svg, "pdf": export_pdf}[fmt]
     names = window.doc.assessment.system_names()
     progress = QProgressDialog("Exporting charts…", "Cancel", 0, len(names), window)
     progress.setWindowTitle("Export one chart per system")
     progress.setMinimumDuration(300)
-    base = window.chart_spec()
-    taken: set[str] = set()
-    written = 0
-    for i, name in enumerate(names):
+
+    def before_each(i: int, name: str) -> bool:
         if progress.wasCanceled():
-            break
+            return False
         progress.setLabelText(f"Exporting {name}…")
         progress.setValue(i)
         QApplication.processEvents()
-        target = Path(folder) / safe_file_name(name, fmt, taken)
-        try:
-            writer(
-                replace(base, checked=(name,), focus=name, show_average=False), str(target), ExportOptions()
-            )
-        except OSError as e:
-            QMessageBox.critical(window, "Export failed", f"Could not write {target}:\n{e}")
-            break
-        written += 1
+        return True
+
+    try:
+        written = per_system_charts(window.chart_spec(), folder, fmt, ExportOptions(), before_each)
+    except OSError as e:
+        QMessageBox.critical(window, "Export failed", f"Could not write the charts:\n{e}")
+        written = 0
     progress.setValue(len(names))
     window.statusBar().showMessage(f"Exported {written} charts to {folder}", 5000)
     return written

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gapradar.chart.spec import ChartSpec
-from gapradar.export.render import ExportOptions, chart_image, export_pdf, export_png, export_svg
+from gapradar.export.render import WRITERS, ExportOptions, chart_image
 from gapradar.ui.paths import settings
 
 PRESETS = {
@@ -36,7 +36,6 @@ PRESETS = {
     "Custom": None,
 }
 FORMATS = {"PNG image": "png", "SVG vector": "svg", "PDF document": "pdf"}
-WRITERS = {"png": export_png, "svg": export_svg, "pdf": export_pdf}
 THEMES = {"Print (light, for slides)": "print", "As on screen": "current"}
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QIODevice, QObject, QSaveFile, QTimer, Signal
 
-from gapradar.io import LoadError, dumps, loads
+from gapradar.io import dumps, loads
 from gapradar.ui.document import Document
 from gapradar.ui.paths import recovery_dir
 
@@ -151,16 +151,3 @@ class FileWatcher(QObject):
             return
         self.known = now
         self.changed_on_disk.emit(path)
-
-
-def read_for_reload(path: Path):
-    """Load a file for reloading; LoadError carries the located problems."""
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        from gapradar.io.errors import Problem
-
-        raise LoadError([Problem(str(path), 1, 1, f"cannot read the file: {e.strerror or e}")]) from None
-    from gapradar.io.yaml_format import decode
-
-    return loads(decode(data, str(path)), str(path)), data

@@ -20,22 +20,29 @@ from PySide6.QtWidgets import (
 
 from gapradar import bundled
 from gapradar.chart.spec import ChartSpec
-from gapradar.chart.style import LIGHT
+from gapradar.chart.style import LIGHT, THEMES
 from gapradar.domain import Assessment, System
 from gapradar.io import LoadError, load
+from gapradar.io.yaml_format import load_with_bytes
 from gapradar.ui.commands import SetLevelCommand
 from gapradar.ui.document import Document
 from gapradar.ui.facilitation import FacilitationMixin
-from gapradar.ui.files import FileWatcher, Recovery, read_for_reload, save_document
+from gapradar.ui.files import FileWatcher, Recovery, save_document
 from gapradar.ui.keyboard import KeyboardEditing
 from gapradar.ui.level_guide import LevelGuide
 from gapradar.ui.levels_table import LevelsTable
 from gapradar.ui.paths import settings
 from gapradar.ui.radar_view import RadarView
 from gapradar.ui.systems_panel import SystemsPanel
+from gapradar.ui.themes import apply_window_theme
 
 FILE_FILTER = "gapradar files (*.yaml *.yml);;All files (*)"
 MAX_RECENT = 8
+WINDOW_THEMES = {
+    "light": "&Light",
+    "dark": "&Dark",
+    "high-contrast": "&High contrast",
+}  # print is for exports
 
 
 class MainWindow(FacilitationMixin, QMainWindow):
@@ -44,7 +51,9 @@ class MainWindow(FacilitationMixin, QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowIcon(QIcon(str(bundled.resources_dir() / "gapradar.svg")))
         self.setAcceptDrops(True)
-        self.theme = LIGHT
+        saved = str(settings().value("theme", "light"))
+        self.theme = THEMES[saved] if saved in WINDOW_THEMES else LIGHT
+        apply_window_theme(self.theme)
         self.focus_view = False
         self.doc: Document | None = None
         self.recovery: Recovery | None = None
@@ -381,7 +390,7 @@ class MainWindow(FacilitationMixin, QMainWindow):
         theme_menu = view_menu.addMenu("&Theme")
         theme_group = QActionGroup(self)
         self.theme_actions = {}
-        for key, label in (("light", "&Light"), ("dark", "&Dark"), ("high-contrast", "&High contrast")):
+        for key, label in WINDOW_THEMES.items():
             action = self._action(
                 theme_menu,
                 label,
@@ -443,9 +452,6 @@ class MainWindow(FacilitationMixin, QMainWindow):
         self.activateWindow()
 
     def set_theme(self, name: str) -> None:
-        from gapradar.chart.style import THEMES
-        from gapradar.ui.themes import apply_window_theme
-
         self.theme = THEMES[name]
         self.theme_actions[name].setChecked(True)
         apply_window_theme(self.theme)
@@ -487,11 +493,7 @@ class MainWindow(FacilitationMixin, QMainWindow):
         return False
 
     def save(self) -> bool:
-        if (
-            self.doc.path is None
-            or self.doc.path.parent == bundled.datasets_dir()
-            or bundled.datasets_dir() in self.doc.path.parents
-        ):
+        if self.doc.path is None or bundled.is_bundled(self.doc.path):
             return self.save_as()
         return self._save_to(self.doc.path)
 
@@ -532,7 +534,7 @@ class MainWindow(FacilitationMixin, QMainWindow):
         if ask and not self.maybe_save():
             return False
         try:
-            assessment, data = read_for_reload(path)
+            assessment, data = load_with_bytes(path)
         except LoadError as e:
             show_problems(self, path, e)
             return False
@@ -574,7 +576,7 @@ class MainWindow(FacilitationMixin, QMainWindow):
         return [value] if isinstance(value, str) else list(value or [])
 
     def _add_recent(self, path: Path) -> None:
-        if bundled.datasets_dir() in path.resolve().parents:
+        if bundled.is_bundled(path):
             return
         files = [str(path.resolve())] + [f for f in self.recent_files() if f != str(path.resolve())]
         settings().setValue("recentFiles", files[:MAX_RECENT])
@@ -600,8 +602,7 @@ class MainWindow(FacilitationMixin, QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
         self._fill_recent_menu()
-        theme = s.value("theme", "light")
-        self.set_theme(theme if theme in self.theme_actions else "light")
+        self.theme_actions[self.theme.name].setChecked(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():

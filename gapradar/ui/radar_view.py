@@ -28,8 +28,8 @@ class LevelHandle(pg.TargetItem):
         super().__init__(pos=self._pos_for(score), movable=True, **kwargs)
 
     def _pos_for(self, score: int | None) -> QPointF:
-        index = None if score is None else self.scores.index(score)
-        r = geometry.radius(index, len(self.scores)) if index is not None else geometry.NOT_ASSESSED_RADIUS
+        # Not assessed: just off the centre, so the handle can still be grabbed.
+        r = geometry.NOT_ASSESSED_RADIUS if score is None else geometry.score_radius(score, self.scores)
         return QPointF(*geometry.point(r, self.theta))
 
     def setPos(self, *args) -> None:
