@@ -58,7 +58,7 @@ def window_for(assessment: Assessment, checked: int | None = None):
     w.resize(1280, 800)
     w.show()
     if checked is not None:
-        w.panel.set_checked(set(assessment.system_names()[:checked]), True)
+        w.ws.set_checked(set(assessment.system_names()[:checked]), True)
     from PySide6.QtWidgets import QApplication
 
     QApplication.processEvents()
@@ -70,7 +70,7 @@ def edit_repaint(window) -> tuple[Callable[[], None], Callable[[], None]]:
     from gapradar.ui.commands import SetLevelCommand
 
     doc = window.doc
-    system = window.focused_system()
+    system = window.ws.state.selected_system
     practice = doc.assessment.model.practices[0].id
     scores = doc.assessment.model.scores
     state = {"i": 0}

@@ -48,10 +48,12 @@ def offer_recovery(window) -> bool:
     except LoadError:
         copy.path.unlink(missing_ok=True)
         return False
-    window.set_document(Document(assessment, copy.original))
-    window.doc.undo_stack.resetClean()  # restored work is unsaved work
+    doc = Document(assessment, copy.original)
+    window.files.show(doc)
+    doc.undo_stack.resetClean()  # restored work is unsaved work
     copy.path.unlink(missing_ok=True)
-    window.recovery.write()
+    if window.files.recovery is not None:
+        window.files.recovery.write()
     return True
 
 
@@ -75,6 +77,24 @@ def parse_size(text: str) -> tuple[int, int]:
     return parse(text, low=200, high=10000, example="1280x720")
 
 
+NO_DISPLAY = (
+    "gapradar: there is no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+    "Without a display you can still:\n"
+    "  gapradar export FILE --png chart.png     charts and tables as files (see gapradar export --help)\n"
+    "  gapradar FILE --screenshot window.png    a picture of the window\n"
+    "  gapradar validate FILE / gapradar info FILE"
+)
+
+
+def has_display() -> bool:
+    """Whether a window can open; Qt itself would abort with a message about xcb."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
 def run(
     file: str | None,
     screenshot: str | None = None,
@@ -84,14 +104,19 @@ def run(
 ) -> int:
     """The GUI's entry point; returns the process exit code."""
     dims = parse_size(size) if size else None
+    if not screenshot and not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
     from gapradar.export.render import ensure_app
 
     app = ensure_app(headless=bool(screenshot))  # screenshots work without a display
     from gapradar.io import LoadError, load
-    from gapradar.ui.main_window import MainWindow, show_problems
+    from gapradar.ui.file_session import show_problems
+    from gapradar.ui.main_window import MainWindow
 
-    path = bundled.resolve(file) if file else bundled.sample_path()
+    path: Path | None = bundled.resolve(file) if file else bundled.sample_path()
     problems = None
+    assessment = None
     try:
         assessment = load(path)
     except LoadError as e:
@@ -99,15 +124,14 @@ def run(
             for p in e.problems:
                 print(p, file=sys.stderr)
             return 1
-        problems = e
-        path = bundled.sample_path()
-        assessment = load(path)
+        # The window opens on its start page: no other file that could pass for this one.
+        problems, path = e, None
     window = MainWindow(assessment, path)
     sys.excepthook = lambda _t, value, _tb: window.handle_unexpected(value)
     if dims:
         window.resize(*dims)
     if focus:
-        window.panel.select(focus)
+        window.ws.select_system(focus)
         window.set_focus_view(True)
     if screenshot:
         window.show()
@@ -116,7 +140,7 @@ def run(
         if presentation:
             from gapradar.ui.presentation import PresentationWindow
 
-            window.presentation = target = PresentationWindow(window)
+            target = PresentationWindow(window.ws, window.keyboard)
             target.resize(*(dims or (1920, 1080)))
             target.show()
             app.processEvents()

@@ -27,13 +27,46 @@ class _RatingCommand(QUndoCommand):
         self.doc.apply_rating(self.system, self.practice_id, self.before)
 
 
-class SetLevelCommand(_RatingCommand):
-    """Set the current or target level of one system on one practice."""
+DRAG_COMMAND_ID = 1
 
-    def __init__(self, doc: Document, system: str, practice_id: str, which: str, score: int | None) -> None:
+
+class SetLevelCommand(_RatingCommand):
+    """Set the current or target level of one system on one practice.
+
+    Commands pushed during one drag (same `drag` token) merge into one undo step.
+    """
+
+    def __init__(
+        self,
+        doc: Document,
+        system: str,
+        practice_id: str,
+        which: str,
+        score: int | None,
+        drag: int | None = None,
+    ) -> None:
         super().__init__(doc, system, practice_id, **{which: score})
-        level = doc.assessment.model.level_label(score)
-        self.setText(f"Set {self.practice_name} {which} of {system} to {level}")
+        self.which, self.drag = which, drag
+        self._label(score)
+
+    def _label(self, score: int | None) -> None:
+        level = self.doc.assessment.model.level_label(score)
+        self.setText(f"Set {self.practice_name} {self.which} of {self.system} to {level}")
+
+    def id(self) -> int:
+        return DRAG_COMMAND_ID if self.drag is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (
+            isinstance(other, SetLevelCommand)
+            and other.drag == self.drag
+            and (other.system, other.practice_id, other.which) == (self.system, self.practice_id, self.which)
+        ):
+            return False
+        self.after = other.after
+        self._label(getattr(self.after, self.which))
+        self.setObsolete(self.after == self.before)
+        return True
 
 
 class SetNoteCommand(_RatingCommand):

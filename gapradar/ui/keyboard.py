@@ -1,24 +1,34 @@
 """Editing from the keyboard alone, in the window and in presentation mode.
 
 Left/Right (Tab) walk the practices, Up/Down step the level, T switches between
-current and target, digits pick a level by position (0 = not assessed),
-PageUp/PageDown switch systems, A toggles the average, R reveals targets, ?
-lists the keys. Every change is the same undo command as the table's.
+current and target, digits pick the level with that number (as read on the
+rings and in the table; `-` then a digit for negative levels), Delete clears
+to "not assessed", PageUp/PageDown switch systems, A toggles the average,
+R reveals targets, ? lists the keys. Every change is the same undo command as
+the table's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+from gapradar.ui.facilitation import Facilitator
 
 KEYS_HELP = [
     ("← → or Tab", "previous / next practice"),
     ("↑ ↓", "raise / lower the level"),
-    ("0–9", "set the level by position (0 = not assessed)"),
+    ("0–9", "set the level with that number (− then a digit for negative levels)"),
+    ("Delete", "set to not assessed"),
     ("T", "switch between editing current and target"),
     ("Page Up / Page Down", "previous / next system"),
     ("A", "show or hide the average"),
     ("R", "reveal the targets (when hidden)"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo"),
+    ("Ctrl+Z", "undo"),
+    ("Ctrl+Shift+Z or Ctrl+Y", "redo"),
     ("F5 / Esc", "enter / leave presentation mode"),
     ("?", "show or hide this list"),
 ]
@@ -29,44 +39,78 @@ def keys_help_html() -> str:
     return f"<h3>Keyboard</h3><table>{rows}</table>"
 
 
+def toggle_keys_help(host: QWidget) -> None:
+    """Show the key list centred over `host`, or hide it when it shows."""
+    overlay = host.findChild(QLabel, "keysOverlay")
+    if overlay is not None and overlay.isVisible():
+        overlay.hide()
+        return
+    if overlay is None:
+        overlay = QLabel(host)
+        overlay.setObjectName("keysOverlay")
+        overlay.setAccessibleName("Keyboard shortcuts")
+        overlay.setTextFormat(Qt.TextFormat.RichText)
+        overlay.setText(keys_help_html())
+        overlay.setStyleSheet(
+            "QLabel { background: rgba(20, 20, 20, 225); color: white; padding: 18px; border-radius: 10px; }"
+        )
+    f = overlay.font()
+    f.setPixelSize(max(14, host.height() // 40))
+    overlay.setFont(f)
+    overlay.adjustSize()
+    overlay.move((host.width() - overlay.width()) // 2, (host.height() - overlay.height()) // 2)
+    overlay.show()
+    overlay.raise_()
+
+
 class KeyboardEditing(QObject):
-    """An event filter that turns key presses into the window's editing operations."""
+    """An event filter that turns key presses into the facilitator's operations."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self, facilitator: Facilitator, help_host: Callable[[], QWidget], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.facilitator = facilitator
+        self.help_host = help_host
+        self._minus = False  # "-" was pressed: the next digit is a negative level
 
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.KeyPress and not event.modifiers() & (
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-        ):
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+                return False
             return self.handle(event.key(), event.text())
         return False
 
     def handle(self, key: int, text: str = "") -> bool:
-        w = self.window
+        f = self.facilitator
+        minus, self._minus = self._minus, False
         if key in (Qt.Key.Key_Right, Qt.Key.Key_Tab):
-            w.select_practice(+1)
+            f.select_practice(+1)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Backtab):
-            w.select_practice(-1)
+            f.select_practice(-1)
         elif key == Qt.Key.Key_Up:
-            w.step_level(+1)
+            f.step_level(+1)
         elif key == Qt.Key.Key_Down:
-            w.step_level(-1)
+            f.step_level(-1)
         elif key == Qt.Key.Key_PageDown:
-            w.select_system(+1)
+            f.select_system(+1)
         elif key == Qt.Key.Key_PageUp:
-            w.select_system(-1)
+            f.select_system(-1)
         elif key == Qt.Key.Key_T:
-            w.toggle_editing()
+            f.toggle_editing()
         elif key == Qt.Key.Key_A:
-            w.toggle_average()
+            f.toggle_average()
         elif key == Qt.Key.Key_R:
-            w.reveal_targets()
+            f.reveal_targets()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            f.clear_level()
         elif text == "?" or key == Qt.Key.Key_Question:
-            w.toggle_keys_help()
+            toggle_keys_help(self.help_host())
+        elif key == Qt.Key.Key_Minus or text == "-":
+            self._minus = True
         elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
-            w.set_level_by_position(key - Qt.Key.Key_0)
+            digit = key - Qt.Key.Key_0
+            f.set_level(-digit if minus else digit)
         else:
             return False
         return True

@@ -8,15 +8,22 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from gapradar.chart.style import LIGHT, Theme
+from gapradar.chart.style import Theme
 from gapradar.domain import Assessment
+from gapradar.ui.workspace import Workspace
 
 
 def guide_html(
-    a: Assessment, system: str | None, practice_index: int, editing: str, theme: Theme, band: bool = False
+    a: Assessment,
+    system: str | None,
+    practice_index: int,
+    editing: str,
+    theme: Theme,
+    band: bool = False,
+    show_targets: bool = True,
 ) -> str:
     model = a.model
     practice = model.practices[practice_index]
@@ -29,7 +36,7 @@ def guide_html(
         marks = []
         if rating is not None and rating.current == lv.score:
             marks.append("● current")
-        if rating is not None and rating.target == lv.score:
+        if show_targets and rating is not None and rating.target == lv.score:
             marks.append("◇ target")
         mark = f" <b>{' '.join(marks)}</b>" if marks else ""
         editing_here = rating is not None and getattr(rating, editing) == lv.score
@@ -52,10 +59,13 @@ def guide_html(
 
 
 class LevelGuide(QScrollArea):
-    def __init__(self, band: bool = False, parent: QWidget | None = None) -> None:
+    """Follows the workspace: the selected practice of the selected system."""
+
+    def __init__(self, workspace: Workspace, band: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("levelGuide")
         self.setAccessibleName("Level guide")
+        self.ws = workspace
         self.band = band
         self.label = QLabel()
         self.label.setWordWrap(True)
@@ -71,15 +81,30 @@ class LevelGuide(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         if band:  # the band is sized to its text; a scroll bar would only add noise
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.theme = LIGHT
+        workspace.document_replaced.connect(self.refresh)
+        workspace.document_changed.connect(self.refresh)
+        workspace.state_changed.connect(self.refresh)
+        self.refresh()
 
-    def sizeHint(self):
-        from PySide6.QtCore import QSize
-
+    def sizeHint(self) -> QSize:
         return QSize(280, 300) if not self.band else super().sizeHint()
 
-    def show_guide(self, a: Assessment, system: str | None, practice_index: int, editing: str) -> None:
-        self.label.setText(guide_html(a, system, practice_index, editing, self.theme, self.band))
+    def refresh(self, *_args: object) -> None:
+        a, state = self.ws.assessment, self.ws.state
+        if a is None or not a.model.practices:
+            self.label.setText("")
+            return
+        self.label.setText(
+            guide_html(
+                a,
+                state.selected_system,
+                state.selected_practice,
+                state.editing,
+                self.ws.theme,
+                self.band,
+                show_targets=not state.targets_hidden,
+            )
+        )
 
     def text(self) -> str:
         return self.label.text()

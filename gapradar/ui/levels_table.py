@@ -1,9 +1,15 @@
-"""The focused system's levels: one row per practice, Current and Target editable."""
+"""The selected system's levels: one row per practice, Current and Target editable.
+
+The table shows the workspace's selected system and follows its view state:
+while targets are hidden for a workshop's first round, so are the Target and
+Gap columns. Typing a digit on a level cell sets the level with that number,
+as the chart's keyboard editing does.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gapradar.domain import gap
+from gapradar.chart.view_state import ViewState
+from gapradar.domain import Assessment, gap
 from gapradar.ui.commands import SetLevelCommand, SetNoteCommand
-from gapradar.ui.document import Document
+from gapradar.ui.workspace import Workspace
 
 PRACTICE, CURRENT, TARGET, GAP, NOTE = range(5)
 HEADERS = ("Practice", "Current", "Target", "Gap", "Note")
@@ -26,32 +33,45 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class LevelsModel(QAbstractTableModel):
-    def __init__(self, doc: Document, parent=None) -> None:
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.doc = doc
+        self.ws = workspace
         self.system: str | None = None
-        doc.rating_changed.connect(self._rating_changed)
-        doc.systems_changed.connect(self._refresh)
+        workspace.rating_changed.connect(self._rating_changed)
+        workspace.systems_changed.connect(self._refresh)
+        workspace.document_replaced.connect(self._reset)
+        workspace.state_changed.connect(self._state_changed)
+        self._reset()
 
-    def set_system(self, name: str | None) -> None:
+    @property
+    def assessment(self) -> Assessment | None:
+        return self.ws.assessment
+
+    def _reset(self) -> None:
         self.beginResetModel()
-        self.system = name
+        self.system = self.ws.state.selected_system
         self.endResetModel()
+
+    def _state_changed(self, state: ViewState, before: ViewState) -> None:
+        if state.selected_system != self.system:
+            self._reset()
 
     def _rating_changed(self, system: str, practice_id: str) -> None:
         """One rating changed: refresh its row only (whole-table refreshes re-measure every cell)."""
-        if system == self.system:
-            row = self.doc.assessment.model.practice_index(practice_id)
+        a = self.assessment
+        if system == self.system and a is not None:
+            row = a.model.practice_index(practice_id)
             self.dataChanged.emit(self.index(row, 0), self.index(row, NOTE))
 
     def _refresh(self) -> None:
-        if self.system not in self.doc.assessment.system_names():
-            self.set_system(None)
+        if self.system != self.ws.state.selected_system:
+            self._reset()
             return
         self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, NOTE))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.system is None else len(self.doc.assessment.model.practices)
+        a = self.assessment
+        return 0 if parent.isValid() or self.system is None or a is None else len(a.model.practices)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
@@ -68,11 +88,12 @@ class LevelsModel(QAbstractTableModel):
         return base
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self.system is None:
+        a = self.assessment
+        if not index.isValid() or self.system is None or a is None:
             return None
-        model = self.doc.assessment.model
+        model = a.model
         practice = model.practices[index.row()]
-        rating = self.doc.assessment.system(self.system).rating(practice.id)
+        rating = a.system(self.system).rating(practice.id)
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col == PRACTICE:
@@ -111,19 +132,20 @@ class LevelsModel(QAbstractTableModel):
         return None
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or self.system is None:
+        a, doc = self.assessment, self.ws.document
+        if role != Qt.ItemDataRole.EditRole or self.system is None or a is None or doc is None:
             return False
-        practice_id = self.doc.assessment.model.practices[index.row()].id
-        rating = self.doc.assessment.system(self.system).rating(practice_id)
+        practice_id = a.model.practices[index.row()].id
+        rating = a.system(self.system).rating(practice_id)
         col = index.column()
         if col in LEVEL_COLUMNS:
             which = LEVEL_COLUMNS[col]
             if value == getattr(rating, which):
                 return True
-            self.doc.undo_stack.push(SetLevelCommand(self.doc, self.system, practice_id, which, value))
+            self.ws.push(SetLevelCommand(doc, self.system, practice_id, which, value))
             return True
         if col == NOTE and str(value) != rating.note:
-            self.doc.undo_stack.push(SetNoteCommand(self.doc, self.system, practice_id, str(value)))
+            self.ws.push(SetNoteCommand(doc, self.system, practice_id, str(value)))
             return True
         return False
 
@@ -131,9 +153,9 @@ class LevelsModel(QAbstractTableModel):
 class LevelDelegate(QStyledItemDelegate):
     """A drop-down of the model's levels (with scores) plus "not assessed"."""
 
-    def __init__(self, doc: Document, parent=None) -> None:
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.doc = doc
+        self.ws = workspace
 
     def createEditor(self, parent: QWidget, option, index: Index) -> QWidget:
         if index.column() not in LEVEL_COLUMNS:
@@ -143,7 +165,8 @@ class LevelDelegate(QStyledItemDelegate):
         # Choosing from the list commits at once: one choice, one undo step.
         combo.activated.connect(lambda _i, c=combo: self._commit(c))
         combo.addItem(NOT_ASSESSED, None)
-        for level in self.doc.assessment.model.levels:
+        a = self.ws.assessment
+        for level in a.model.levels if a else ():
             combo.addItem(level.label, level.score)
             if level.description:
                 combo.setItemData(combo.count() - 1, level.description, Qt.ItemDataRole.ToolTipRole)
@@ -179,13 +202,14 @@ class LevelDelegate(QStyledItemDelegate):
 
 
 class LevelsTable(QTableView):
-    def __init__(self, doc: Document, parent=None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("levelsTable")
         self.setAccessibleName("Levels of the selected system")
-        self.levels_model = LevelsModel(doc, self)
+        self.ws = workspace
+        self.levels_model = LevelsModel(workspace, self)
         self.setModel(self.levels_model)
-        self.setItemDelegate(LevelDelegate(doc, self))
+        self.setItemDelegate(LevelDelegate(workspace, self))
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -203,20 +227,67 @@ class LevelsTable(QTableView):
         for column in (PRACTICE, CURRENT, TARGET, GAP):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        self.levels_model.modelReset.connect(self._fit)
+        workspace.state_changed.connect(self._state_changed)
+        self._minus = False
+        self._fit()
 
-    def set_system(self, name: str | None) -> None:
-        self.levels_model.set_system(name)
+    def _fit(self) -> None:
         self.fit_columns()
         self.resizeRowsToContents()
+        self._show_targets(not self.ws.state.targets_hidden)
+
+    def _state_changed(self, state: ViewState, before: ViewState) -> None:
+        if state.targets_hidden != before.targets_hidden:
+            self._show_targets(not state.targets_hidden)
+        if state.selected_practice != before.selected_practice and self.levels_model.rowCount():
+            current = self.currentIndex()
+            if not current.isValid() or current.row() != state.selected_practice:
+                column = current.column() if current.isValid() else CURRENT
+                self.setCurrentIndex(self.levels_model.index(state.selected_practice, column))
+
+    def _show_targets(self, show: bool) -> None:
+        """Hidden targets stay hidden here too: no Target or Gap column to peek at."""
+        self.setColumnHidden(TARGET, not show)
+        self.setColumnHidden(GAP, not show)
+
+    def currentChanged(self, current: Index, previous: Index) -> None:
+        super().currentChanged(current, previous)
+        if current.isValid() and current.row() != self.ws.state.selected_practice:
+            self.ws.update(selected_practice=current.row())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Digits on a level cell set the level with that number, as on the chart."""
+        index = self.currentIndex()
+        minus, self._minus = self._minus, False
+        if (
+            index.isValid()
+            and index.column() in LEVEL_COLUMNS
+            and self.state() != QAbstractItemView.State.EditingState
+            and not event.modifiers()
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
+            text = event.text()
+            if text == "-":
+                self._minus = True
+                return
+            if text.isdigit() and len(text) == 1:
+                a = self.ws.assessment
+                score = -int(text) if minus else int(text)
+                if a is not None and score in a.model.scores:
+                    self.levels_model.setData(index, score, Qt.ItemDataRole.EditRole)
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.levels_model.setData(index, None, Qt.ItemDataRole.EditRole)
+                return
+        super().keyPressEvent(event)
 
     def fit_columns(self) -> None:
         """Practice and level columns as wide as their longest entry (any level may be chosen)."""
         self.resizeColumnsToContents()
+        a = self.ws.assessment
         widest_level = max(
-            (
-                self.fontMetrics().horizontalAdvance(lv.label)
-                for lv in self.levels_model.doc.assessment.model.levels
-            ),
+            (self.fontMetrics().horizontalAdvance(lv.label) for lv in (a.model.levels if a else ())),
             default=0,
         )
         for column in (CURRENT, TARGET):

@@ -1,32 +1,48 @@
-"""Presentation mode: the radar full screen in large type, with the level guide as a caption band."""
+"""Presentation mode: the radar full screen in large type, with the level guide as a caption band.
+
+It shows the same workspace as the window and edits through the same
+facilitator and undo stack; the window's undo and redo actions work here too.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gapradar.chart.radar_scene import REFERENCE_PX
+from gapradar.chart.spec import ChartSpec
 from gapradar.ui.level_guide import LevelGuide
 from gapradar.ui.radar_view import RadarView
+from gapradar.ui.workspace import Workspace
 
 LABEL_SHARE = 0.032  # practice names: at least 3% of the screen's height
 GUIDE_SHARE = 0.021
 
 
 class PresentationWindow(QWidget):
-    def __init__(self, window) -> None:
+    closed = Signal()
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        keyboard: QObject,
+        actions: list[QAction] | None = None,
+        title: Callable[[], str] | None = None,
+    ) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("presentation")
         self.setAccessibleName("Presentation")
-        self.setWindowTitle(f"{window.doc.display_name} — gapradar presentation")
-        self.window_ = window
-        self.radar = RadarView(window._edit_from_chart)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.ws = workspace
+        self._title = title
+        self.radar = RadarView(workspace, self._decorate)
         self.radar.setObjectName("presentationRadar")
         self.radar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.guide = LevelGuide(band=True)
+        self.guide = LevelGuide(workspace, band=True)
         self.guide.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.guide.setFrameShape(LevelGuide.Shape.NoFrame)
         layout = QVBoxLayout(self)
@@ -35,41 +51,51 @@ class PresentationWindow(QWidget):
         layout.addWidget(self.radar, 1)
         layout.addWidget(self.guide)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.installEventFilter(window.keyboard)
+        self.installEventFilter(keyboard)
+        # Undo, redo and the other window shortcuts work while presenting.
+        self.addActions(actions or [])
+        workspace.state_changed.connect(self.refresh)
+        workspace.document_changed.connect(self._fit_guide)
+        workspace.document_replaced.connect(self.refresh)
+        self.refresh()
 
     def font_scale(self) -> float:
         """So practice names are at least LABEL_SHARE of the height, whatever the screen."""
-        size = self.radar.viewport().size()
+        radar = getattr(self, "radar", None)
+        size = radar.viewport().size() if radar is not None else self.size()
         s = max(0.45, min(size.width(), size.height()) / REFERENCE_PX)
         return max(1.0, LABEL_SHARE * self.height() / (15 * s))
 
-    def refresh(self) -> None:
-        w = self.window_
-        spec = w.chart_spec()
-        system = w.focused_system()
-        spec = replace(spec, font_scale=self.font_scale(), chrome_scale=1.2, subtitle=system or "")
-        self.setStyleSheet(f"background: {spec.theme.background}; color: {spec.theme.text};")
-        self.radar.set_spec(spec)
-        self.guide.theme = spec.theme
+    def _decorate(self, spec: ChartSpec) -> ChartSpec:
+        system = self.ws.state.selected_system
+        return replace(spec, font_scale=self.font_scale(), chrome_scale=1.2, subtitle=system or "")
+
+    def refresh(self, *_args: object) -> None:
+        if not hasattr(self, "guide"):
+            return  # still being built
+        theme = self.ws.theme
+        self.setWindowTitle(self._title() if self._title else "gapradar presentation")
+        self.setStyleSheet(f"background: {theme.background}; color: {theme.text};")
+        self.radar.refresh_from_workspace()
         f = self.guide.label.font()
         f.setPixelSize(max(12, round(GUIDE_SHARE * self.height())))
         self.guide.label.setFont(f)
-        if system is not None:
-            self.guide.show_guide(w.doc.assessment, system, w.selected_practice, w.editing)
+        self._fit_guide()
+
+    def _fit_guide(self) -> None:
         needed = round(self.guide.label.heightForWidth(max(200, self.width() - 40)) * 1.12) + 28
         self.guide.setFixedHeight(min(round(self.height() * 0.34), max(120, needed)))
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.refresh()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F5):
-            self.window_.leave_presentation()
+            self.close()
             return
         super().keyPressEvent(event)
 
-    def closeEvent(self, event) -> None:
-        if self.window_.presentation is self:
-            self.window_.presentation = None
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed.emit()
         super().closeEvent(event)

@@ -1,19 +1,30 @@
-"""The interactive radar: the shared scene plus draggable level handles in focus view."""
+"""The interactive radar: the shared scene plus draggable level handles for the selected system.
+
+Handles sit on the selected system's points in every view. Dragging snaps to
+the rings and edits live: each ring crossed is an undo command merged into one
+step for the whole drag, so the polygon follows the mouse and one Ctrl+Z undoes
+the drag.
+"""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
 
 from gapradar.chart import geometry
 from gapradar.chart.canvas import RadarCanvas
 from gapradar.chart.radar_scene import _pen
 from gapradar.chart.spec import ChartSpec
+from gapradar.ui.commands import SetLevelCommand
+from gapradar.ui.workspace import Workspace
 
-EditCallback = Callable[[str, str, int | None], None]  # practice id, "current"/"target", score
+SpecDecorator = Callable[[ChartSpec], ChartSpec]
+_drags = itertools.count(1)
 
 
 class LevelHandle(pg.TargetItem):
@@ -32,13 +43,13 @@ class LevelHandle(pg.TargetItem):
         r = geometry.NOT_ASSESSED_RADIUS if score is None else geometry.score_radius(score, self.scores)
         return QPointF(*geometry.point(r, self.theta))
 
-    def setPos(self, *args) -> None:
+    def setPos(self, *args) -> None:  # type: ignore[no-untyped-def]
         pos = (
             QPointF(*args)
             if len(args) == 2
-            else QPointF(args[0])
-            if not isinstance(args[0], QPointF)
             else args[0]
+            if isinstance(args[0], QPointF)
+            else QPointF(args[0])
         )
         if not hasattr(self, "scores"):
             super().setPos(pos)
@@ -48,59 +59,89 @@ class LevelHandle(pg.TargetItem):
         self.score = None if index is None else self.scores[index]
         super().setPos(self._pos_for(self.score))
 
+    def show_score(self, score: int | None) -> None:
+        """Follow the document (undo, keyboard, table) unless the mouse holds it."""
+        if not self.moving and score != self.score:
+            self.setPos(self._pos_for(score))
+
 
 class RadarView(RadarCanvas):
-    def __init__(self, on_edit: EditCallback, parent=None) -> None:
+    def __init__(
+        self, workspace: Workspace, decorate: SpecDecorator | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("radarView")
         self.setAccessibleName("Radar chart")
-        self.on_edit = on_edit
+        self.ws = workspace
+        self.decorate = decorate
         self.radar.on_screen = True
         self.handles: dict[tuple[str, str], LevelHandle] = {}
-        self.editable = True
+        self._handles_key: tuple | None = None
+        self._drag: tuple[int, int | None] | None = None  # drag token, score before the drag
+        workspace.document_replaced.connect(self.refresh_from_workspace)
+        workspace.document_changed.connect(self.refresh_from_workspace)
+        workspace.state_changed.connect(self.refresh_from_workspace)
+        self.refresh_from_workspace()
+
+    def refresh_from_workspace(self, *_args: object) -> None:
+        spec = self.ws.chart_spec()
+        if spec is None:
+            self.clear_chart()
+            return
+        if self.decorate is not None:
+            spec = self.decorate(spec)
+        self.set_spec(spec)
+
+    def clear_chart(self) -> None:
+        """No document: nothing to drag (the window shows its start page instead of the chart)."""
+        self._remove_handles()
 
     def set_spec(self, spec: ChartSpec) -> None:
         super().set_spec(spec)
-        self._rebuild_handles()
+        self._update_handles()
 
-    def refresh(self) -> None:
-        super().refresh()
-        self._rebuild_handles()
-
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
         if hasattr(self, "handles"):
-            self._rebuild_handles()
+            self._update_handles()
 
-    def _rebuild_handles(self) -> None:
+    def _remove_handles(self) -> None:
         for handle in self.handles.values():
             self.view_box.removeItem(handle)
         self.handles = {}
+        self._handles_key = None
+
+    def _update_handles(self) -> None:
         spec = self.radar.spec
-        if spec is None or spec.focus is None or not self.editable:
+        state = self.ws.state
+        name = state.selected_system
+        if spec is None or name is None or name not in spec.assessment.system_names():
+            self._remove_handles()
+            return
+        if spec.focus is None and name not in spec.checked:
+            self._remove_handles()
             return
         a = spec.assessment
-        if spec.focus not in a.system_names():
+        system = a.system(name)
+        kinds = ("current", "target") if spec.show_targets else ("current",)
+        colour = self.radar.series[name].colour if name in self.radar.series else "#777777"
+        key = (name, a.model.practices, a.model.scores, kinds, colour, self.radar.sizes.marker)
+        if key == self._handles_key:
+            for (pid, which), handle in self.handles.items():
+                handle.show_score(getattr(system.rating(pid), which))
             return
-        system = a.system(spec.focus)
-        colour = (
-            QColor(self.radar.series[system.name].colour)
-            if system.name in self.radar.series
-            else QColor("#777")
-        )
+        self._remove_handles()
+        self._handles_key = key
         size = self.radar.sizes.marker * 1.9
-        model = a.model
-        kinds = ["current", "target"] if spec.show_targets else ["current"]
-        for i, p in enumerate(model.practices):
+        hover = QColor(colour)
+        hover.setAlphaF(0.35)
+        for i, p in enumerate(a.model.practices):
             for which in kinds:
-                score = getattr(system.rating(p.id), which)
-                hover = QColor(colour)
-                hover.setAlphaF(0.35)
                 handle = LevelHandle(
                     i,
-                    len(model.practices),
-                    model.scores,
-                    score,
+                    len(a.model.practices),
+                    a.model.scores,
+                    getattr(system.rating(p.id), which),
                     size=size,
                     symbol="o" if which == "current" else "d",
                     pen=pg.mkPen(None),
@@ -108,14 +149,23 @@ class RadarView(RadarCanvas):
                     hoverPen=_pen(colour, 2),
                     hoverBrush=pg.mkBrush(hover),
                 )
-                handle.setToolTip(f"Drag along the spoke to set {p.name} {which} of {system.name}")
+                handle.setToolTip(f"Drag along the spoke to set {p.name} {which} of {name}")
+                handle.setCursor(Qt.CursorShape.SizeAllCursor)
                 handle.setZValue(40 if which == "current" else 39)
-                handle.sigPositionChangeFinished.connect(
-                    lambda h, pid=p.id, w=which, before=score: self._finished(h, pid, w, before)
-                )
+                handle.sigPositionChanged.connect(lambda h, pid=p.id, w=which: self._moved(h, pid, w))
+                handle.sigPositionChangeFinished.connect(lambda _h: self._finished())
                 self.view_box.addItem(handle, ignoreBounds=True)
                 self.handles[(p.id, which)] = handle
 
-    def _finished(self, handle: LevelHandle, practice_id: str, which: str, before: int | None) -> None:
-        if handle.score != before:
-            self.on_edit(practice_id, which, handle.score)
+    def _moved(self, handle: LevelHandle, practice_id: str, which: str) -> None:
+        doc, name = self.ws.document, self.ws.state.selected_system
+        if not handle.moving or doc is None or name is None:
+            return
+        if self._drag is None:
+            self._drag = (next(_drags), None)
+        current = getattr(doc.assessment.system(name).rating(practice_id), which)
+        if handle.score != current:
+            self.ws.push(SetLevelCommand(doc, name, practice_id, which, handle.score, drag=self._drag[0]))
+
+    def _finished(self) -> None:
+        self._drag = None

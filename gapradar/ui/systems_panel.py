@@ -1,9 +1,14 @@
-"""The systems list: check boxes with colour swatches, filter, and add/rename/duplicate/remove."""
+"""The systems list: check boxes with colour swatches, filter, and add/rename/duplicate/remove.
+
+Checking a system overlays it on the chart; selecting it (the highlighted row)
+picks the system the table, the level guide and the focus view show. Selecting
+also checks it, so the chart always shows the system the table shows.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -18,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gapradar.chart.style import Theme, colour_for
+from gapradar.chart.style import colour_for
+from gapradar.chart.view_state import ViewState
 from gapradar.domain import AVERAGE_NAME, System
 from gapradar.ui.commands import AddSystemCommand, RemoveSystemCommand, RenameSystemCommand, duplicate_system
-from gapradar.ui.document import Document
+from gapradar.ui.workspace import Workspace
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 AVERAGE_ROLE_VALUE = "\0average"
+MAX_PANEL_WIDTH = 440
 
 
 def swatch(colour: str, size: int = 14, diamond: bool = False) -> QIcon:
@@ -35,9 +42,6 @@ def swatch(colour: str, size: int = 14, diamond: bool = False) -> QIcon:
     p.setBrush(QColor(colour))
     p.setPen(QColor(colour).darker(130))
     if diamond:
-        from PySide6.QtCore import QPointF
-        from PySide6.QtGui import QPolygonF
-
         h = size / 2
         p.drawPolygon(QPolygonF([QPointF(h, 1), QPointF(size - 1, h), QPointF(h, size - 1), QPointF(1, h)]))
     else:
@@ -47,19 +51,11 @@ def swatch(colour: str, size: int = 14, diamond: bool = False) -> QIcon:
 
 
 class SystemsPanel(QWidget):
-    """Emits `checked_changed` with the checked names and whether the average shows."""
-
-    checked_changed = Signal()
-    current_changed = Signal(str)  # the selected system's name ("" for none)
-
-    def __init__(self, doc: Document, theme: Theme, parent=None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("systemsPanel")
         self.setAccessibleName("Systems")
-        self.doc = doc
-        self.theme = theme
-        self.checked: set[str] = set()
-        self.show_average = True
+        self.ws = workspace
         self._updating = False
 
         self.title = QLabel()
@@ -68,6 +64,13 @@ class SystemsPanel(QWidget):
         f.setBold(True)
         f.setPointSizeF(f.pointSizeF() * 1.15)
         self.title.setFont(f)
+        self.hint = QLabel("☑ shows a system on the chart · the highlighted row is the one being edited")
+        self.hint.setObjectName("systemsHint")
+        self.hint.setWordWrap(True)
+        hint_font = self.hint.font()
+        hint_font.setPointSizeF(hint_font.pointSizeF() * 0.9)
+        self.hint.setFont(hint_font)
+        self.hint.setForegroundRole(self.hint.foregroundRole())
 
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter systems…")
@@ -78,7 +81,9 @@ class SystemsPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("systemsList")
         self.list.setAccessibleName("Systems list")
-        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Long names wrap rather than being cut in the middle.
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemChanged.connect(self._item_changed)
         self.list.currentItemChanged.connect(self._current_item_changed)
@@ -120,77 +125,108 @@ class SystemsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.title)
+        layout.addWidget(self.hint)
         layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
         layout.addLayout(checks)
         layout.addLayout(buttons)
 
-        doc.systems_changed.connect(self.rebuild)
-        doc.system_renamed.connect(self._renamed)
+        workspace.document_replaced.connect(self.rebuild)
+        workspace.systems_changed.connect(self.rebuild)
+        workspace.state_changed.connect(self._state_changed)
         self.rebuild()
 
     # ---------------------------------------------------------------- state
 
-    def set_checked(self, names: set[str], show_average: bool | None = None) -> None:
-        self.checked = set(names)
-        if show_average is not None:
-            self.show_average = show_average
-        self.rebuild()
-        self.checked_changed.emit()
-
     def set_all(self, on: bool) -> None:
-        names = set(self.doc.assessment.system_names()) if on else set()
-        self.set_checked(names, on)
+        a = self.ws.assessment
+        names = set(a.system_names()) if on and a else set()
+        self.ws.set_checked(names, on)
 
     def checked_names(self) -> tuple[str, ...]:
-        return tuple(n for n in self.doc.assessment.system_names() if n in self.checked)
+        return self.ws.checked_names()
 
     def current_name(self) -> str | None:
-        item = self.list.currentItem()
-        if item is None or item.data(NAME_ROLE) == AVERAGE_ROLE_VALUE:
-            return None
-        return item.data(NAME_ROLE)
+        return self.ws.state.selected_system
 
     def select(self, name: str) -> None:
-        for i in range(self.list.count()):
-            if self.list.item(i).data(NAME_ROLE) == name:
-                self.list.setCurrentRow(i)
-                return
+        self.ws.select_system(name)
 
-    def _renamed(self, old: str, new: str) -> None:
-        if old in self.checked:
-            self.checked.discard(old)
-            self.checked.add(new)
+    def preferred_width(self) -> int:
+        """Wide enough for the longest name without wrapping, within reason."""
+        fm = self.list.fontMetrics()
+        a = self.ws.assessment
+        widest = max((fm.horizontalAdvance(n) for n in a.system_names()), default=0) if a else 0
+        chrome = (
+            14 + 24 + 8 + self.list.verticalScrollBar().sizeHint().width() + 16 + 2 * self.list.frameWidth()
+        )
+        buttons = self.layout().sizeHint().width()
+        return min(MAX_PANEL_WIDTH, max(buttons, widest + chrome))
 
     # ---------------------------------------------------------------- list
 
     def rebuild(self) -> None:
-        a = self.doc.assessment
-        self.title.setText(a.systems_label)
-        self.checked &= set(a.system_names())
-        current = self.list.currentItem().data(NAME_ROLE) if self.list.currentItem() else None
+        a = self.ws.assessment
+        state = self.ws.state
+        self.title.setText(a.systems_label if a else "Systems")
         self._updating = True
         self.list.clear()
-        for index, name in sorted(enumerate(a.system_names()), key=lambda t: t[1].casefold()):
-            item = QListWidgetItem(swatch(colour_for(self.theme, index)), name)
-            item.setData(NAME_ROLE, name)
-            item.setToolTip(name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if name in self.checked else Qt.CheckState.Unchecked)
-            self.list.addItem(item)
-        avg = QListWidgetItem(swatch(self.theme.average, diamond=True), AVERAGE_NAME)
-        avg.setData(NAME_ROLE, AVERAGE_ROLE_VALUE)
-        avg.setFlags(avg.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        avg.setCheckState(Qt.CheckState.Checked if self.show_average else Qt.CheckState.Unchecked)
-        f = avg.font()
-        f.setItalic(True)
-        avg.setFont(f)
-        self.list.addItem(avg)
+        if a is not None:
+            theme = self.ws.theme
+            for index, name in sorted(enumerate(a.system_names()), key=lambda t: t[1].casefold()):
+                item = QListWidgetItem(swatch(colour_for(theme, index)), name)
+                item.setData(NAME_ROLE, name)
+                item.setToolTip(name)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(
+                    Qt.CheckState.Checked if name in state.checked else Qt.CheckState.Unchecked
+                )
+                self.list.addItem(item)
+            avg = QListWidgetItem(swatch(theme.average, diamond=True), AVERAGE_NAME)
+            avg.setData(NAME_ROLE, AVERAGE_ROLE_VALUE)
+            avg.setFlags(avg.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            avg.setCheckState(Qt.CheckState.Checked if state.show_average else Qt.CheckState.Unchecked)
+            f = avg.font()
+            f.setItalic(True)
+            avg.setFont(f)
+            self.list.addItem(avg)
+        self._show_selected(state.selected_system)
         self._updating = False
-        if current is not None:
-            self.select(current)
         self._apply_filter(self.filter.text())
         self._update_buttons()
+
+    def _state_changed(self, state: ViewState, before: ViewState) -> None:
+        if state.theme != before.theme:
+            self.rebuild()
+            return
+        if (state.checked, state.show_average, state.selected_system) == (
+            before.checked,
+            before.show_average,
+            before.selected_system,
+        ):
+            return
+        self._updating = True
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            name = item.data(NAME_ROLE)
+            on = state.show_average if name == AVERAGE_ROLE_VALUE else name in state.checked
+            want = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+            if item.checkState() != want:
+                item.setCheckState(want)
+        self._show_selected(state.selected_system)
+        self._updating = False
+        self._update_buttons()
+
+    def _show_selected(self, name: str | None) -> None:
+        was = self._updating
+        self._updating = True
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(NAME_ROLE) == name:
+                if self.list.currentItem() is not item:
+                    self.list.setCurrentItem(item)
+                break
+        self._updating = was
 
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()
@@ -204,26 +240,39 @@ class SystemsPanel(QWidget):
         on = item.checkState() == Qt.CheckState.Checked
         name = item.data(NAME_ROLE)
         if name == AVERAGE_ROLE_VALUE:
-            self.show_average = on
+            self.ws.update(show_average=on)
         elif on:
-            self.checked.add(name)
+            self.ws.set_checked(self.ws.state.checked | {name})
         else:
-            self.checked.discard(name)
-        self.checked_changed.emit()
+            self.ws.set_checked(self.ws.state.checked - {name})
 
-    def _current_item_changed(self, *_args) -> None:
-        self._update_buttons()
-        self.current_changed.emit(self.current_name() or "")
+    def _current_item_changed(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if self._updating or item is None:
+            return
+        name = item.data(NAME_ROLE)
+        if name == AVERAGE_ROLE_VALUE:
+            self._show_selected(self.ws.state.selected_system)  # the average is not editable
+            return
+        self.ws.select_system(name)
 
     def _update_buttons(self) -> None:
         has = self.current_name() is not None
         for key in ("rename", "duplicate", "remove"):
             self.tool_buttons[key].setEnabled(has)
+        self.tool_buttons["add"].setEnabled(self.ws.document is not None)
+        for b in (self.check_all, self.check_none):
+            b.setEnabled(self.ws.document is not None)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self.preferred_width()), hint.height())
 
     # ---------------------------------------------------------------- editing
 
     def add_system(self) -> None:
-        a = self.doc.assessment
+        doc, a = self.ws.document, self.ws.assessment
+        if doc is None or a is None:
+            return
         name, ok = QInputDialog.getText(
             self,
             "Add system",
@@ -236,38 +285,35 @@ class SystemsPanel(QWidget):
         if name.casefold() in (n.casefold() for n in a.system_names()):
             QMessageBox.warning(self, "Add system", f"There is already a system named “{name}”.")
             return
-        self.checked.add(name)
-        self.doc.undo_stack.push(AddSystemCommand(self.doc, System(name)))
-        self.select(name)
+        self.ws.push(AddSystemCommand(doc, System(name)))
+        self.ws.select_system(name)
 
     def rename_system(self) -> None:
-        old = self.current_name()
-        if old is None:
+        doc, a, old = self.ws.document, self.ws.assessment, self.current_name()
+        if doc is None or a is None or old is None:
             return
         name, ok = QInputDialog.getText(self, "Rename system", "New name:", text=old)
         name = name.strip()
         if not ok or not name or name == old:
             return
-        if name.casefold() in (n.casefold() for n in self.doc.assessment.system_names() if n != old):
+        if name.casefold() in (n.casefold() for n in a.system_names() if n != old):
             QMessageBox.warning(self, "Rename system", f"There is already a system named “{name}”.")
             return
-        self.doc.undo_stack.push(RenameSystemCommand(self.doc, old, name))
-        self.select(name)
+        self.ws.push(RenameSystemCommand(doc, old, name))
 
     def duplicate_system(self) -> None:
-        name = self.current_name()
-        if name is None:
+        doc, name = self.ws.document, self.current_name()
+        if doc is None or name is None:
             return
-        command = duplicate_system(self.doc, name)
-        self.checked.add(command.system.name)
-        self.doc.undo_stack.push(command)
-        self.select(command.system.name)
+        command = duplicate_system(doc, name)
+        self.ws.push(command)
+        self.ws.select_system(command.system.name)
 
     def remove_system(self) -> None:
-        name = self.current_name()
-        if name is None:
+        doc, a, name = self.ws.document, self.ws.assessment, self.current_name()
+        if doc is None or a is None or name is None:
             return
-        if self.doc.assessment.system(name).has_ratings():
+        if a.system(name).has_ratings():
             answer = QMessageBox.question(
                 self,
                 "Remove system",
@@ -277,4 +323,4 @@ class SystemsPanel(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.doc.undo_stack.push(RemoveSystemCommand(self.doc, name))
+        self.ws.push(RemoveSystemCommand(doc, name))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
 from gapradar.domain import AVERAGE_NAME
 from gapradar.ui.levels_table import CURRENT, TARGET
@@ -31,10 +31,10 @@ def active(window, qtbot):
 
 
 def test_walk_practices_and_edit_levels_with_keys_only(window, qtbot):
-    window.panel.select(ATM)
+    window.ws.select_system(ATM)
     radar = active(window, qtbot)
     keys(qtbot, radar, Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Right)
-    assert window.selected_practice == 3  # Testing
+    assert window.ws.state.selected_practice == 3  # Testing
     assert window.radar.radar.spec.selected_practice == 3
     assert window.radar.radar.practice_labels[3].textItem.font().bold()
     assert "Testing" in window.guide.text()
@@ -42,13 +42,21 @@ def test_walk_practices_and_edit_levels_with_keys_only(window, qtbot):
     keys(qtbot, radar, Qt.Key.Key_Up)  # current 2 -> 3
     assert table_text(window, 3, CURRENT) == "3 – Optimizing"
     keys(qtbot, radar, Qt.Key.Key_T, Qt.Key.Key_Down)  # target 3 -> 2
-    assert window.editing == "target"
+    assert window.ws.state.editing == "target"
     assert table_text(window, 3, TARGET) == "2 – Quantitatively Managed"
-    keys(qtbot, radar, Qt.Key.Key_1)  # lowest level
-    assert table_text(window, 3, TARGET) == "-1 – Regressive"
+    # Digits are the level's number, as read on the rings and in the table.
+    keys(qtbot, radar, Qt.Key.Key_1)
+    assert table_text(window, 3, TARGET) == "1 – Consistent"
     keys(qtbot, radar, Qt.Key.Key_0)
+    assert table_text(window, 3, TARGET) == "0 – Repeatable"
+    keys(qtbot, radar, Qt.Key.Key_Minus, Qt.Key.Key_1)
+    assert table_text(window, 3, TARGET) == "-1 – Regressive"
+    keys(qtbot, radar, Qt.Key.Key_9)  # no level 9: nothing changes
+    assert table_text(window, 3, TARGET) == "-1 – Regressive"
+    assert "No level 9" in window.statusBar().currentMessage()
+    keys(qtbot, radar, Qt.Key.Key_Delete)
     assert table_text(window, 3, TARGET) == "not assessed"
-    assert window.doc.undo_stack.count() == 4
+    assert window.doc.undo_stack.count() == 6
 
     keys(qtbot, radar, (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier))
     assert table_text(window, 3, TARGET) == "-1 – Regressive"
@@ -61,13 +69,13 @@ def test_walk_practices_and_edit_levels_with_keys_only(window, qtbot):
 
 
 def test_switch_systems_and_toggle_the_average(window, qtbot):
-    window.panel.select(ATM)
+    window.ws.select_system(ATM)
     radar = active(window, qtbot)
     keys(qtbot, radar, Qt.Key.Key_PageDown)
-    assert window.focused_system() == "Core Banking Application"
+    assert window.ws.state.selected_system == "Core Banking Application"
     assert window.table_title.text() == "Levels of Core Banking Application"
     keys(qtbot, radar, Qt.Key.Key_PageUp, Qt.Key.Key_PageUp)
-    assert window.focused_system() == "Security Administration System"  # wraps round
+    assert window.ws.state.selected_system == "Security Administration System"  # wraps round
     assert AVERAGE_NAME in window.radar.radar.series_names()
     keys(qtbot, radar, Qt.Key.Key_A)
     assert AVERAGE_NAME not in window.radar.radar.series_names()
@@ -82,14 +90,14 @@ def test_keys_help_overlay(window, qtbot):
         Qt.Key.Key_Question,
         Qt.KeyboardModifier.ShiftModifier,
     )
-    overlay = window._keys_overlay
+    overlay = window.radar.findChild(QLabel, "keysOverlay")
     assert overlay.isVisible() and "Page Up" in overlay.text()
     qtbot.keyClick(radar, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
     assert not overlay.isVisible()
 
 
 def test_presentation_mode_enter_edit_leave(window, qtbot):
-    window.panel.select(ATM)
+    window.ws.select_system(ATM)
     radar = active(window, qtbot)
     qtbot.keyClick(radar, Qt.Key.Key_F5)
     p = window.presentation
@@ -109,14 +117,14 @@ def test_presentation_mode_enter_edit_leave(window, qtbot):
 
 
 def test_reveal_targets_step(window, qtbot):
-    window.panel.select(ATM)
+    window.ws.select_system(ATM)
     window.set_focus_view(True)
-    window.hide_targets_action.trigger()
+    window.actions_["hide_targets"].trigger()
     assert window.radar.radar.series[ATM].target_polygon is None
     assert window.radar.radar.spec.show_targets is False
     qtbot.keyClick(active(window, qtbot), Qt.Key.Key_R)
     assert window.radar.radar.series[ATM].target_polygon is not None
-    assert not window.hide_targets_action.isChecked()
+    assert not window.actions_["hide_targets"].isChecked()
 
 
 def test_themes_change_chart_and_window(window):

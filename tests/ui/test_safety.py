@@ -47,10 +47,10 @@ def test_recovery_copy_is_offered_after_a_crash(qtbot, window, answers):
     from gapradar.ui.app import offer_recovery
     from gapradar.ui.main_window import MainWindow
 
-    window.panel.select(ATM)
+    window.ws.select_system(ATM)
     window.doc.undo_stack.push(SetLevelCommand(window.doc, ATM, "testing", "target", 2))
-    with qtbot.waitSignal(window.recovery.written, timeout=5000):
-        window.recovery.timer.setInterval(10)  # instead of 30 s
+    with qtbot.waitSignal(window.files.recovery.written, timeout=5000):
+        window.files.recovery.timer.setInterval(10)  # instead of 30 s
     copies = find_recovery_copies()
     assert len(copies) == 1 and copies[0].original == window.doc.path.resolve()
 
@@ -69,12 +69,12 @@ def test_declined_recovery_is_discarded(qtbot, window, answers):
     from gapradar.ui.app import offer_recovery
 
     window.doc.undo_stack.push(SetLevelCommand(window.doc, ATM, "testing", "target", 2))
-    window.recovery.write()
+    window.files.recovery.write()
     assert find_recovery_copies()
     window.doc.undo_stack.setClean()  # a normal save discards the copy
     assert not find_recovery_copies()
     window.doc.undo_stack.push(SetLevelCommand(window.doc, ATM, "testing", "target", 3))
-    window.recovery.write()
+    window.files.recovery.write()
     answers(QMessageBox.StandardButton.No)
     assert not offer_recovery(window)
     assert not find_recovery_copies()
@@ -86,7 +86,7 @@ def test_change_on_disk_is_noticed_and_offered(qtbot, window, answers):
     text = path.read_text(encoding="utf-8").replace(
         "testing: {current: 2, target: 3}", "testing: {current: 0, target: 3}", 1
     )
-    with qtbot.waitSignal(window.watcher.changed_on_disk, timeout=10000):
+    with qtbot.waitSignal(window.files.watcher.changed_on_disk, timeout=10000):
         path.write_text(text, encoding="utf-8")
     assert "changed by another program" in asked.asked[0]
     assert window.doc.assessment.system(ATM).rating("testing").current == 0
@@ -95,8 +95,8 @@ def test_change_on_disk_is_noticed_and_offered(qtbot, window, answers):
 def test_own_save_is_not_a_change_on_disk(qtbot, window, answers):
     asked = answers(QMessageBox.StandardButton.No)
     window.doc.undo_stack.push(SetLevelCommand(window.doc, ATM, "testing", "target", 2))
-    assert window.save()
-    with qtbot.assertNotEmitted(window.watcher.changed_on_disk, wait=300):
+    assert window.files.save()
+    with qtbot.assertNotEmitted(window.files.watcher.changed_on_disk, wait=300):
         pass
     assert asked.asked == []
 

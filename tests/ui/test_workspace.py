@@ -72,7 +72,7 @@ def edit_level_in_table(window, qtbot, row, col, label):
 
 
 def test_table_edit_moves_the_radar_point_and_undoes(window, qtbot):
-    window.panel.select(ATM)
+    window.ws.select_system(ATM)
     scene = window.radar.radar
     testing = 3
     before = scene.series[ATM].polygon.polygon().at(testing)
@@ -85,19 +85,19 @@ def test_table_edit_moves_the_radar_point_and_undoes(window, qtbot):
     after = scene.series[ATM].polygon.polygon().at(testing)
     assert after != before
     assert after == QPointF(*scene.level_point(testing, 3))
-    assert window.undo_action.text() == f"&Undo Set Testing current of {ATM} to 3 – Optimizing"
+    assert window.actions_["undo"].text() == f"&Undo Set Testing current of {ATM} to 3 – Optimizing"
     assert window.isWindowModified()
 
-    window.undo_action.trigger()
+    window.actions_["undo"].trigger()
     assert table_text(window, testing, CURRENT) == "2 – Quantitatively Managed"
     assert scene.series[ATM].polygon.polygon().at(testing) == before
     assert not window.isWindowModified()
-    window.redo_action.trigger()
+    window.actions_["redo"].trigger()
     assert table_text(window, testing, CURRENT) == "3 – Optimizing"
 
 
 def test_not_assessed_is_offered_and_drawn_at_the_centre(window, qtbot):
-    window.panel.select(ATM)
+    window.ws.select_system(ATM)
     edit_level_in_table(window, qtbot, 0, TARGET, "not assessed")
     assert table_text(window, 0, TARGET) == "not assessed"
     assert table_text(window, 0, 3) == "–"
@@ -115,8 +115,8 @@ def send_mouse(widget, kind, pos: QPoint, buttons):
 
 
 def test_dragging_a_handle_snaps_to_a_level_and_updates_the_table(window, qtbot):
-    window.panel.select(ATM)
-    window.focus_action.trigger()
+    window.ws.select_system(ATM)
+    window.actions_["view_focus"].trigger()
     QApplication.processEvents()  # let the layout settle before reading positions
     view = window.radar
     scene = view.radar
@@ -139,13 +139,13 @@ def test_dragging_a_handle_snaps_to_a_level_and_updates_the_table(window, qtbot)
     assert scene.series[ATM].polygon.polygon().at(testing_index) == QPointF(
         *scene.level_point(testing_index, 3)
     )
-    window.undo_action.trigger()
+    window.actions_["undo"].trigger()
     assert table_text(window, testing_index, CURRENT) == "2 – Quantitatively Managed"
 
 
 def test_focus_view_shows_current_and_target(window):
-    window.panel.select(ATM)
-    window.focus_action.trigger()
+    window.ws.select_system(ATM)
+    window.actions_["view_focus"].trigger()
     series = window.radar.radar.series[ATM]
     assert series.target_polygon is not None
     system = window.doc.assessment.system(ATM)
@@ -155,10 +155,10 @@ def test_focus_view_shows_current_and_target(window):
 
 
 def test_save_reload_and_compare(window, qtbot, sample_copy, tmp_path):
-    window.panel.select(ATM)
+    window.ws.select_system(ATM)
     edit_level_in_table(window, qtbot, 1, TARGET, "3 – Optimizing")
     out = tmp_path / "saved.yaml"
-    assert window._save_to(out)
+    assert window.files.save_to(out)
     assert not window.isWindowModified()
     reloaded = load(out)
     assert reloaded == window.doc.assessment
@@ -166,17 +166,17 @@ def test_save_reload_and_compare(window, qtbot, sample_copy, tmp_path):
 
 
 def test_failed_save_keeps_edits_unsaved(window, qtbot, tmp_path, answers):
-    window.panel.select(ATM)
+    window.ws.select_system(ATM)
     edit_level_in_table(window, qtbot, 1, TARGET, "3 – Optimizing")
     asked = answers(QMessageBox.StandardButton.Ok)
-    assert not window._save_to(tmp_path / "missing-folder" / "x.yaml")
+    assert not window.files.save_to(tmp_path / "missing-folder" / "x.yaml")
     assert asked.asked and "Could not save" in asked.asked[0]
     assert window.isWindowModified()
     assert window.doc.assessment.system(ATM).rating("environments").target == 3
 
 
 def test_close_with_unsaved_edits_asks(window, qtbot, answers):
-    window.panel.select(ATM)
+    window.ws.select_system(ATM)
     edit_level_in_table(window, qtbot, 1, TARGET, "3 – Optimizing")
     asked = answers(QMessageBox.StandardButton.Cancel)
     assert not window.close()
@@ -193,21 +193,21 @@ def test_add_rename_duplicate_remove_system(window, monkeypatch, answers):
     window.panel.add_system()
     assert "Payments Hub" in window.doc.assessment.system_names()
     assert "Payments Hub" in window.radar.radar.series_names()
-    window.panel.select(ATM)
+    window.ws.select_system(ATM)
     window.panel.duplicate_system()
     copy = f"{ATM} (copy)"
     assert window.doc.assessment.system(copy).ratings == window.doc.assessment.system(ATM).ratings
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("ATM Platform", True)))
-    window.panel.select(copy)
+    window.ws.select_system(copy)
     window.panel.rename_system()
     assert "ATM Platform" in window.doc.assessment.system_names()
     asked = answers(QMessageBox.StandardButton.Yes)
-    window.panel.select("ATM Platform")
+    window.ws.select_system("ATM Platform")
     window.panel.remove_system()
     assert "has ratings" in asked.asked[0]
     assert "ATM Platform" not in window.doc.assessment.system_names()
     for _ in range(4):
-        window.undo_action.trigger()
+        window.actions_["undo"].trigger()
     assert window.doc.assessment.system_names() == load(window.doc.path).system_names()
 
 
@@ -265,7 +265,7 @@ def test_opening_another_file_with_unsaved_edits_asks(window, qtbot, answers, sa
 
     window.doc.undo_stack.push(SetLevelCommand(window.doc, ATM, "testing", "target", 2))
     asked = answers(QMessageBox.StandardButton.Cancel)
-    assert not window.open_path(sample_path)
+    assert not window.files.open_path(sample_path)
     assert "Save the changes" in asked.asked[0]
     assert window.doc.assessment.system(ATM).rating("testing").target == 2
 
@@ -274,12 +274,12 @@ def test_recent_files_and_geometry_persist(window, qtbot, tmp_path):
     from gapradar.ui.main_window import MainWindow
 
     out = tmp_path / "kept.yaml"
-    assert window._save_to(out)
+    assert window.files.save_to(out)
     window.resize(701, 503)  # inside the offscreen screen (800 × 600)
     window.close()
     again = MainWindow(load(out), out)
     qtbot.addWidget(again)
-    assert again.recent_files()[0] == str(out.resolve())
+    assert again.files.recent_files()[0] == str(out.resolve())
     assert again.recent_menu.actions()[0].text() == "&1 kept.yaml"
     assert (again.width(), again.height()) == (701, 503)
 
@@ -288,7 +288,7 @@ def test_new_from_template_starts_untitled_with_a_system(window, answers):
     from gapradar import bundled
 
     samm = next(t for t in bundled.templates() if "samm" in t.name)
-    window.new_from_template(samm)
+    window.files.new_from_template(samm)
     assert window.doc.path is None
     assert len(window.doc.assessment.model.practices) == 15
     assert window.doc.assessment.system_names() == ["System 1"]

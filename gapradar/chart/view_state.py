@@ -1,0 +1,55 @@
+"""What is on screen, as one immutable value: the single home of view state.
+
+Every view (window, presentation, export dialog) is drawn from the document and
+this value only; widgets change it through the workspace's setters, never by
+keeping their own copy. Qt-free so it can be tested and compared cheaply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+Editing = Literal["current", "target"]
+
+
+@dataclass(frozen=True)
+class ViewState:
+    view: str = "overlay"  # a key of chart.views.VIEWS
+    checked: frozenset[str] = field(default_factory=frozenset)  # systems overlaid on the chart
+    show_average: bool = True
+    selected_system: str | None = None  # the one the table, guide and focus view show
+    selected_practice: int = 0  # index into the model's practices
+    editing: Editing = "current"
+    targets_hidden: bool = False  # workshop step: current levels first, targets revealed later
+    theme: str = "light"
+
+    def changed(self, **changes: object) -> ViewState:
+        """A copy with `changes`, keeping the rules that tie fields together."""
+        state = replace(self, **changes)  # type: ignore[arg-type]
+        if state.targets_hidden and state.editing == "target":
+            state = replace(state, editing="current")
+        return state
+
+    def fitted(self, system_names: list[str], practice_count: int) -> ViewState:
+        """This state made valid for a document: unknown systems dropped, indexes in range."""
+        names = set(system_names)
+        selected = self.selected_system if self.selected_system in names else None
+        if selected is None and system_names:
+            selected = sorted(system_names, key=str.casefold)[0]
+        practice = min(max(self.selected_practice, 0), max(practice_count - 1, 0))
+        return replace(
+            self, checked=self.checked & names, selected_system=selected, selected_practice=practice
+        )
+
+    def renamed(self, old: str, new: str) -> ViewState:
+        """Follow a system's rename, so it stays checked and selected."""
+        checked = (self.checked - {old}) | {new} if old in self.checked else self.checked
+        selected = new if self.selected_system == old else self.selected_system
+        return replace(self, checked=checked, selected_system=selected)
+
+
+def initial_checked(system_names: list[str]) -> frozenset[str]:
+    """A first look that is readable: all systems when few, else the first three by name."""
+    names = sorted(system_names, key=str.casefold)
+    return frozenset(names if len(names) <= 4 else names[:3])

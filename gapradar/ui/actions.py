@@ -1,0 +1,332 @@
+"""The action table: every menu entry and toolbar button, its text, shortcut and handler.
+
+Built once per window. Undo and redo come from a QUndoGroup, so they follow
+whichever document is open without being rebuilt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMenuBar, QMessageBox, QToolBar
+from shiboken6 import isValid
+
+from gapradar import bundled
+from gapradar.chart.views import VIEWS
+from gapradar.ui import export_actions as ex
+from gapradar.ui.facilitation import Facilitator
+from gapradar.ui.file_session import FileSession
+from gapradar.ui.systems_panel import SystemsPanel
+from gapradar.ui.workspace import Workspace
+
+WINDOW_THEMES = {
+    "light": "&Light",
+    "dark": "&Dark",
+    "high-contrast": "&High contrast",
+}  # print is for exports
+
+
+def redo_shortcuts() -> list[QKeySequence]:
+    """The platform's redo keys plus Ctrl+Y and Ctrl+Shift+Z, each once (twice makes both ambiguous)."""
+    keys = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+    for extra in ("Ctrl+Shift+Z", "Ctrl+Y"):
+        if all(k.toString() != extra for k in keys):
+            keys.append(QKeySequence(extra))
+    return keys
+
+
+def template_title(template: Path) -> str:
+    return (
+        template.stem.replace("-", " ")
+        .title()
+        .replace("Cd ", "CD ")
+        .replace("Iac ", "IaC ")
+        .replace("Owasp Samm 2", "OWASP SAMM 2.0")
+        .replace("Infoq", "InfoQ")
+    )
+
+
+class _Mirror(QObject):
+    """Keeps a short toolbar twin of an undo/redo action enabled like it, its full text as tooltip.
+
+    Parented to the twin so the connection ends with it.
+    """
+
+    def __init__(self, source: QAction, twin: QAction) -> None:
+        super().__init__(twin)
+        self.source, self.twin = source, twin
+        source.changed.connect(self.follow)
+        self.follow()
+
+    def follow(self) -> None:
+        if not (isValid(self.source) and isValid(self.twin)):
+            return  # the window is being destroyed
+        self.twin.setEnabled(self.source.isEnabled())
+        self.twin.setToolTip(self.source.text().replace("&", ""))
+
+
+class Window(Protocol):
+    """What the action table needs of the window it is built for."""
+
+    ws: Workspace
+    files: FileSession
+    facilitator: Facilitator
+    panel: SystemsPanel
+    guide_dock: QDockWidget
+    recent_menu: QMenu
+    toolbar: QToolBar
+
+    def menuBar(self) -> QMenuBar: ...
+    def addToolBar(self, title: str) -> QToolBar: ...
+    def close(self) -> bool: ...
+    def enter_presentation(self) -> None: ...
+    def set_theme(self, name: str) -> None: ...
+    def toggle_keys_help(self) -> None: ...
+
+
+@dataclass
+class Actions:
+    window: QMainWindow
+    by_id: dict[str, QAction] = field(default_factory=dict)
+
+    def add(
+        self,
+        key: str,
+        menu: QMenu | None,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: str | QKeySequence | QKeySequence.StandardKey | list[QKeySequence] | None = None,
+        tip: str = "",
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(f"action_{key}")
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip or text.replace("&", ""))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        self.by_id[key] = action
+        return action
+
+    def __getitem__(self, key: str) -> QAction:
+        return self.by_id[key]
+
+
+def about(parent: QMainWindow) -> None:
+    from gapradar import __version__
+
+    QMessageBox.about(
+        parent,
+        "About gapradar",
+        f"<b>gapradar {__version__}</b><p>Maturity gap analysis on an editable radar.</p>",
+    )
+
+
+def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
+    assert isinstance(w, QMainWindow)
+    acts = Actions(w)
+    bar = w.menuBar()
+    files, fac = w.files, w.facilitator
+
+    file_menu = bar.addMenu("&File")
+    new_menu = file_menu.addMenu("&New from template")
+    for template in bundled.templates():
+        acts.add(
+            f"new_{template.stem}",
+            new_menu,
+            template_title(template),
+            lambda _c=False, t=template: files.new_from_template(t),
+        )
+    acts.add(
+        "open", file_menu, "&Open…", files.open_dialog, QKeySequence.StandardKey.Open, "Open a gapradar file"
+    )
+    w.recent_menu = file_menu.addMenu("Open &Recent")
+    acts.add(
+        "sample",
+        file_menu,
+        "Open &sample",
+        lambda: files.open_path(bundled.sample_path()),
+        tip="Open the bundled First Federated Bank sample",
+    )
+    file_menu.addSeparator()
+    acts.add("save", file_menu, "&Save", files.save, QKeySequence.StandardKey.Save, "Save the file")
+    acts.add(
+        "save_as",
+        file_menu,
+        "Save &As…",
+        files.save_as,
+        QKeySequence.StandardKey.SaveAs,
+        "Save under a new name",
+    )
+    file_menu.addSeparator()
+    acts.add(
+        "export",
+        file_menu,
+        "&Export chart…",
+        lambda: ex.export_chart_dialog(w),
+        "Ctrl+E",
+        "Export the chart as PNG, SVG or PDF",
+    )
+    acts.add(
+        "copy_chart",
+        file_menu,
+        "&Copy chart",
+        lambda: ex.copy_chart(w),
+        "Ctrl+Shift+C",
+        "Copy the chart as PNG and SVG, ready to paste into slides",
+    )
+    acts.add(
+        "export_per_system",
+        file_menu,
+        "Export one chart &per system…",
+        lambda: ex.export_per_system(w),
+        None,
+        "One focus chart per system into a folder",
+    )
+    acts.add(
+        "export_deck",
+        file_menu,
+        "Export Power&Point deck…",
+        lambda: ex.export_deck_dialog(w),
+        None,
+        "A slide deck: overview, one slide per system, averages",
+    )
+    acts.add(
+        "export_table",
+        file_menu,
+        "Export &table…",
+        lambda: ex.export_table(w),
+        None,
+        "Export a table as CSV for spreadsheets",
+    )
+    file_menu.addSeparator()
+    acts.add("quit", file_menu, "&Quit", w.close, QKeySequence.StandardKey.Quit, "Quit gapradar")
+
+    edit_menu = bar.addMenu("&Edit")
+    undo = undo_group.createUndoAction(w, "&Undo")
+    undo.setObjectName("action_undo")
+    undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+    redo = undo_group.createRedoAction(w, "&Redo")
+    redo.setObjectName("action_redo")
+    redo.setShortcuts(redo_shortcuts())
+    edit_menu.addActions([undo, redo])
+    acts.by_id["undo"], acts.by_id["redo"] = undo, redo
+    # The toolbar's buttons keep short labels; the full "Undo Set …" text is their tooltip.
+    for key, label, source, step in (
+        ("undo_button", "Undo", undo, undo_group.undo),
+        ("redo_button", "Redo", redo, undo_group.redo),
+    ):
+        button = acts.add(key, None, label, step)
+        _Mirror(source, button)
+    edit_menu.addSeparator()
+    panel = w.panel
+    acts.add("add_system", edit_menu, "&Add system…", panel.add_system, "Ctrl+Shift+N", "Add a system")
+    rename = acts.add(
+        "rename_system", edit_menu, "Re&name system…", panel.rename_system, "F2", "Rename the selected system"
+    )
+    # F2 renames in the systems list only; in the levels table it edits the cell.
+    rename.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    panel.addAction(rename)
+    acts.add(
+        "duplicate_system",
+        edit_menu,
+        "&Duplicate system",
+        panel.duplicate_system,
+        "Ctrl+D",
+        "Duplicate the selected system",
+    )
+    acts.add(
+        "remove_system", edit_menu, "Re&move system", panel.remove_system, None, "Remove the selected system"
+    )
+
+    view_menu = bar.addMenu("&View")
+    views = QActionGroup(w)
+    for kind in VIEWS.values():
+        action = acts.add(
+            f"view_{kind.key}",
+            view_menu,
+            kind.label,
+            lambda _c=False, k=kind.key: w.ws.update(view=k),
+            kind.shortcut,
+            kind.tip,
+            checkable=True,
+        )
+        views.addAction(action)
+    view_menu.addSeparator()
+    acts.add(
+        "presentation",
+        view_menu,
+        "&Presentation mode",
+        w.enter_presentation,
+        "F5",
+        "Full screen, large type, keyboard editing",
+    )
+    acts.add(
+        "hide_targets",
+        view_menu,
+        "&Hide targets until revealed (R)",
+        fac.set_targets_hidden,
+        None,
+        "Show current levels first; R reveals the targets",
+        checkable=True,
+    )
+    theme_menu = view_menu.addMenu("&Theme")
+    themes = QActionGroup(w)
+    for key, label in WINDOW_THEMES.items():
+        action = acts.add(
+            f"theme_{key}",
+            theme_menu,
+            label,
+            lambda _c=False, k=key: w.set_theme(k),
+            None,
+            f"{label.replace('&', '')} theme",
+            checkable=True,
+        )
+        themes.addAction(action)
+    view_menu.addAction(w.guide_dock.toggleViewAction())
+
+    help_menu = bar.addMenu("&Help")
+    acts.add(
+        "keys_help",
+        help_menu,
+        "&Keyboard shortcuts",
+        w.toggle_keys_help,
+        "?",
+        "List the keys for editing without a mouse",
+    )
+    acts.add("about", help_menu, "&About gapradar", lambda: about(w), tip="About gapradar")
+
+    toolbar: QToolBar = w.addToolBar("Main")
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for key in (
+        "undo_button",
+        "redo_button",
+        None,
+        "open",
+        "save",
+        None,
+        "view_overlay",
+        "view_focus",
+        "presentation",
+        None,
+        "export",
+        "copy_chart",
+    ):
+        if key is None:
+            toolbar.addSeparator()
+        else:
+            toolbar.addAction(acts[key])
+    w.toolbar = toolbar
+    return acts

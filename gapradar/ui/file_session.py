@@ -1,0 +1,210 @@
+"""Files behind the workspace: open, save, new from template, recent files, recovery, watching.
+
+Everything that asks the user about a file lives here, so the window only
+assembles widgets. Dialogs are parented to the window given at construction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from gapradar import bundled
+from gapradar.domain import System
+from gapradar.io import LoadError, load
+from gapradar.io.yaml_format import load_with_bytes
+from gapradar.ui.document import Document
+from gapradar.ui.files import FileWatcher, Recovery, save_document
+from gapradar.ui.paths import settings
+from gapradar.ui.workspace import Workspace
+
+FILE_FILTER = "gapradar files (*.yaml *.yml);;All files (*)"
+MAX_RECENT = 8
+
+
+def show_problems(parent: QWidget | None, path: Path, error: LoadError) -> None:
+    """A file that cannot be opened: its located problems, the first dozen in view."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Cannot open file",
+        f"{path.name} has problems and was not opened:",
+        parent=parent,
+    )
+    lines = [str(p) for p in error.problems]
+    box.setInformativeText(
+        "\n".join(lines[:12]) + (f"\n… and {len(lines) - 12} more" if len(lines) > 12 else "")
+    )
+    box.setDetailedText("\n".join(lines))
+    box.exec()
+
+
+class FileSession(QObject):
+    status = Signal(str, int)  # a status-bar message and how long it shows (ms)
+    recent_changed = Signal()
+    title_changed = Signal()  # the file's name or its unsaved state changed
+
+    def __init__(self, workspace: Workspace, window: QWidget) -> None:
+        super().__init__(window)
+        self.ws = workspace
+        self.window = window
+        self.recovery: Recovery | None = None
+        self.watcher = FileWatcher(self)
+        self.watcher.changed_on_disk.connect(self._changed_on_disk)
+
+    @property
+    def doc(self) -> Document | None:
+        return self.ws.document
+
+    # ---------------------------------------------------------------- documents
+
+    def show(self, doc: Document | None, contents: bytes | None = None) -> None:
+        """Make `doc` the open document, with its own recovery copy and file watch."""
+        if self.recovery is not None:
+            self.recovery.discard()
+            self.recovery.deleteLater()
+            self.recovery = None
+        self.ws.set_document(doc)
+        if doc is None:
+            self.watcher.watch(None, None)
+            self.title_changed.emit()
+            return
+        self.recovery = Recovery(doc, parent=self)
+        doc.modified_changed.connect(self.title_changed)
+        doc.path_changed.connect(self.title_changed)
+        if contents is None and doc.path is not None and doc.path.exists():
+            try:
+                contents = doc.path.read_bytes()
+            except OSError:
+                contents = None
+        self.watcher.watch(doc.path, contents)
+        self.title_changed.emit()
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved edits; True to go on."""
+        doc = self.doc
+        if doc is None or not doc.modified:
+            return True
+        answer = QMessageBox.warning(
+            self.window,
+            "Unsaved changes",
+            f"Save the changes to {doc.display_name} before closing it?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            if self.recovery is not None:
+                self.recovery.discard()
+            return True
+        return False
+
+    def save(self) -> bool:
+        doc = self.doc
+        if doc is None:
+            return False
+        if doc.path is None or bundled.is_bundled(doc.path):
+            return self.save_as()
+        return self.save_to(doc.path)
+
+    def save_as(self) -> bool:
+        doc = self.doc
+        if doc is None:
+            return False
+        start = str(doc.path.with_suffix("").name + ".yaml") if doc.path else "assessment.yaml"
+        name, _ = QFileDialog.getSaveFileName(self.window, "Save as", start, FILE_FILTER)
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() not in (".yaml", ".yml"):
+            path = path.with_suffix(".yaml")
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        doc = self.doc
+        if doc is None:
+            return False
+        try:
+            data = save_document(doc, path)
+        except OSError as e:
+            QMessageBox.critical(
+                self.window,
+                "Could not save",
+                f"Could not save {path}:\n{e}\n\nYour changes are still here, unsaved. Try Save As… to another place.",
+            )
+            return False
+        self.watcher.watch(path, data)
+        self.add_recent(path)
+        self.status.emit(f"Saved {path}", 4000)
+        return True
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        doc = self.doc
+        start = str(doc.path.parent) if doc is not None and doc.path else ""
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open", start, FILE_FILTER)
+        if name:
+            self.open_path(Path(name), ask=False)
+
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        if ask and not self.maybe_save():
+            return False
+        try:
+            assessment, data = load_with_bytes(path)
+        except LoadError as e:
+            show_problems(self.window, path, e)
+            return False
+        self.show(Document(assessment, path), data)
+        self.add_recent(path)
+        return True
+
+    def new_from_template(self, template: Path) -> None:
+        if not self.maybe_save():
+            return
+        assessment = load(template)
+        if not assessment.systems:
+            assessment.systems.append(System(assessment.unique_name("System 1")))
+        self.show(Document(assessment, None))
+
+    def _changed_on_disk(self, path: Path) -> None:
+        doc = self.doc
+        if doc is None:
+            return
+        if not path.exists():
+            self.status.emit(f"{path.name} was deleted or moved on disk; Save will write it again.", 8000)
+            return
+        mine = " and discard your unsaved changes" if doc.modified else ""
+        answer = QMessageBox.question(
+            self.window,
+            "File changed on disk",
+            f"{path.name} was changed by another program.\n\nReload it{mine}, or keep the version shown here?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.open_path(path, ask=False)
+        else:
+            doc.undo_stack.resetClean()  # what is shown now differs from the file
+
+    def close(self) -> None:
+        """The window closes after the user agreed: no recovery copy is left behind."""
+        if self.recovery is not None:
+            self.recovery.discard()
+
+    # ---------------------------------------------------------------- recent files
+
+    def recent_files(self) -> list[str]:
+        value = settings().value("recentFiles", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def add_recent(self, path: Path) -> None:
+        if bundled.is_bundled(path):
+            return
+        files = [str(path.resolve())] + [f for f in self.recent_files() if f != str(path.resolve())]
+        settings().setValue("recentFiles", files[:MAX_RECENT])
+        self.recent_changed.emit()

@@ -1,0 +1,62 @@
+"""What the window shows when no file is open: ways to open or start one.
+
+A file that failed to open leaves the window here, rather than showing some
+other file that could be mistaken for the user's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from gapradar import bundled
+
+if TYPE_CHECKING:
+    from gapradar.ui.file_session import FileSession
+
+
+class StartPage(QWidget):
+    def __init__(self, files: FileSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startPage")
+        self.files = files
+        layout = QVBoxLayout(self)
+        layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        heading = QLabel("<h2>No file is open</h2>")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(heading)
+        for text, slot in (
+            ("Open a file…", files.open_dialog),
+            ("Open the sample assessment", lambda: files.open_path(bundled.sample_path())),
+        ):
+            button = QPushButton(text)
+            button.setMinimumWidth(280)
+            button.clicked.connect(slot)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        for template in bundled.templates()[:4]:
+            from gapradar.ui.actions import template_title
+
+            button = QPushButton(f"New from template: {template_title(template)}")
+            button.setMinimumWidth(280)
+            button.clicked.connect(lambda _c=False, t=template: files.new_from_template(t))
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.recent = QVBoxLayout()
+        layout.addLayout(self.recent)
+
+    def show_recent(self, files: list[str]) -> None:
+        while self.recent.count():
+            item = self.recent.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        if not files:
+            return
+        self.recent.addWidget(QLabel("<b>Recent files</b>"), 0, Qt.AlignmentFlag.AlignHCenter)
+        for f in files[:5]:
+            button = QPushButton(Path(f).name)
+            button.setToolTip(f)
+            button.setFlat(True)
+            button.clicked.connect(lambda _c=False, p=f: self.files.open_path(Path(p)))
+            self.recent.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -1,0 +1,123 @@
+"""The workspace: the open document and the view state, the one thing every widget listens to.
+
+Widgets receive the workspace, never the window. They read `document` and
+`state`, change the document through undo commands (`push`) and the view
+through `update`. Opening another file swaps the document here; the widgets
+stay, so nothing is rebuilt, leaked or left at a stale size.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand
+
+from gapradar.chart.spec import ChartSpec
+from gapradar.chart.style import THEMES, Theme
+from gapradar.chart.view_state import ViewState, initial_checked
+from gapradar.chart.views import chart_spec
+from gapradar.domain import Assessment
+from gapradar.ui.document import Document
+
+
+class Workspace(QObject):
+    document_replaced = Signal()  # another document is open (or none)
+    state_changed = Signal(object, object)  # the new ViewState, the old one
+    document_changed = Signal()  # the open document's content changed
+    systems_changed = Signal()  # systems added, removed, renamed or reordered
+    rating_changed = Signal(str, str)  # system, practice id
+
+    def __init__(self, state: ViewState | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document: Document | None = None
+        self.state = state or ViewState()
+
+    # ------------------------------------------------------------ document
+
+    @property
+    def assessment(self) -> Assessment | None:
+        return self.document.assessment if self.document is not None else None
+
+    def set_document(self, doc: Document | None) -> None:
+        """Show `doc`: a fresh selection and checks, the same view kind and theme."""
+        old = self.document
+        if old is not None:
+            old.changed.disconnect(self._document_changed)
+            old.system_renamed.disconnect(self._system_renamed)
+            old.systems_changed.disconnect(self._systems_changed)
+            old.rating_changed.disconnect(self.rating_changed)
+        self.document = doc
+        if doc is not None:
+            doc.setParent(self)
+            doc.changed.connect(self._document_changed)
+            doc.system_renamed.connect(self._system_renamed)
+            doc.systems_changed.connect(self._systems_changed)
+            doc.rating_changed.connect(self.rating_changed)
+            names = doc.assessment.system_names()
+            fresh = self.state.changed(
+                checked=initial_checked(names), selected_system=None, selected_practice=0
+            )
+            new_state = fresh.fitted(names, len(doc.assessment.model.practices))
+        else:
+            new_state = self.state.changed(checked=frozenset(), selected_system=None, selected_practice=0)
+        before, self.state = self.state, new_state
+        self.document_replaced.emit()
+        self.state_changed.emit(self.state, before)
+        if old is not None:
+            old.deleteLater()
+
+    def push(self, command: QUndoCommand) -> None:
+        if self.document is not None:
+            self.document.undo_stack.push(command)
+
+    def _document_changed(self) -> None:
+        self.document_changed.emit()
+
+    def _system_renamed(self, old: str, new: str) -> None:
+        self._set_state(self.state.renamed(old, new))
+
+    def _systems_changed(self) -> None:
+        a = self.assessment
+        if a is not None:
+            self._set_state(self.state.fitted(a.system_names(), len(a.model.practices)))
+        self.systems_changed.emit()
+
+    # ------------------------------------------------------------ view state
+
+    def update(self, **changes: object) -> None:
+        """Change the view state; one `state_changed` when something really changed."""
+        state = self.state.changed(**changes)
+        a = self.assessment
+        if a is not None:
+            state = state.fitted(a.system_names(), len(a.model.practices))
+        self._set_state(state)
+
+    def _set_state(self, state: ViewState) -> None:
+        if state != self.state:
+            before, self.state = self.state, state
+            self.state_changed.emit(state, before)
+
+    def select_system(self, name: str | None) -> None:
+        """Select a system and make sure the chart shows it: the table and the chart never disagree."""
+        if name is None:
+            return
+        self.update(selected_system=name, checked=self.state.checked | {name})
+
+    def set_checked(self, names: set[str] | frozenset[str], show_average: bool | None = None) -> None:
+        changes: dict[str, object] = {"checked": frozenset(names)}
+        if show_average is not None:
+            changes["show_average"] = show_average
+        self.update(**changes)
+
+    @property
+    def theme(self) -> Theme:
+        return THEMES.get(self.state.theme, THEMES["light"])
+
+    def chart_spec(self) -> ChartSpec | None:
+        """What the chart shows now; None when no document is open."""
+        a = self.assessment
+        return chart_spec(a, self.state) if a is not None else None
+
+    def checked_names(self) -> tuple[str, ...]:
+        """Checked systems in the document's order."""
+        a = self.assessment
+        return tuple(n for n in a.system_names() if n in self.state.checked) if a else ()
