@@ -147,6 +147,7 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
             new_menu,
             template_title(template),
             lambda _c=False, t=template: files.new_from_template(t),
+            tip=f"Start a new assessment with the {template_title(template)} model",
         )
     acts.add(
         "open", file_menu, "&Open…", files.open_dialog, QKeySequence.StandardKey.Open, "Open a gapradar file"
@@ -227,7 +228,7 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         ("undo_button", "Undo", undo, undo_group.undo),
         ("redo_button", "Redo", redo, undo_group.redo),
     ):
-        button = acts.add(key, None, label, step)
+        button = acts.add(key, None, label, step, tip=f"{label} the last change")
         _Mirror(source, button)
     edit_menu.addSeparator()
     panel = w.panel
@@ -305,7 +306,13 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         "?",
         "List the keys for editing without a mouse",
     )
-    acts.add("about", help_menu, "&About gapradar", lambda: about(w), tip="About gapradar")
+    acts.add(
+        "about",
+        help_menu,
+        "&About gapradar",
+        lambda: about(w),
+        tip="The version of gapradar and what it is for",
+    )
 
     toolbar: QToolBar = w.addToolBar("Main")
     toolbar.setObjectName("mainToolbar")

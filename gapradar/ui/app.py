@@ -5,8 +5,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gapradar import bundled
+
+if TYPE_CHECKING:
+    from gapradar.io import LoadError
+    from gapradar.ui.main_window import MainWindow
 
 
 def application():
@@ -95,6 +100,19 @@ def has_display() -> bool:
     )
 
 
+def open_window(file: str | None) -> tuple[MainWindow, LoadError | None]:
+    """The main window on `file` (the sample when None); on its start page when the file has problems."""
+    from gapradar.io import LoadError, load
+    from gapradar.ui.main_window import MainWindow
+
+    path: Path | None = bundled.resolve(file) if file else bundled.sample_path()
+    try:
+        return MainWindow(load(path), path), None
+    except LoadError as e:
+        # No other file that could pass for this one: the window opens on its start page.
+        return MainWindow(None, None), e
+
+
 def run(
     file: str | None,
     screenshot: str | None = None,
@@ -110,23 +128,13 @@ def run(
     from gapradar.export.render import ensure_app
 
     app = ensure_app(headless=bool(screenshot))  # screenshots work without a display
-    from gapradar.io import LoadError, load
     from gapradar.ui.file_session import show_problems
-    from gapradar.ui.main_window import MainWindow
 
-    path: Path | None = bundled.resolve(file) if file else bundled.sample_path()
-    problems = None
-    assessment = None
-    try:
-        assessment = load(path)
-    except LoadError as e:
-        if screenshot:
-            for p in e.problems:
-                print(p, file=sys.stderr)
-            return 1
-        # The window opens on its start page: no other file that could pass for this one.
-        problems, path = e, None
-    window = MainWindow(assessment, path)
+    window, problems = open_window(file)
+    if problems is not None and screenshot:
+        for p in problems.problems:
+            print(p, file=sys.stderr)
+        return 1
     sys.excepthook = lambda _t, value, _tb: window.handle_unexpected(value)
     if dims:
         window.resize(*dims)
@@ -153,7 +161,7 @@ def run(
     window.show()
     if presentation:
         window.enter_presentation()
-    if problems is not None:
+    if problems is not None and file is not None:
         show_problems(window, Path(file), problems)
     else:
         offer_recovery(window)

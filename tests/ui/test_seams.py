@@ -1,0 +1,220 @@
+"""Each seam a person fell through in a real window, pinned by a test that failed before its fix."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QKeySequence, QMouseEvent, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QTableView, QToolBar
+
+from gapradar import bundled
+from gapradar.chart.style import THEMES
+from gapradar.ui.actions import redo_shortcuts
+from gapradar.ui.levels_table import CURRENT, GAP, TARGET
+from gapradar.ui.themes import theme_palette
+from gapradar.ui.window_layout import first_geometry
+
+ATM = "ATM Management Application"
+
+
+def table(window) -> QTableView:
+    return window.findChild(QTableView, "levelsTable")
+
+
+def assert_table_shows_its_rows(window):
+    QApplication.processEvents()
+    t = table(window)
+    rows = t.model().rowCount()
+    assert rows > 0
+    needed = t.horizontalHeader().height() + sum(t.rowHeight(r) for r in range(min(rows, 8)))
+    assert t.isVisible()
+    assert t.height() >= min(needed, 0.45 * window.splitter.height()) - 4
+
+
+def test_table_keeps_its_height_after_open_new_reload_and_drop(window, qtbot, sample_copy, answers):
+    assert_table_shows_its_rows(window)
+    other = bundled.templates()[0]
+    window.files.open_path(other)
+    window.ws.select_system(None)  # templates may have no systems
+    window.files.new_from_template(bundled.templates()[1])
+    assert_table_shows_its_rows(window)
+    answers(QApplication.instance())  # no prompt expected, answer nothing
+    window.files.open_path(sample_copy)
+    assert_table_shows_its_rows(window)
+    # A dropped file.
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(sample_copy))])
+    drop = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: window.doc.path == sample_copy, timeout=3000)
+    assert_table_shows_its_rows(window)
+
+
+def test_widgets_are_not_rebuilt_when_another_file_opens(window, sample_copy):
+    panel, t, radar = window.panel, table(window), window.radar
+    window.files.open_path(bundled.templates()[0])
+    window.files.open_path(sample_copy)
+    assert window.panel is panel and table(window) is t and window.radar is radar
+    assert len(window.findChildren(QListWidget, "systemsList")) == 1
+
+
+def test_redo_has_ctrl_shift_z_and_ctrl_y_each_bound_once(window):
+    keys = [k.toString() for k in redo_shortcuts()]
+    assert "Ctrl+Shift+Z" in keys and "Ctrl+Y" in keys
+    assert len(keys) == len(set(keys))
+    bound: dict[str, str] = {}
+    for name, action in window.actions_.by_id.items():
+        for k in action.shortcuts():
+            text = k.toString()
+            assert text not in bound, f"{text} bound to {bound.get(text)} and {name}"
+            bound[text] = name
+    assert bound["Ctrl+Z"] == "undo"
+    assert window.actions_["undo"].shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+
+
+def test_hidden_targets_hide_in_table_and_guide_too(window):
+    window.ws.select_system(ATM)
+    window.actions_["hide_targets"].trigger()
+    t = table(window)
+    assert t.isColumnHidden(TARGET) and t.isColumnHidden(GAP)
+    assert "target" not in window.guide.text().replace("editing <b>current", "")
+    window.facilitator.reveal_targets()
+    assert not t.isColumnHidden(TARGET) and not t.isColumnHidden(GAP)
+    assert "◇ target" in window.guide.text()
+
+
+def test_toolbar_undo_keeps_a_short_label_and_every_button_fits(window, qtbot):
+    window.resize(1280, 720)
+    window.ws.select_system(ATM)
+    window.facilitator.step_level(+1)
+    QApplication.processEvents()
+    bar = window.findChild(QToolBar, "mainToolbar")
+    undo = bar.widgetForAction(window.actions_["undo_button"])
+    assert undo.text() == "Undo"
+    assert "Set Build Management" in undo.toolTip()
+    for action in bar.actions():
+        if action.isSeparator():
+            continue
+        button = bar.widgetForAction(action)
+        assert button is not None and button.isVisible(), action.text()  # none pushed into the overflow
+        assert bar.rect().contains(button.geometry()), action.text()
+
+
+def _drag(view, start: QPoint, end: QPoint, steps: int = 8) -> list:
+    viewport = view.viewport()
+
+    def send(kind, pos, buttons):
+        button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+        QApplication.sendEvent(
+            viewport,
+            QMouseEvent(
+                kind,
+                QPointF(pos),
+                QPointF(viewport.mapToGlobal(pos)),
+                button,
+                buttons,
+                Qt.KeyboardModifier.NoModifier,
+            ),
+        )
+
+    send(QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    seen = []
+    for i in range(1, steps + 1):
+        send(QEvent.Type.MouseMove, start + (end - start) * i / steps, Qt.MouseButton.LeftButton)
+        seen.append(table(view.window()).model().index(3, CURRENT).data())
+    send(QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+    return seen
+
+
+def test_dragging_in_overlay_view_edits_live_and_undoes_in_one_step(window):
+    window.ws.select_system(ATM)
+    assert window.ws.state.view == "overlay"
+    QApplication.processEvents()
+    view, scene = window.radar, window.radar.radar
+    handle = view.handles[("testing", "current")]
+    start = view.mapFromScene(handle.mapToScene(QPointF(0, 0)))
+    end = view.mapFromScene(view.view_box.mapViewToScene(QPointF(*scene.level_point(3, -1))))
+    seen = _drag(view, start, end)
+    # The table (and the polygon) followed the mouse before the button was released.
+    assert "1 – Consistent" in seen and seen[-1] == "-1 – Regressive"
+    assert window.doc.undo_stack.count() == 1
+    window.actions_["undo"].trigger()
+    assert table(window).model().index(3, CURRENT).data() == "2 – Quantitatively Managed"
+
+
+def test_first_window_size_uses_the_screen():
+    rect = first_geometry(QRect(0, 0, 1920, 1080))
+    assert rect.width() >= 1700 and rect.height() >= 950
+    assert QRect(0, 0, 1920, 1080).contains(rect)
+    small = first_geometry(QRect(0, 0, 1280, 720))
+    assert small.width() <= 1280 and small.height() <= 720
+
+
+def test_system_names_are_never_elided(window):
+    window.resize(1280, 720)
+    QApplication.processEvents()
+    lst = window.findChild(QListWidget, "systemsList")
+    fm = lst.fontMetrics()
+    for i in range(lst.count()):
+        item = lst.item(i)
+        rect = lst.visualItemRect(item)
+        lines = max(1, round(rect.height() / fm.lineSpacing()))
+        # Either the whole name fits on its line, or it wraps: never "Equity Trading a…".
+        assert fm.horizontalAdvance(item.text()) <= (rect.width() - 40) * lines, item.text()
+    assert lst.textElideMode() == Qt.TextElideMode.ElideNone
+    longest = "Equity Trading and Analytics Platform"
+    item = lst.findItems(longest, Qt.MatchFlag.MatchExactly)[0]
+    assert lst.visualItemRect(item).height() < 2 * fm.lineSpacing()  # one line: the panel is wide enough
+
+
+def test_selecting_a_system_shows_it_on_the_chart(window):
+    window.panel.check_none.click()
+    window.ws.select_system(ATM)
+    assert ATM in window.radar.radar.series_names()
+    assert window.table_title.text() == f"Levels of {ATM}"
+
+
+@pytest.mark.parametrize("name", ["dark", "high-contrast"])
+def test_dark_themes_draw_disabled_text_apart_from_enabled(name):
+    palette = theme_palette(THEMES[name])
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText, QPalette.ColorRole.Text):
+        enabled = palette.color(QPalette.ColorGroup.Active, role)
+        disabled = palette.color(QPalette.ColorGroup.Disabled, role)
+        assert abs(enabled.lightness() - disabled.lightness()) > 60
+
+
+def test_without_a_display_gapradar_says_so(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    run = subprocess.run(
+        [sys.executable, "-m", "gapradar"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode == 2
+    assert "no display" in run.stderr and "gapradar export" in run.stderr and "--screenshot" in run.stderr
+    assert "xcb" not in run.stderr
+
+
+def test_a_broken_file_from_the_command_line_opens_no_other_file(qtbot, tmp_path):
+    from gapradar.ui.app import open_window
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: gapradar/1\nmodel: [", encoding="utf-8")
+    window, problems = open_window(str(broken))
+    qtbot.addWidget(window)
+    assert problems is not None and problems.problems
+    assert window.doc is None
+    assert window.windowTitle() == "gapradar"
+    assert window.pages.currentWidget() is window.start_page
+    assert window.start_page.findChild(QLabel).text() == "<h2>No file is open</h2>"
+    assert not window.actions_["save"].isEnabled() and not window.actions_["export"].isEnabled()
+    window.files.open_path(bundled.sample_path())
+    assert window.pages.currentWidget() is window.splitter and window.actions_["save"].isEnabled()
