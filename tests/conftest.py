@@ -7,10 +7,32 @@ from pathlib import Path
 
 import pytest
 
-# Must happen before any Qt module loads.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 REPO = Path(__file__).resolve().parent.parent
+JOURNEYS = REPO / "tests" / "journeys"
+
+
+def _journeys_only(config: pytest.Config) -> bool:
+    """Journeys run alone, in a real X server: `python -m pytest tests/journeys`."""
+    paths = [Path(config.invocation_params.dir, a.split("::")[0]).resolve() for a in config.args]
+    return bool(paths) and all(p == JOURNEYS or JOURNEYS in p.parents for p in paths)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Before any QApplication exists: unit tests draw offscreen, journeys in a real window.
+    if _journeys_only(config):
+        if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            del os.environ["QT_QPA_PLATFORM"]
+    else:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """The journeys need a QApplication on a real display, which a unit run (offscreen) cannot give."""
+    if not _journeys_only(config) and (collection_path == JOURNEYS or JOURNEYS in collection_path.parents):
+        return True
+    return None
+
+
 DATASETS = REPO / "datasets"
 SAMPLE = DATASETS / "first-federated-bank.yaml"
 

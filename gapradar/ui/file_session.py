@@ -6,6 +6,7 @@ assembles widgets. Dialogs are parented to the window given at construction.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -16,12 +17,20 @@ from gapradar.domain import System
 from gapradar.io import LoadError, load
 from gapradar.io.yaml_format import load_with_bytes
 from gapradar.ui.document import Document
-from gapradar.ui.files import FileWatcher, Recovery, save_document
+from gapradar.ui.files import RECOVERY_INTERVAL_MS, FileWatcher, Recovery, save_document
 from gapradar.ui.paths import settings
 from gapradar.ui.workspace import Workspace
 
 FILE_FILTER = "gapradar files (*.yaml *.yml);;All files (*)"
 MAX_RECENT = 8
+
+
+def recovery_interval_ms() -> int:
+    """30 s; GAPRADAR_RECOVERY_INTERVAL_MS shortens it for tests that kill the app."""
+    try:
+        return max(50, int(os.environ.get("GAPRADAR_RECOVERY_INTERVAL_MS", RECOVERY_INTERVAL_MS)))
+    except ValueError:
+        return RECOVERY_INTERVAL_MS
 
 
 def show_problems(parent: QWidget | None, path: Path, error: LoadError) -> None:
@@ -70,7 +79,7 @@ class FileSession(QObject):
             self.watcher.watch(None, None)
             self.title_changed.emit()
             return
-        self.recovery = Recovery(doc, parent=self)
+        self.recovery = Recovery(doc, interval_ms=recovery_interval_ms(), parent=self)
         doc.modified_changed.connect(self.title_changed)
         doc.path_changed.connect(self.title_changed)
         if contents is None and doc.path is not None and doc.path.exists():
