@@ -18,17 +18,6 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-_REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EFBIG: "the file would be larger than this system allows",
-    errno.EROFS: "the disk is read-only",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.ENAMETOOLONG: "the name is too long",
-    errno.EIO: "the disk reported an input/output error",
-}
-
 
 class WriteError(OSError):
     """A file that was not written; the old file, if any, is untouched.
@@ -47,11 +36,9 @@ class WriteError(OSError):
 
 
 def reason_for(error: OSError) -> str:
-    """Plain words for why a write failed."""
+    """Why a write failed, in the system's own words ("No space left on device")."""
     if isinstance(error, WriteError):
         return error.reason
-    if error.errno in _REASONS:
-        return _REASONS[error.errno]
     return (error.strerror or str(error) or type(error).__name__).rstrip(".")
 
 
@@ -235,4 +222,4 @@ def _disk_full_or(folder: Path, reason: str) -> str:
         full = hasattr(os, "statvfs") and os.statvfs(folder).f_bavail == 0
     except OSError:
         full = False
-    return _REASONS[errno.ENOSPC] if full else reason
+    return os.strerror(errno.ENOSPC) if full else reason

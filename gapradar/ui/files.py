@@ -9,6 +9,7 @@ import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from gapradar.io import LoadError, dumps
 from gapradar.io.atomic import atomic_write_bytes
@@ -31,6 +32,7 @@ __all__ = [
     "Recovery",
     "RecoveryCopy",
     "find_recovery_copies",
+    "may_overwrite",
     "save_document",
 ]
 
@@ -44,6 +46,21 @@ def save_document(doc: Document, path: Path) -> bytes:
     doc.set_path(path)
     doc.mark_saved()
     return data
+
+
+def may_overwrite(parent: QWidget | None, watcher: FileWatcher, path: Path) -> bool:
+    """Before Save: True unless `path` changed on disk unseen and the user chose not to overwrite it."""
+    if not watcher.changed_since_known(path):
+        return True
+    answer = QMessageBox.question(
+        parent,
+        "File changed on disk",
+        f"{path.name} was changed by another program since gapradar last read it.\n\n"
+        "Overwrite those changes with the version shown here?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _digest(data: bytes) -> bytes:

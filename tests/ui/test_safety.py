@@ -247,7 +247,7 @@ def test_full_disk_for_recovery_copies_is_told_once_and_cleared(qtbot, sample_co
     monkeypatch.setattr(os, "fsync", full)
     with qtbot.waitSignal(recovery.failed, timeout=1000) as told:
         assert recovery.write() is None
-    assert "the disk is full" in told.args[0]
+    assert "No space left on device" in told.args[0]
     with qtbot.assertNotEmitted(recovery.failed):
         assert recovery.write() is None  # told once, not every 30 s
     assert copies_on_disk() == []
@@ -323,6 +323,19 @@ def test_save_can_tell_an_unseen_change(qtbot, watcher, sample_copy):
     assert watcher.changed_since_known(sample_copy.with_name("other.yaml")) is False
     sample_copy.unlink()
     assert watcher.changed_since_known(sample_copy) is False  # nothing left to overwrite
+
+
+def test_save_asks_before_overwriting_an_unseen_change(qtbot, watcher, sample_copy, answers):
+    from gapradar.ui.files import may_overwrite
+
+    asked = answers(QMessageBox.StandardButton.No)
+    assert may_overwrite(None, watcher, sample_copy)  # nothing changed: no question
+    assert asked.asked == []
+    sample_copy.write_text("theirs\n", encoding="utf-8")
+    assert not may_overwrite(None, watcher, sample_copy)
+    assert "changed by another program" in asked.asked[0]
+    answers(QMessageBox.StandardButton.Yes)
+    assert may_overwrite(None, watcher, sample_copy)
 
 
 def test_unexpected_error_keeps_the_window_and_writes_a_recovery_copy(qtbot, window, monkeypatch):
