@@ -15,6 +15,7 @@ from pathlib import Path
 from gapradar import __version__, bundled
 from gapradar.domain import Assessment, practice_averages, prioritised_gaps, system_means
 from gapradar.io import LoadError, load
+from gapradar.io.atomic import WriteError
 from gapradar.io.csv_tables import TABLES, write_csv
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -311,6 +312,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LoadError as e:
         for p in e.problems:
             _err(str(p))
+        return EXIT_INVALID
+    except WriteError as e:
+        _err(f"gapradar: {e}")
         return EXIT_INVALID
     except OSError as e:
         _err(f"gapradar: {e.filename or ''}: {e.strerror or e}".replace(": : ", ": "))

@@ -7,7 +7,9 @@ import sys
 
 from gapradar.chart.spec import ChartSpec
 from gapradar.domain import Assessment
-from gapradar.export.render import WRITERS, ExportOptions, parse_size
+from gapradar.export.files import write_chart
+from gapradar.export.render import ExportOptions, parse_size
+from gapradar.io.atomic import resolve_target
 
 
 def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) -> ChartSpec:
@@ -48,16 +50,21 @@ def export_charts(
         font_scale=args.font_scale,
     )
     spec = chart_spec(a, args, error)
+    for _, out in charts:
+        resolve_target(out)  # a dangling link or a folder fails before anything is written
     for fmt, out in charts:
         if fmt == "pptx":
             from gapradar.export.pptx_deck import export_deck
 
             export_deck(spec, out, options)
         else:
-            WRITERS[fmt](spec, out, options)
+            write_chart(fmt, spec, out, options)
         print(f"wrote {out}", file=sys.stderr)
     if args.per_system:
         from gapradar.export.batch import per_system_charts
 
-        written = per_system_charts(spec, args.per_system, args.format, options)
+        def report(path) -> None:
+            print(f"wrote {path}", file=sys.stderr)
+
+        written = per_system_charts(spec, args.per_system, args.format, options, after_each=report)
         print(f"wrote {written} charts to {args.per_system}", file=sys.stderr)

@@ -13,6 +13,7 @@ from datetime import date
 from gapradar.chart.spec import ChartSpec
 from gapradar.domain import AVERAGE_NAME, practice_averages, prioritised_gaps
 from gapradar.export.render import ExportOptions, chart_image, png_bytes
+from gapradar.io.atomic import atomic_write_bytes
 
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
 SLIDE_DPI = 96 * 2
@@ -108,4 +109,6 @@ def export_deck(spec: ChartSpec, path: str, options: ExportOptions) -> None:
         Inches(min(5.6, 0.42 * len(rows))),
         font_pt=font,
     )
-    deck.save(path)
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    atomic_write_bytes(path, buffer.getvalue())  # all or nothing, like every export

@@ -26,6 +26,7 @@ from gapradar.domain import (
 )
 from gapradar.io.atomic import atomic_write_bytes
 from gapradar.io.errors import LoadError, Problem, line_col
+from gapradar.io.reading import read_regular_file
 from gapradar.io.yaml_nodes import NULL_TAG, NodeReader, describe, did_you_mean
 
 FORMAT_KEY = "gapradar"
@@ -53,17 +54,7 @@ def load_with_bytes(path: str | os.PathLike[str]) -> tuple[Assessment, bytes]:
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """A file's bytes; a missing file, a folder or a huge file is a located LoadError."""
-    name = str(path)
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            message = f"the file is {size / 2**20:.0f} MB; gapradar reads files up to {MAX_BYTES // 2**20} MB"
-            raise LoadError([Problem(name, 1, 1, message)])
-        return Path(path).read_bytes()
-    except IsADirectoryError:
-        raise LoadError([Problem(name, 1, 1, "this is a folder, not a gapradar file")]) from None
-    except OSError as e:
-        raise LoadError([Problem(name, 1, 1, f"cannot read the file: {e.strerror or e}")]) from None
+    return read_regular_file(path, MAX_BYTES)
 
 
 def decode(data: bytes, name: str) -> str:

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from gapradar.chart.spec import ChartSpec
-from gapradar.export.render import WRITERS, ExportOptions, chart_image
+from gapradar.export.files import write_chart
+from gapradar.export.render import ExportOptions, chart_image
 from gapradar.ui.paths import settings
 
 PRESETS = {
@@ -232,7 +233,7 @@ class ExportDialog(QDialog):
             if not path.lower().endswith(f".{fmt}"):
                 path += f".{fmt}"
         try:
-            WRITERS[fmt](self.spec(), path, self.options())
+            write_chart(fmt, self.spec(), path, self.options())
         except OSError as e:
             QMessageBox.critical(self, "Export failed", f"Could not write {path}:\n{e}")
             return False

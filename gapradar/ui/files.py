@@ -1,153 +1,156 @@
-"""Saving atomically with QSaveFile, recovery copies, and noticing changes made by others."""
+"""Saving all or nothing, and noticing every change other programs make to the open file.
+
+Recovery copies live in ui/recovery.py (re-exported here for the window).
+"""
 
 from __future__ import annotations
 
 import hashlib
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QIODevice, QObject, QSaveFile, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from gapradar.io import dumps, loads
+from gapradar.io import LoadError, dumps
+from gapradar.io.atomic import atomic_write_bytes
+from gapradar.io.yaml_format import read_bytes
 from gapradar.ui.document import Document
-from gapradar.ui.paths import recovery_dir
+from gapradar.ui.recovery import (
+    HEADER,
+    RECOVERY_INTERVAL_MS,
+    Instance,
+    Recovery,
+    RecoveryCopy,
+    find_recovery_copies,
+)
 
-RECOVERY_INTERVAL_MS = 30_000
-HEADER = "# gapradar recovery copy of: "
+__all__ = [
+    "HEADER",
+    "RECOVERY_INTERVAL_MS",
+    "FileWatcher",
+    "Instance",
+    "Recovery",
+    "RecoveryCopy",
+    "find_recovery_copies",
+    "may_overwrite",
+    "save_document",
+]
 
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """All or nothing: QSaveFile writes a temporary file and renames it over the old one."""
-    f = QSaveFile(str(path))
-    if not f.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise OSError(f.errorString())
-    if f.write(data) != len(data):
-        message = f.errorString()
-        f.cancelWriting()
-        f.commit()
-        raise OSError(message)
-    if not f.commit():
-        raise OSError(f.errorString())
+MISSING_POLL_MS = 1000
 
 
 def save_document(doc: Document, path: Path) -> bytes:
-    """Save and mark clean; on failure raise OSError and leave the document unsaved."""
+    """Save and mark clean; on failure raise OSError (WriteError) and leave the document unsaved."""
     data = dumps(doc.assessment).encode("utf-8")
-    write_atomically(path, data)
+    atomic_write_bytes(path, data)
     doc.set_path(path)
     doc.mark_saved()
     return data
 
 
-@dataclass(frozen=True)
-class RecoveryCopy:
-    path: Path  # the recovery file
-    original: Path | None  # the file it belongs to, None for an untitled document
-    written: float
-
-    def load(self):
-        text = self.path.read_text(encoding="utf-8")
-        return loads(text, str(self.path))
-
-
-class Recovery(QObject):
-    """Writes a recovery copy of unsaved work every 30 s, and finds copies after a crash."""
-
-    written = Signal(Path)
-
-    def __init__(
-        self, doc: Document, interval_ms: int = RECOVERY_INTERVAL_MS, parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.doc = doc
-        self.timer = QTimer(self)
-        self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.write_if_needed)
-        self.timer.start()
-        self._dirty = False
-        self._token = f"{int(time.time())}-{id(self):x}"
-        doc.changed.connect(self._mark_dirty)
-        doc.modified_changed.connect(self._modified)
-
-    def _mark_dirty(self) -> None:
-        self._dirty = True
-
-    def _modified(self, modified: bool) -> None:
-        if not modified:
-            self.discard()
-
-    def file(self) -> Path:
-        key = str(self.doc.path.resolve()) if self.doc.path else f"untitled-{self._token}"
-        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-        return recovery_dir() / f"{digest}.yaml"
-
-    def write_if_needed(self) -> None:
-        if self._dirty and self.doc.modified:
-            self.write()
-
-    def write(self) -> Path | None:
-        """Write a copy now (also called after an unexpected error); never raises."""
-        try:
-            original = str(self.doc.path.resolve()) if self.doc.path else ""
-            text = f"{HEADER}{original}\n{dumps(self.doc.assessment)}"
-            target = self.file()
-            write_atomically(target, text.encode("utf-8"))
-        except (OSError, ValueError):
-            return None
-        self._dirty = False
-        self.written.emit(target)
-        return target
-
-    def discard(self) -> None:
-        self.file().unlink(missing_ok=True)
+def may_overwrite(parent: QWidget | None, watcher: FileWatcher, path: Path) -> bool:
+    """Before Save: True unless `path` changed on disk unseen and the user chose not to overwrite it."""
+    if not watcher.changed_since_known(path):
+        return True
+    answer = QMessageBox.question(
+        parent,
+        "File changed on disk",
+        f"{path.name} was changed by another program since gapradar last read it.\n\n"
+        "Overwrite those changes with the version shown here?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
-def find_recovery_copies() -> list[RecoveryCopy]:
-    copies = []
-    for path in sorted(recovery_dir().glob("*.yaml")):
-        try:
-            with path.open(encoding="utf-8") as f:
-                first = f.readline()
-        except OSError:
-            continue
-        if not first.startswith(HEADER):
-            continue
-        original = first[len(HEADER) :].strip()
-        copies.append(RecoveryCopy(path, Path(original) if original else None, path.stat().st_mtime))
-    return sorted(copies, key=lambda c: c.written, reverse=True)
+def _digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
 
 
 class FileWatcher(QObject):
-    """Tells when the open file changes on disk in a way gapradar did not write itself."""
+    """Tells when the open file changes on disk in a way gapradar did not write itself.
 
-    changed_on_disk = Signal(Path)
+    Compares content hashes, not timestamps. QFileSystemWatcher loses a file
+    that is deleted or renamed over, so the watch is re-armed after every
+    event, and while the file is missing its folder is watched and a timer
+    polls, so a delete-then-recreate is seen too. `changed_since_known()`
+    lets Save check the disk once more right before writing.
+    """
+
+    changed_on_disk = Signal(Path)  # changed, replaced, deleted or re-created
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self._changed)
+        self.watcher.fileChanged.connect(self._event)
+        self.watcher.directoryChanged.connect(self._event)
+        self.poll = QTimer(self)
+        self.poll.setInterval(MISSING_POLL_MS)
+        self.poll.timeout.connect(self.check)
         self.path: Path | None = None
-        self.known: bytes | None = None
+        self.known: bytes | None = None  # hash of the contents the user has seen
+        self._missing = False
 
     def watch(self, path: Path | None, contents: bytes | None) -> None:
-        if self.watcher.files():
-            self.watcher.removePaths(self.watcher.files())
-        self.path, self.known = path, contents
-        if path is not None and path.exists():
-            self.watcher.addPath(str(path))
+        """Watch `path`, whose contents the user now sees (None: read them now)."""
+        self.path = path
+        self._missing = False
+        if path is not None and contents is None:
+            contents = self._read()
+        self.known = None if contents is None else _digest(contents)
+        self._missing = path is not None and contents is None
+        self._arm()
 
-    def _changed(self, name: str) -> None:
-        path = Path(name)
-        if self.path is None or path != self.path:
-            return
-        if path.exists() and str(path) not in self.watcher.files():
-            self.watcher.addPath(str(path))  # a rename-over (atomic save) drops the watch
+    def _read(self) -> bytes | None:
+        """The file's bytes, or None when it is missing or unreadable (a pipe would never block)."""
+        assert self.path is not None
         try:
-            now = path.read_bytes()
-        except OSError:
-            now = None
-        if now == self.known:
+            return read_bytes(self.path)
+        except LoadError:
+            return None
+
+    def _arm(self) -> None:
+        """Watch the file while it exists; while it is missing, its folder and a timer."""
+        for name in self.watcher.files() + self.watcher.directories():
+            self.watcher.removePath(name)
+        if self.path is None:
+            self.poll.stop()
             return
-        self.known = now
-        self.changed_on_disk.emit(path)
+        if self.path.exists():
+            self.watcher.addPath(str(self.path))
+            self.poll.stop()
+        else:
+            if self.path.parent.is_dir():
+                self.watcher.addPath(str(self.path.parent))
+            self.poll.start()
+
+    def _event(self, _name: str) -> None:
+        self.check()
+
+    def changed_since_known(self, path: Path | None = None) -> bool:
+        """True when the file on disk differs from what the user has seen (Save would overwrite it).
+
+        A missing file is no change to lose. `path` other than the watched one: False.
+        """
+        if self.path is None or (path is not None and Path(path) != self.path):
+            return False
+        now = self._read()
+        return now is not None and _digest(now) != self.known
+
+    def check(self) -> None:
+        """Look at the file now (on every watcher event, while it is missing, when the app regains focus)."""
+        if self.path is None:
+            return
+        now = self._read()
+        self._arm()
+        if now is None:
+            if not self._missing:
+                self._missing = True
+                self.changed_on_disk.emit(self.path)  # deleted or moved away
+            return
+        self._missing = False
+        digest = _digest(now)
+        if digest == self.known:
+            return
+        self.known = digest
+        self.changed_on_disk.emit(self.path)

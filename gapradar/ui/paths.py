@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -18,9 +19,18 @@ def data_dir() -> Path:
     return base
 
 
+def recovery_folder() -> Path:
+    """Where recovery copies go, without creating it (so asking never fails)."""
+    return data_dir() / "recovery"
+
+
 def recovery_dir() -> Path:
-    path = data_dir() / "recovery"
-    path.mkdir(parents=True, exist_ok=True)
+    """The recovery folder, created if needed; OSError when it cannot be."""
+    path = recovery_folder()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise NotADirectoryError(errno.ENOTDIR, "it is a file, not a folder", str(path)) from None
     return path
 
 
