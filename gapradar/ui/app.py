@@ -46,17 +46,17 @@ def offer_recovery(window) -> bool:
         QMessageBox.StandardButton.Yes,
     )
     if answer != QMessageBox.StandardButton.Yes:
-        copy.path.unlink(missing_ok=True)
+        copy.discard()
         return False
     try:
         assessment = copy.load()
     except LoadError:
-        copy.path.unlink(missing_ok=True)
+        copy.discard()
         return False
     doc = Document(assessment, copy.original)
     window.files.show(doc)
     doc.undo_stack.resetClean()  # restored work is unsaved work
-    copy.path.unlink(missing_ok=True)
+    copy.discard()
     if window.files.recovery is not None:
         window.files.recovery.write()
     return True

@@ -9,15 +9,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gapradar import bundled
 from gapradar.domain import System
 from gapradar.io import LoadError, load
-from gapradar.io.yaml_format import load_with_bytes
+from gapradar.io.yaml_format import load_with_bytes, read_bytes
 from gapradar.ui.document import Document
-from gapradar.ui.files import RECOVERY_INTERVAL_MS, FileWatcher, Recovery, save_document
+from gapradar.ui.files import RECOVERY_INTERVAL_MS, FileWatcher, Recovery, may_overwrite, save_document
 from gapradar.ui.paths import settings
 from gapradar.ui.workspace import Workspace
 
@@ -59,8 +60,12 @@ class FileSession(QObject):
         self.ws = workspace
         self.window = window
         self.recovery: Recovery | None = None
+        self._warned = False
         self.watcher = FileWatcher(self)
         self.watcher.changed_on_disk.connect(self._changed_on_disk)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):  # changes made while gapradar was in the background
+            app.applicationStateChanged.connect(self._app_state_changed)
 
     @property
     def doc(self) -> Document | None:
@@ -80,15 +85,31 @@ class FileSession(QObject):
             self.title_changed.emit()
             return
         self.recovery = Recovery(doc, interval_ms=recovery_interval_ms(), parent=self)
+        self.recovery.failed.connect(self._not_protected)
+        self.recovery.protected.connect(
+            lambda: self.status.emit("Recovery copies are being written again.", 5000)
+        )
         doc.modified_changed.connect(self.title_changed)
         doc.path_changed.connect(self.title_changed)
         if contents is None and doc.path is not None and doc.path.exists():
             try:
-                contents = doc.path.read_bytes()
-            except OSError:
+                contents = read_bytes(doc.path)
+            except (OSError, LoadError):
                 contents = None
         self.watcher.watch(doc.path, contents)
         self.title_changed.emit()
+
+    def _not_protected(self, message: str) -> None:
+        """Recovery copies cannot be written: say so in the status bar, and once in a dialog."""
+        self.status.emit(message, 0)
+        if not self._warned:
+            self._warned = True
+            QMessageBox.warning(self.window, "Unsaved work not protected", message)
+
+    def _app_state_changed(self, state: Qt.ApplicationState) -> None:
+        """Back in front: look at the open file again, so changes made meanwhile are noticed."""
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.watcher.check()
 
     def maybe_save(self) -> bool:
         """Ask Save / Discard / Cancel when there are unsaved edits; True to go on."""
@@ -136,6 +157,8 @@ class FileSession(QObject):
     def save_to(self, path: Path) -> bool:
         doc = self.doc
         if doc is None:
+            return False
+        if not may_overwrite(self.window, self.watcher, path):
             return False
         try:
             data = save_document(doc, path)

@@ -215,21 +215,24 @@ def _unusable_recovery_folder(kind: str) -> None:
         ),
     ],
 )
-def test_unusable_recovery_folder_at_start_is_a_warning_not_a_crash(qtbot, sample_copy, kind):
+def test_unusable_recovery_folder_at_start_is_a_warning_not_a_crash(qtbot, sample_copy, kind, answers):
     from gapradar.ui.app import offer_recovery
     from gapradar.ui.main_window import MainWindow
 
     _unusable_recovery_folder(kind)
+    told_user = answers(QMessageBox.StandardButton.Ok)
     try:
         assert find_recovery_copies() == []
         w = MainWindow(load(sample_copy), sample_copy)
         qtbot.addWidget(w, before_close_func=lambda w: w.doc.undo_stack.setClean())
-        with qtbot.waitSignal(w.recovery.failed, timeout=5000) as told:
+        with qtbot.waitSignal(w.files.recovery.failed, timeout=5000) as told:
             assert not offer_recovery(w)
         assert told.args[0].startswith("Your unsaved work is not being protected")
+        assert len(told_user.asked) == 1 and "not being protected" in told_user.asked[0]
+        assert w.statusBar().currentMessage().startswith("Your unsaved work is not being protected")
         edit(w.doc)
-        assert w.recovery.write() is None
-        w.recovery.discard()
+        assert w.files.recovery.write() is None
+        w.files.recovery.discard()
     finally:
         if recovery_folder().is_dir():
             recovery_folder().chmod(0o700)
