@@ -91,11 +91,33 @@ class _Canvas:
         for item in items:
             item.setExportMode(True, opts)  # markers as vector paths, not cached pixmaps
         try:
-            source = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+            source = self._source()
             scene.render(painter, QRectF(0, 0, self.width, self.height), source)
         finally:
             for item in items:
                 item.setExportMode(False, opts)
+
+    def _source(self):
+        return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+
+    def to_output(self):
+        """Scene coordinates -> output pixels, exactly as `paint` maps them."""
+        from PySide6.QtGui import QTransform
+
+        source = self._source()
+        return QTransform.fromTranslate(-source.x(), -source.y()) * QTransform.fromScale(
+            self.width / source.width(), self.height / source.height()
+        )
+
+    def items_bottom_up(self) -> list:
+        """The chart's items in painting order, bottom first (the view's own frame left out)."""
+        from PySide6.QtCore import Qt
+
+        self.view.view_box.updateMatrix()
+        self.view.scene().prepareForPaint()  # text items take their place for the current view
+        group = self.view.view_box.childGroup
+        items = self.view.scene().items(Qt.SortOrder.AscendingOrder)
+        return [i for i in items if group.isAncestorOf(i)]
 
     def close(self) -> None:
         self.view.close()
@@ -157,20 +179,35 @@ def _paint_onto(device, spec: ChartSpec, options: ExportOptions, path: str) -> N
         canvas.close()
 
 
-def export_svg(spec: ChartSpec, path: str, options: ExportOptions) -> None:
-    """SVG with text as <text> and shapes as paths: editable in Inkscape and PowerPoint."""
-    from PySide6.QtCore import QRect, QSize
-    from PySide6.QtSvg import QSvgGenerator
+def svg_bytes(spec: ChartSpec, options: ExportOptions) -> bytes:
+    """The chart as SVG in output pixels: text as <text>, shapes as paths, no bitmaps."""
+    from gapradar.export.svg_writer import scene_svg
 
     spec = options.apply(spec)
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(QSize(options.width, options.height))
-    generator.setViewBox(QRect(0, 0, options.width, options.height))
-    generator.setResolution(options.dpi)
-    generator.setTitle(spec.chart_title or "gapradar chart")
-    generator.setDescription("Maturity radar exported by gapradar")
-    _paint_onto(generator, spec, options, path)
+    canvas = _Canvas(spec, options.width, options.height)
+    try:
+        items, to_output = canvas.items_bottom_up(), canvas.to_output()
+        return scene_svg(
+            items,
+            to_output,
+            options.width,
+            options.height,
+            None if options.transparent else spec.theme.background,
+            spec.chart_title or "gapradar chart",
+        )
+    finally:
+        canvas.close()
+
+
+def export_svg(spec: ChartSpec, path: str, options: ExportOptions) -> None:
+    """SVG that librsvg, browsers, Inkscape and LibreOffice draw alike (see export/svg_writer.py)."""
+    write_bytes(path, svg_bytes(spec, options))
+
+
+def write_bytes(path: str, data: bytes) -> None:
+    """Every byte-producing export ends here, so there is one place that writes files."""
+    with open(path, "wb") as f:
+        f.write(data)
 
 
 def export_pdf(spec: ChartSpec, path: str, options: ExportOptions) -> None:
