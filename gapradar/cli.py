@@ -254,7 +254,15 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     chart.add_argument(
         "--format", choices=["png", "svg", "pdf"], default="png", help="format for --per-system"
     )
-    chart.add_argument("--title", action=argparse.BooleanOptionalAction, default=True, help="show the title")
+    chart.add_argument(
+        "--title",
+        metavar="TEXT",
+        nargs="?",
+        const=None,
+        default=None,
+        help="the chart's title (default: the file's title; a system's chart names the system)",
+    )
+    chart.add_argument("--no-title", action="store_true", help="no title")
     chart.add_argument("--subtitle", default="", metavar="TEXT", help="a line under the title, e.g. a date")
     chart.add_argument(
         "--legend", action=argparse.BooleanOptionalAction, default=True, help="show the legend"

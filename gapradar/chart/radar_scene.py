@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
 from gapradar.chart import geometry
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import LINE_WORDS, SeriesStyle, style_for
+from gapradar.chart.titles import display_title
 from gapradar.domain import AVERAGE_NAME, System, gap, practice_averages
 
 REFERENCE_PX = 720.0  # at this short side, sizes are as written below
@@ -42,14 +43,6 @@ _LINES = {
     "dashdot": Qt.PenStyle.DashDotLine,
     "dashdotdot": Qt.PenStyle.DashDotDotLine,
 }
-
-
-def display_title(spec: ChartSpec) -> str:
-    """The title a chart shows: one system's chart names that system."""
-    if spec.title is None and spec.focus is not None:
-        base = spec.assessment.title
-        return f"{spec.focus} – {base}" if base else spec.focus
-    return spec.chart_title
 
 
 def outline_path(points: list[QPointF | None]) -> QPainterPath:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import THEMES
+from gapradar.chart.titles import display_title
 
 
 def ensure_app(headless: bool = True):
@@ -47,6 +48,7 @@ class ExportOptions:
     transparent: bool = False
     theme: str = "print"  # or "current": keep the spec's own theme
     title: bool = True
+    title_text: str | None = None  # None: the file's title (a system's chart adds its name)
     subtitle: str = ""
     legend: bool = True
     font_scale: float = 1.0
@@ -57,6 +59,7 @@ class ExportOptions:
             spec,
             theme=theme,
             show_title=self.title,
+            title=spec.title if self.title_text is None else self.title_text,
             subtitle=self.subtitle,
             show_legend=self.legend,
             font_scale=self.font_scale,
@@ -193,7 +196,7 @@ def svg_bytes(spec: ChartSpec, options: ExportOptions) -> bytes:
             options.width,
             options.height,
             None if options.transparent else spec.theme.background,
-            spec.chart_title or "gapradar chart",
+            display_title(spec) or "gapradar chart",
         )
     finally:
         canvas.close()
@@ -226,7 +229,7 @@ def export_pdf(spec: ChartSpec, path: str, options: ExportOptions) -> None:
             QMarginsF(0, 0, 0, 0),
         )
     )
-    writer.setTitle(spec.chart_title or "gapradar chart")
+    writer.setTitle(display_title(spec) or "gapradar chart")
     writer.setCreator("gapradar")
     _paint_onto(writer, spec, options, path)
 
