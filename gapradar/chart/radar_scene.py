@@ -53,10 +53,11 @@ def outline_path(points: list[QPointF | None]) -> QPainterPath:
     """
     path = QPainterPath()
     n = len(points)
-    if all(p is not None for p in points):
-        path.addPolygon(QPolygonF([*points, points[0]]))
+    present = [p for p in points if p is not None]
+    if len(present) == n:
+        path.addPolygon(QPolygonF([*present, present[0]]))
         return path
-    if not any(p is not None for p in points):
+    if not present:
         return path
     first_gap = next(i for i, p in enumerate(points) if p is None)
     drawing = False

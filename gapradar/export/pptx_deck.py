@@ -347,10 +347,10 @@ def _overview(deck, blank, spec: ChartSpec, options: ExportOptions, deck_options
             slide, replace(spec, focus=None), options, MARGIN_IN, top, SLIDE_W_IN - 2 * MARGIN_IN, height
         )
     else:
-        series = []
+        series: list[tuple[str, list[float | None], str, object, object]] = []
         for name in names:
             st = style_for(theme, a.index_of(name))
-            values = [a.system(name).rating(p.id).current for p in a.model.practices]
+            values: list[float | None] = [a.system(name).rating(p.id).current for p in a.model.practices]
             series.append((name, values, st.colour, _dash(st.line), _marker(st.symbol)))
         if spec.show_average:
             avg = [None if x.current is None else round(x.current, 2) for x in practice_averages(a)]
