@@ -114,9 +114,12 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    charts = [(fmt, getattr(args, fmt)) for fmt in ("png", "svg", "pdf", "pptx") if getattr(args, fmt)]
+    from gapradar.export.formats import FORMATS
+
+    charts = [(fmt, getattr(args, fmt)) for fmt in FORMATS if getattr(args, fmt)]
     if not args.csv and not charts and not args.per_system:
-        raise UsageError("say what to export: --csv, --png, --svg, --pdf, --pptx or --per-system DIR")
+        flags = ", ".join(f"--{fmt}" for fmt in FORMATS)
+        raise UsageError(f"say what to export: --csv, {flags} or --per-system DIR")
     a = _load(_files(args)[0])
     if args.csv:
         table = TABLES[args.table](a)
@@ -225,18 +228,17 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     p.set_defaults(func=cmd_info)
     subs["info"] = p
 
+    from gapradar.export.formats import FORMATS, chart_formats
+
     p = argparse.ArgumentParser(
         prog="gapradar export",
-        description="Export charts (PNG, SVG, PDF, PowerPoint) and tables (CSV). Runs without a display.",
+        description=f"Export charts and documents ({', '.join(f.label for f in FORMATS.values())}) "
+        "and tables (CSV). Runs without a display.",
     )
     _add_files(p, many=False)
-    chart = p.add_argument_group("charts")
-    chart.add_argument("--png", metavar="OUT.png")
-    chart.add_argument("--svg", metavar="OUT.svg")
-    chart.add_argument("--pdf", metavar="OUT.pdf")
-    chart.add_argument(
-        "--pptx", metavar="OUT.pptx", help="a slide deck: overview, one slide per system, averages"
-    )
+    chart = p.add_argument_group("charts and documents")
+    for f in FORMATS.values():
+        chart.add_argument(f"--{f.id}", metavar=f"OUT.{f.extension}", help=f.help)
     chart.add_argument("--size", default="1920x1080", metavar="WxH", help="pixels (default 1920x1080)")
     chart.add_argument(
         "--dpi", type=int, default=96, metavar="N", help="resolution written into PNG and PDF (default 96)"
@@ -253,15 +255,43 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
         "--per-system", metavar="DIR", help="one focus chart per system into DIR (format from --format)"
     )
     chart.add_argument(
-        "--format", choices=["png", "svg", "pdf"], default="png", help="format for --per-system"
+        "--format", choices=[f.id for f in chart_formats()], default="png", help="format for --per-system"
     )
-    chart.add_argument("--title", action=argparse.BooleanOptionalAction, default=True, help="show the title")
+    chart.add_argument(
+        "--title",
+        metavar="TEXT",
+        default=None,
+        help="the chart's title (default: the file's title; a system's chart names the system)",
+    )
+    chart.add_argument("--no-title", action="store_true", help="no title")
     chart.add_argument("--subtitle", default="", metavar="TEXT", help="a line under the title, e.g. a date")
     chart.add_argument(
         "--legend", action=argparse.BooleanOptionalAction, default=True, help="show the legend"
     )
     chart.add_argument(
         "--font-scale", type=float, default=1.0, metavar="F", help="text size factor (default 1)"
+    )
+    deck = p.add_argument_group("PowerPoint deck (--pptx)")
+    deck.add_argument(
+        "--deck-slides",
+        default="title,overview,systems,averages",
+        metavar="LIST",
+        help="slides to include, in this order: title,overview,systems,averages (default: all)",
+    )
+    deck.add_argument(
+        "--deck-charts",
+        choices=["native", "picture"],
+        default="native",
+        help="native: PowerPoint's own editable radar charts (default); picture: gapradar's drawing",
+    )
+    deck.add_argument(
+        "--deck-gaps", type=int, default=5, metavar="N", help="largest gaps per system (ties are kept)"
+    )
+    deck.add_argument(
+        "--deck-notes",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="each rating's note in the speaker notes of its system's slide",
     )
     table = p.add_argument_group("tables")
     table.add_argument("--csv", metavar="OUT.csv", help="write a CSV table here ('-' for standard output)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pyqtgraph as pg
@@ -31,12 +31,66 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
 
 from gapradar.chart import geometry
 from gapradar.chart.spec import ChartSpec
-from gapradar.chart.style import colour_for
+from gapradar.chart.style import LINE_WORDS, SeriesStyle, style_for
+from gapradar.chart.titles import display_title
 from gapradar.domain import AVERAGE_NAME, System, gap, practice_averages
 
 REFERENCE_PX = 720.0  # at this short side, sizes are as written below
 AVERAGE_KEY = "\0average"
 MAX_FILLED = 8  # systems drawn with a translucent fill; more are drawn as outlines
+_LINES = {
+    "solid": Qt.PenStyle.SolidLine,
+    "dashdot": Qt.PenStyle.DashDotLine,
+    "dashdotdot": Qt.PenStyle.DashDotDotLine,
+}
+
+
+def outline_path(points: list[QPointF | None]) -> QPainterPath:
+    """The closed outline through `points`, broken where a point is None (not assessed).
+
+    A practice without a level has no place on its spoke: drawing it at the
+    centre would read as the lowest level, so the line stops there instead.
+    """
+    path = QPainterPath()
+    n = len(points)
+    present = [p for p in points if p is not None]
+    if len(present) == n:
+        path.addPolygon(QPolygonF([*present, present[0]]))
+        return path
+    if not present:
+        return path
+    first_gap = next(i for i, p in enumerate(points) if p is None)
+    drawing = False
+    for k in range(1, n + 1):
+        p = points[(first_gap + k) % n]
+        if p is None:
+            drawing = False
+        elif drawing:
+            path.lineTo(p)
+        else:
+            path.moveTo(p)
+            drawing = True
+    return path
+
+
+def hatch_path(area: QPainterPath, spacing: float, width: float) -> QPainterPath:
+    """Diagonal strips clipped to `area`, as filled geometry.
+
+    A hatch brush is a device pattern: SVG and PDF consumers scale, tile or
+    drop it. Strips are plain shapes, so every output draws the same hatch.
+    """
+    box = area.boundingRect()
+    if box.isEmpty() or spacing <= 0:
+        return QPainterPath()
+    strips = QPainterPath()
+    half = math.hypot(box.width(), box.height()) / 2 + spacing
+    centre = box.center()
+    steps = int(2 * half / spacing) + 1
+    for k in range(steps):
+        offset = -half + k * spacing
+        strips.addRect(QRectF(-half, offset, 2 * half, width))
+    turn = QTransform().translate(centre.x(), centre.y()).rotate(45)
+    return area.intersected(turn.map(strips))
 
 
 @dataclass(frozen=True)
@@ -110,13 +164,22 @@ def _tint(colour: str, background: str, alpha: float) -> QColor:
 
 
 class SeriesPolygon(QGraphicsPolygonItem):
-    """A system's polygon; hovering it brings that system forward."""
+    """A system's polygon; hovering it brings that system forward.
+
+    The fill joins the assessed points; the outline (`outline`) breaks where a
+    practice is not assessed.
+    """
 
     def __init__(self, key: str, on_hover: Callable[[str | None], None]) -> None:
         super().__init__()
         self.key = key
         self._on_hover = on_hover
+        self.outline = QPainterPath()
         self.setAcceptHoverEvents(True)
+
+    def set_points(self, points: list[QPointF | None]) -> None:
+        self.setPolygon(QPolygonF([p for p in points if p is not None]))
+        self.outline = outline_path(points)
 
     def paint(self, painter, option, widget=None) -> None:
         # Antialiased translucent fills are most of a redraw's cost; the fill's
@@ -129,7 +192,7 @@ class SeriesPolygon(QGraphicsPolygonItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(self.pen())
-        painter.drawPolygon(self.polygon())
+        painter.drawPath(self.outline)
         painter.restore()
 
     def hoverEnterEvent(self, event) -> None:
@@ -223,7 +286,8 @@ class RadarScene:
             a.model.practices,
             s.theme.name,
             s.show_title,
-            s.chart_title,
+            display_title(s),
+            s.transparent,
             s.subtitle,
             s.font_scale,
             s.chrome_scale,
@@ -252,14 +316,15 @@ class RadarScene:
 
         # Title band, legend column, then the largest radar that leaves room for the labels.
         top = sz.margin
-        if spec.show_title and spec.chart_title:
-            title = self._text(spec.chart_title, font(sz.title_px, bold=True), theme.text)
+        title_text = display_title(spec)
+        if spec.show_title and title_text:
+            title = self._text(title_text, font(sz.title_px, bold=True), theme.text)
             tw = w - 2 * sz.margin
             title.setTextWidth(tw)
             title.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
             self._place_px(title, w / 2, top, (0.5, 0.0))
             self._add(self._static, title, 30)
-            top += measure(spec.chart_title, font(sz.title_px, bold=True), tw, self._margin())[1]
+            top += measure(title_text, font(sz.title_px, bold=True), tw, self._margin())[1]
             if spec.subtitle:
                 sub = self._text(spec.subtitle, font(sz.legend_px), theme.muted_text)
                 self._place_px(sub, w / 2, top, (0.5, 0.0))
@@ -310,8 +375,11 @@ class RadarScene:
         self._add(self._static, spokes, 1)
         # Ring labels never taller than the gap between rings, so they never overlap.
         ring_font = font(min(sz.ring_px, radius / len(levels) * 0.62))
-        bg = QColor(theme.ring_label_background)
-        bg.setAlphaF(0.72)
+        # Ring labels sit above the data with a halo, so a point never hides a level's name;
+        # on a transparent export a box would show as a patch on the slide, so there is none.
+        bg = None if spec.transparent else QColor(theme.ring_label_background)
+        if bg is not None:
+            bg.setAlphaF(0.85)
         # No room for names (a small chart in large type): scores only; the level guide names them.
         widest = max(measure(f"{lv.score} {lv.name}", ring_font)[0] for lv in levels)
         ring_names = widest <= 0.8 * radius
@@ -322,7 +390,7 @@ class RadarScene:
             label = self._text(text, ring_font, theme.muted_text, fill=bg)
             label.setPos(-(sz.marker * 0.8 + sz.ring_px * 0.3) / radius, r)
             label.setAnchor((1.0, 0.5))
-            self._add(self._static, label, 14)
+            self._add(self._static, label, 19)
 
         # Practice names outside the rim.
         self.practice_labels = []
@@ -387,11 +455,29 @@ class RadarScene:
             rows = [("●", colour, "Current level")]
             if spec.show_targets:
                 rows += [("◇", colour, "Target level (dashed)"), ("▨", colour, "Gap to close")]
+            focus = a.system(spec.focus) if spec.focus in a.system_names() else None
+            if focus is not None and any(
+                focus.rating(p.id).current is None or focus.rating(p.id).target is None
+                for p in a.model.practices
+            ):
+                rows.append(("○", colour, "Not assessed: line breaks, no gap"))
             return rows
         names = sorted((n for n in spec.checked if n in a.system_names()), key=str.casefold)
-        rows = [("■", self._colour(n), n) for n in names]
+        styles = {n: self._style(n) for n in names}
+        rows = [(styles[n].glyph, styles[n].colour, n) for n in names]
         if spec.show_average:
-            rows.append(("◆", spec.theme.average, AVERAGE_NAME))
+            rows.append(("◆", spec.theme.average, f"{AVERAGE_NAME} (dotted)"))
+        repeated = sorted({st.round for st in styles.values() if st.round > 0})
+        palette = len(spec.theme.palette)
+        for r in repeated:
+            rows.append(
+                (
+                    "",
+                    spec.theme.muted_text,
+                    f"colours repeat: systems {r * palette + 1}–{(r + 1) * palette} "
+                    f"have {LINE_WORDS[r % len(LINE_WORDS)]} lines",
+                )
+            )
         return rows
 
     def _build_legend(self, right: float, top: float, bottom: float | None = None) -> float:
@@ -440,9 +526,22 @@ class RadarScene:
 
     # ------------------------------------------------------------ series
 
-    def _colour(self, name: str) -> str:
+    def _style(self, name: str) -> SeriesStyle:
         a = self.spec.assessment
-        return colour_for(self.spec.theme, a.index_of(name)) if name in a.system_names() else "#777777"
+        if name in a.system_names():
+            return style_for(self.spec.theme, a.index_of(name))
+        return SeriesStyle("#777777", "solid", "o", "●", 0)
+
+    def _colour(self, name: str) -> str:
+        return self._style(name).colour
+
+    def _wash(self, colour: str, alpha: float) -> QColor:
+        """A light version of `colour`: opaque over the theme's background, translucent when transparent."""
+        if self.spec.transparent:
+            c = QColor(colour)
+            c.setAlphaF(alpha)
+            return c
+        return _tint(colour, self.spec.theme.background, alpha)
 
     def _build_series(self) -> None:
         """Rebuild only the series whose values changed: an edit touches one system and the average."""
@@ -511,11 +610,14 @@ class RadarScene:
             s.polygon.setOpacity(1.0)
             s.markers.setOpacity(1.0)
 
-    def _points(self, values: list[float | None]) -> list[QPointF]:
+    def _points(self, values: Sequence[float | None]) -> list[QPointF | None]:
+        """Each practice's point; None where it is not assessed (no place on the spoke)."""
         model = self.spec.assessment.model
         n = len(model.practices)
         return [
-            QPointF(*geometry.point(geometry.score_radius(v, model.scores), geometry.angle(i, n)))
+            None
+            if v is None
+            else QPointF(*geometry.point(geometry.score_radius(v, model.scores), geometry.angle(i, n)))
             for i, v in enumerate(values)
         ]
 
@@ -537,17 +639,24 @@ class RadarScene:
         )
 
     def _markers(
-        self, pts: list[QPointF], values: list, colour: str, symbol: str, filled: bool, texts: list[str]
+        self,
+        pts: list[QPointF | None],
+        values: list,
+        colour: str,
+        symbol: str,
+        filled: bool,
+        texts: list[str],
     ) -> pg.ScatterPlotItem:
         sz, theme = self.sizes, self.spec.theme
         spots = []
         model = self.spec.assessment.model
         n = len(model.practices)
         for i, (pt, v) in enumerate(zip(pts, values, strict=True)):
-            assessed = v is not None
+            assessed = v is not None and pt is not None
+            # Not assessed: a small hollow marker off the series, next to the centre.
             pos = (
                 pt
-                if assessed
+                if pt is not None and assessed
                 else QPointF(*geometry.point(geometry.NOT_ASSESSED_RADIUS, geometry.angle(i, n)))
             )
             brush = QBrush(QColor(colour)) if (filled and assessed) else QBrush(QColor(theme.background))
@@ -570,8 +679,9 @@ class RadarScene:
     ) -> None:
         sz = self.sizes
         pts = self._points(values)
+        style = self._style(name) if not average else SeriesStyle(colour, "dot", "d", "◆", 0)
         poly = SeriesPolygon(key, self._hover)
-        poly.setPolygon(QPolygonF(pts))
+        poly.set_points(pts)
         if not average and self._filled:
             fill = QColor(colour)
             fill.setAlphaF(0.18)
@@ -582,17 +692,19 @@ class RadarScene:
         # fast path (about 10x cheaper than wider antialiased strokes). Exports keep
         # proportional widths.
         width = 1.0 if (self.on_screen and not self._filled and not average) else sz.line
-        poly.setPen(_pen(colour, width, Qt.PenStyle.DashLine if average else Qt.PenStyle.SolidLine))
+        # One meaning per line style: dashed is a target, dotted the average, dash-dot a repeated colour.
+        line = Qt.PenStyle.DotLine if average else _LINES.get(style.line, Qt.PenStyle.SolidLine)
+        poly.setPen(_pen(colour, width, line))
         self._add(self._dynamic, poly, 10 + idx * 0.01)
         averages = self._averages if average else None  # computed once per redraw, not per point
         texts = [self._spot_text(None if average else name, i, averages) for i in range(len(values))]
-        markers = self._markers(pts, values, colour, "d" if average else "o", True, texts)
+        markers = self._markers(pts, values, colour, style.symbol, True, texts)
         markers.sigHovered.connect(lambda item, points, ev, k=key: self._hover(k if len(points) else None))
         self._add(self._dynamic, markers, 15 + idx * 0.01)
-        self.series[key] = Series(key, name, colour, poly, markers, pts)
+        self.series[key] = Series(key, name, colour, poly, markers, [p for p in pts if p is not None])
 
     def _build_focus(self, system: System) -> None:
-        spec, sz, theme = self.spec, self.sizes, self.spec.theme
+        spec, sz = self.spec, self.sizes
         model = spec.assessment.model
         colour = self._colour(system.name)
         current = [system.rating(p.id).current for p in model.practices]
@@ -602,20 +714,22 @@ class RadarScene:
         tgt_poly = tgt_markers = None
         if spec.show_targets:
             tgt_poly = SeriesPolygon(system.name, self._hover)
-            tgt_poly.setPolygon(QPolygonF(tgt_pts))
-            hatch = QBrush(_tint(colour, theme.background, 0.7), Qt.BrushStyle.BDiagPattern)
-            hatch.setTransform(QTransform.fromScale(1.5 * sz.scale, 1.5 * sz.scale))  # same look at any size
-            tgt_poly.setBrush(hatch)
-            tgt_poly.setPen(_pen(colour, sz.line, Qt.PenStyle.DashLine))
+            tgt_poly.set_points(tgt_pts)
+            tgt_poly.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+            tgt_poly.setPen(QPen(Qt.PenStyle.NoPen))
             self._add(self._dynamic, tgt_poly, 10)
+            hatch = QGraphicsPathItem(self._gap_area(system))
+            hatch.setBrush(QBrush(self._wash(colour, 0.8)))
+            hatch.setPen(QPen(Qt.PenStyle.NoPen))
+            self._add(self._dynamic, hatch, 10.5)
         cur_poly = SeriesPolygon(system.name, self._hover)
-        cur_poly.setPolygon(QPolygonF(cur_pts))
-        cur_poly.setBrush(QBrush(_tint(colour, theme.background, 0.45)))
+        cur_poly.set_points(cur_pts)
+        cur_poly.setBrush(QBrush(self._wash(colour, 0.45)))
         cur_poly.setPen(_pen(colour, sz.line))
         self._add(self._dynamic, cur_poly, 11)
         if spec.show_targets:
-            # The gap band's outer edge again on top, so the dashed target stays visible.
-            edge = QGraphicsPolygonItem(QPolygonF(tgt_pts))
+            # The target's dashed outline on top of the gap band, so it stays visible.
+            edge = QGraphicsPathItem(outline_path(tgt_pts))
             edge.setPen(_pen(colour, sz.line, Qt.PenStyle.DashLine))
             self._add(self._dynamic, edge, 12)
             tgt_markers = self._markers(tgt_pts, target, colour, "d", False, texts)
@@ -623,8 +737,36 @@ class RadarScene:
         cur_markers = self._markers(cur_pts, current, colour, "o", True, texts)
         self._add(self._dynamic, cur_markers, 17)
         self.series[system.name] = Series(
-            system.name, system.name, colour, cur_poly, cur_markers, cur_pts, tgt_poly, tgt_markers
+            system.name,
+            system.name,
+            colour,
+            cur_poly,
+            cur_markers,
+            [p for p in cur_pts if p is not None],
+            tgt_poly,
+            tgt_markers,
         )
+
+    def _gap_area(self, system: System) -> QPainterPath:
+        """Hatched band between current and target, over the practices that have a gap.
+
+        Only practices with both levels count, so a practice that is not
+        assessed never shows a gap (the deck's and workbook's tables agree).
+        """
+        model = self.spec.assessment.model
+        ratings = [system.rating(p.id) for p in model.practices]
+        with_gap = [gap(r) is not None for r in ratings]
+        if sum(with_gap) < 2:
+            return QPainterPath()
+        cur = self._points([r.current if ok else None for r, ok in zip(ratings, with_gap, strict=True)])
+        tgt = self._points([r.target if ok else None for r, ok in zip(ratings, with_gap, strict=True)])
+        outer, inner = QPainterPath(), QPainterPath()
+        outer.addPolygon(QPolygonF([p for p in tgt if p is not None]))
+        outer.closeSubpath()
+        inner.addPolygon(QPolygonF([p for p in cur if p is not None]))
+        inner.closeSubpath()
+        px = 1.0 / max(self.radius_px, 1.0)  # one output pixel in data units
+        return hatch_path(outer.subtracted(inner), 7 * self.sizes.scale * px, 1.4 * self.sizes.scale * px)
 
     def _hover(self, key: str | None) -> None:
         """Bring the hovered series forward and fade the others (overlay view)."""

@@ -116,3 +116,29 @@ THEMES: dict[str, Theme] = {t.name: t for t in (LIGHT, DARK, HIGH_CONTRAST, PRIN
 def colour_for(theme: Theme, index: int) -> str:
     """A system's colour by its position in the assessment, so it never changes on check/uncheck."""
     return theme.palette[index % len(theme.palette)]
+
+
+# Beyond the palette, colours repeat; each further round of systems gets its own line and marker.
+# Solid, dashed (targets) and dotted (the average) are taken: extensions use dash-dot patterns.
+LINES: tuple[str, ...] = ("solid", "dashdot", "dashdotdot")
+SYMBOLS: tuple[str, ...] = ("o", "s", "t1")  # round, square, triangle (pyqtgraph's names)
+GLYPHS: tuple[str, ...] = ("●", "■", "▲")  # the same shapes as text, for legends
+LINE_WORDS: tuple[str, ...] = ("solid", "dash-dot", "dash-dot-dot")
+
+
+@dataclass(frozen=True)
+class SeriesStyle:
+    """How one system is told apart: colour first, then line and marker once colours repeat."""
+
+    colour: str
+    line: str
+    symbol: str
+    glyph: str
+    round: int  # 0 for the first len(palette) systems, 1 for the next ...
+
+
+def style_for(theme: Theme, index: int) -> SeriesStyle:
+    cycle = (index // len(theme.palette)) % len(LINES)
+    return SeriesStyle(
+        colour_for(theme, index), LINES[cycle], SYMBOLS[cycle], GLYPHS[cycle], index // len(theme.palette)
+    )

@@ -7,7 +7,7 @@ import sys
 
 from gapradar.chart.spec import ChartSpec
 from gapradar.domain import Assessment
-from gapradar.export.files import write_chart
+from gapradar.export.formats import FORMATS
 from gapradar.export.render import ExportOptions, parse_size
 from gapradar.io.atomic import resolve_target
 
@@ -27,6 +27,18 @@ def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) 
     return ChartSpec(a, checked=checked, show_average=args.average, focus=args.focus)
 
 
+def deck_options(args: argparse.Namespace, error: type[Exception]):
+    from gapradar.export.pptx_deck import SLIDES, DeckOptions
+
+    slides = tuple(s.strip() for s in args.deck_slides.split(",") if s.strip())
+    unknown = [s for s in slides if s not in SLIDES]
+    if unknown or not slides:
+        raise error(f"--deck-slides takes a comma-separated list of {', '.join(SLIDES)}")
+    if args.deck_gaps < 0:
+        raise error("--deck-gaps must be 0 or more")
+    return DeckOptions(slides=slides, charts=args.deck_charts, gaps=args.deck_gaps, notes=args.deck_notes)
+
+
 def export_charts(
     a: Assessment, args: argparse.Namespace, charts: list[tuple[str, str]], error: type[Exception]
 ) -> None:
@@ -44,21 +56,18 @@ def export_charts(
         dpi=args.dpi,
         transparent=args.transparent,
         theme=args.theme,
-        title=args.title,
+        title=not args.no_title,
+        title_text=args.title,
         subtitle=args.subtitle,
         legend=args.legend,
         font_scale=args.font_scale,
     )
     spec = chart_spec(a, args, error)
+    extra = {"pptx": {"deck": deck_options(args, error)}} if any(f == "pptx" for f, _ in charts) else {}
     for _, out in charts:
         resolve_target(out)  # a dangling link or a folder fails before anything is written
     for fmt, out in charts:
-        if fmt == "pptx":
-            from gapradar.export.pptx_deck import export_deck
-
-            export_deck(spec, out, options)
-        else:
-            write_chart(fmt, spec, out, options)
+        FORMATS[fmt].writer(spec, out, options, **extra.get(fmt, {}))
         print(f"wrote {out}", file=sys.stderr)
     if args.per_system:
         from gapradar.export.batch import per_system_charts

@@ -1,114 +1,487 @@
-"""A ready PowerPoint deck: title, overview, one slide per system with its largest gaps, averages.
+"""A deck to present as is: title, overview, one slide per system with its largest gaps, averages.
 
-python-pptx cannot place SVG pictures, so charts go in as PNG at twice the
-slide's resolution, which stays sharp on a projector and when zoomed.
+Slides are 16:9 and built from a blank layout with our own text boxes: the
+default template's placeholders are 4:3 and sit left of centre on a wide slide.
+Charts are PowerPoint's own radar charts by default (data embedded, "Edit
+Data" works, text at 14 pt or more); pictures of gapradar's chart are an option
+when the slide must match the app pixel for pixel.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from gapradar.chart.spec import ChartSpec
-from gapradar.domain import AVERAGE_NAME, practice_averages, prioritised_gaps
-from gapradar.export.render import ExportOptions, chart_image, png_bytes
-from gapradar.io.atomic import atomic_write_bytes
+from gapradar.chart.style import THEMES, Theme, style_for
+from gapradar.domain import AVERAGE_NAME, Assessment, System, practice_averages, prioritised_gaps
+from gapradar.domain.analysis import GapEntry
+from gapradar.export.render import ExportOptions, chart_image, png_bytes, write_bytes
 
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
-SLIDE_DPI = 96 * 2
+MARGIN_IN = 0.5
+TITLE_PT = 30
+BODY_PT = 14  # nothing on a slide is smaller than this
+SLIDES = ("title", "overview", "systems", "averages")
+HEADER_FILL = "1F3B57"
+BAND_FILL = "EEF2F6"
 
 
-def _png_bytes(spec: ChartSpec, options: ExportOptions, width_in: float, height_in: float) -> io.BytesIO:
+@dataclass(frozen=True)
+class DeckOptions:
+    slides: tuple[str, ...] = SLIDES
+    charts: str = "native"  # or "picture": gapradar's own drawing, pixel for pixel
+    gaps: int = 5  # largest gaps per system; ties with the last one are shown too
+    notes: bool = True  # each rating's note in its system's speaker notes
+
+
+def largest_gaps(assessment: Assessment, system: System, count: int) -> list[GapEntry]:
+    """The `count` largest gaps, plus every further gap tied with the last one: a cut never hides a tie."""
+    gaps = prioritised_gaps(assessment, system)
+    if count <= 0 or len(gaps) <= count:
+        return gaps
+    cut = gaps[count - 1].gap
+    return [g for i, g in enumerate(gaps) if i < count or g.gap == cut]
+
+
+# ---------------------------------------------------------------- text
+
+
+def _rgb(colour: str):
+    from pptx.dml.color import RGBColor
+
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def _title_pt(text: str, base: int = TITLE_PT) -> int:
+    """Long titles step down so they stay inside their box (two lines at most)."""
+    if len(text) <= 50:
+        return base
+    if len(text) <= 80:
+        return base - 4
+    return max(BODY_PT + 4, base - 10)
+
+
+def _text_box(slide, text: str, left, top, width, height, pt: int, bold=False, centre=True, colour="1A1A1A"):
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.util import Pt
+
+    box = slide.shapes.add_textbox(left, top, width, height)
+    frame = box.text_frame
+    frame.word_wrap = True
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    for i, line in enumerate(text.split("\n")):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        paragraph.alignment = PP_ALIGN.CENTER if centre else PP_ALIGN.LEFT
+        run = paragraph.add_run()
+        run.text = line
+        run.font.size = Pt(pt)
+        run.font.bold = bold
+        run.font.color.rgb = _rgb(colour)
+    return box
+
+
+def _slide_title(slide, text: str):
+    from pptx.util import Inches
+
+    box = _text_box(
+        slide,
+        text,
+        Inches(MARGIN_IN),
+        Inches(0.25),
+        Inches(SLIDE_W_IN - 2 * MARGIN_IN),
+        Inches(0.95),
+        _title_pt(text),
+        bold=True,
+    )
+    box.name = "Title"
+    return box
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _table(slide, rows: list[list[str]], left, top, widths_in: list[float], pt: int = BODY_PT):
+    """A readable table: dark header, banded rows, numbers right-aligned."""
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Inches, Pt
+
+    row_in = pt / 72 * 2.0
+    shape = slide.shapes.add_table(
+        len(rows), len(rows[0]), left, top, Inches(sum(widths_in)), Inches(row_in * len(rows))
+    )
+    table = shape.table
+    for c, w in enumerate(widths_in):
+        table.columns[c].width = Inches(w)
+    for r, row in enumerate(rows):
+        table.rows[r].height = Inches(row_in)
+        for c, text in enumerate(row):
+            cell = table.cell(r, c)
+            cell.text = text
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = _rgb(
+                HEADER_FILL if r == 0 else (BAND_FILL if r % 2 == 0 else "FFFFFF")
+            )
+            cell.margin_left = cell.margin_right = Inches(0.08)
+            numeric = c > 0 and r > 0 and text.lstrip("+-–").replace(".", "").isdigit()
+            for paragraph in cell.text_frame.paragraphs:
+                paragraph.alignment = PP_ALIGN.RIGHT if numeric else PP_ALIGN.LEFT
+                for run in paragraph.runs:
+                    run.font.size = Pt(pt)
+                    run.font.bold = r == 0
+                    run.font.color.rgb = _rgb("FFFFFF" if r == 0 else "1A1A1A")
+    return table
+
+
+# ---------------------------------------------------------------- charts
+
+
+def _wrap(name: str, width: int = 18) -> str:
+    """A long practice name on two lines, so 14 pt labels leave the radar its room."""
+    if len(name) <= width or " " not in name:
+        return name
+    middle = len(name) / 2
+    cut = min((i for i, ch in enumerate(name) if ch == " "), key=lambda i: abs(i - middle))
+    return f"{name[:cut]}\n{name[cut + 1 :]}"
+
+
+def _manual_layout(parent, before: str | None, x: float, y: float, w: float, h: float, inner: bool) -> None:
+    """A c:layout/c:manualLayout under `parent` (before its child `before`), in fractions of the frame."""
+    from lxml import etree
+
+    ns = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+    for old in parent.findall(f"{{{ns}}}layout"):
+        parent.remove(old)
+    layout = etree.Element(f"{{{ns}}}layout")
+    anchor = parent.find(f"{{{ns}}}{before}") if before else None
+    if anchor is not None:
+        anchor.addprevious(layout)
+    elif before is None:
+        parent.insert(0, layout)
+    else:
+        parent.append(layout)
+    manual = etree.SubElement(layout, f"{{{ns}}}manualLayout")
+    values = [("xMode", "edge"), ("yMode", "edge"), ("x", x), ("y", y), ("w", w), ("h", h)]
+    if inner:
+        values.insert(0, ("layoutTarget", "inner"))
+    for tag, value in values:
+        etree.SubElement(manual, f"{{{ns}}}{tag}").set(
+            "val", f"{value:.4f}" if isinstance(value, float) else value
+        )
+
+
+def _plot_area(chart, x: float, y: float, w: float, h: float) -> None:
+    """Place the radar itself (fractions of the chart frame): LibreOffice and PowerPoint honour it."""
+    from lxml import etree
+
+    ns = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+    plot = chart._chartSpace.chart.plotArea
+    for old in plot.findall(f"{{{ns}}}layout"):
+        plot.remove(old)
+    layout = etree.Element(f"{{{ns}}}layout")
+    plot.insert(0, layout)
+    manual = etree.SubElement(layout, f"{{{ns}}}manualLayout")
+    for tag, value in (
+        ("layoutTarget", "inner"),
+        ("xMode", "edge"),
+        ("yMode", "edge"),
+        ("x", x),
+        ("y", y),
+        ("w", w),
+        ("h", h),
+    ):
+        etree.SubElement(manual, f"{{{ns}}}{tag}").set(
+            "val", f"{value:.4f}" if isinstance(value, float) else value
+        )
+
+
+def _native_radar(slide, categories, series, model_scores, left, top, width, height, legend_right=True):
+    """A PowerPoint radar chart: `series` is [(name, values, colour, dash, marker)]."""
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+    from pptx.util import Pt
+
+    data = CategoryChartData()
+    data.categories = [_wrap(c) for c in categories]
+    for name, values, *_ in series:
+        data.add_series(name, values)
+    frame = slide.shapes.add_chart(XL_CHART_TYPE.RADAR_MARKERS, left, top, width, height, data)
+    chart = frame.chart
+    chart.font.size = Pt(BODY_PT)
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.RIGHT if legend_right else XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
+    chart.legend.font.size = Pt(BODY_PT)
+    axis = chart.value_axis
+    axis.minimum_scale = min(model_scores)
+    axis.maximum_scale = max(model_scores)
+    axis.major_unit = 1
+    axis.tick_labels.font.size = Pt(BODY_PT)
+    axis.has_major_gridlines = True
+    chart.category_axis.tick_labels.font.size = Pt(BODY_PT)
+    for plot_series, (_, _, colour, dash, marker) in zip(chart.plots[0].series, series, strict=True):
+        line = plot_series.format.line
+        line.color.rgb = _rgb(colour)
+        line.width = Pt(2.25)
+        if dash is not None:
+            line.dash_style = dash
+        plot_series.smooth = False
+        plot_series.marker.style = marker
+        plot_series.marker.size = 8
+        plot_series.marker.format.fill.solid()
+        plot_series.marker.format.fill.fore_color.rgb = _rgb(colour)
+        plot_series.marker.format.line.color.rgb = _rgb(colour)
+    # A square radar with room around it for two-line practice names at 14 pt.
+    room = 914400 * 1.55  # EMU: two-line practice names beside the radar
+    side = min(width * (0.58 if legend_right else 1.0) - 2 * room, height * 0.8)
+    w, h = side / width, side / height
+    x = ((0.58 if legend_right else 1.0) - w) / 2
+    y = (1 - h) / 2 if legend_right else (0.88 - h) / 2
+    _plot_area(chart, x, y, w, h)
+    if legend_right:
+        _manual_layout(chart.legend._element, "overlay", 0.6, 0.04, 0.4, 0.92, inner=False)
+    return chart
+
+
+def _dash(line: str):
+    from pptx.enum.dml import MSO_LINE_DASH_STYLE
+
+    return {
+        "solid": None,
+        "dashed": MSO_LINE_DASH_STYLE.DASH,
+        "dotted": MSO_LINE_DASH_STYLE.ROUND_DOT,
+        "dashdot": MSO_LINE_DASH_STYLE.DASH_DOT,
+        "dashdotdot": MSO_LINE_DASH_STYLE.DASH_DOT_DOT,
+    }[line]
+
+
+def _marker(symbol: str):
+    from pptx.enum.chart import XL_MARKER_STYLE
+
+    return {
+        "o": XL_MARKER_STYLE.CIRCLE,
+        "s": XL_MARKER_STYLE.SQUARE,
+        "t1": XL_MARKER_STYLE.TRIANGLE,
+        "d": XL_MARKER_STYLE.DIAMOND,
+    }[symbol]
+
+
+PICTURE_DPI = 192  # twice a projector's resolution: sharp when zoomed
+
+
+def _picture(slide, spec: ChartSpec, options: ExportOptions, left_in, top_in, width_in, height_in):
+    """gapradar's own drawing, with text scaled so it reads at 14 pt or more on the slide."""
+    from pptx.util import Inches
+
+    from gapradar.chart.radar_scene import REFERENCE_PX
+
+    w, h = round(width_in * PICTURE_DPI), round(height_in * PICTURE_DPI)
+    scale = max(0.45, min(w, h) / REFERENCE_PX)
+    need_px = BODY_PT / 72 * PICTURE_DPI
     sized = replace(
         options,
-        width=round(width_in * SLIDE_DPI),
-        height=round(height_in * SLIDE_DPI),
-        dpi=SLIDE_DPI,
+        width=w,
+        height=h,
+        dpi=PICTURE_DPI,
         title=False,
+        font_scale=max(options.font_scale, need_px / (11.5 * scale)),  # level names, the smallest text
     )
-    return io.BytesIO(png_bytes(chart_image(spec, sized)))
+    spec = replace(spec, chrome_scale=need_px / (13.5 * scale))  # the legend
+    picture = io.BytesIO(png_bytes(chart_image(spec, sized)))
+    slide.shapes.add_picture(picture, Inches(left_in), Inches(top_in), Inches(width_in), Inches(height_in))
+
+
+# ---------------------------------------------------------------- slides
+
+
+def _deck():
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
+    return deck, deck.slide_layouts[6]  # blank: no 4:3 placeholders
+
+
+def _title_slide(deck, blank, a: Assessment, subtitle: str) -> None:
+    from pptx.util import Inches
+
+    slide = deck.slides.add_slide(blank)
+    title = a.title or a.model.title
+    width = Inches(SLIDE_W_IN - 2 * 1.0)
+    box = _text_box(
+        slide, title, Inches(1.0), Inches(1.6), width, Inches(2.4), _title_pt(title, 40), bold=True
+    )
+    box.name = "Title"
+    sub = f"{a.model.title}\n{subtitle or date.today().isoformat()}"
+    _text_box(slide, sub, Inches(1.0), Inches(4.3), width, Inches(1.3), 20, colour="505050").name = "Subtitle"
+
+
+def _levels_key(slide, a: Assessment, left_in: float, top_in: float, width_in: float) -> None:
+    from pptx.util import Inches
+
+    text = "Levels: " + ", ".join(f"{lv.score} {lv.name}" for lv in a.model.levels)
+    _text_box(
+        slide,
+        text,
+        Inches(left_in),
+        Inches(top_in),
+        Inches(width_in),
+        Inches(0.5),
+        BODY_PT,
+        colour="505050",
+    ).name = "Levels"
+
+
+def _overview(deck, blank, spec: ChartSpec, options: ExportOptions, deck_options: DeckOptions, theme: Theme):
+    from pptx.util import Inches
+
+    a = spec.assessment
+    slide = deck.slides.add_slide(blank)
+    _slide_title(slide, f"Overview: {a.systems_label}")
+    names = [n for n in a.system_names() if n in spec.checked] or a.system_names()
+    top, height = 1.3, SLIDE_H_IN - 1.3 - 0.8
+    if deck_options.charts == "picture":
+        _picture(
+            slide, replace(spec, focus=None), options, MARGIN_IN, top, SLIDE_W_IN - 2 * MARGIN_IN, height
+        )
+    else:
+        series: list[tuple[str, list[float | None], str, object, object]] = []
+        for name in names:
+            st = style_for(theme, a.index_of(name))
+            values: list[float | None] = [a.system(name).rating(p.id).current for p in a.model.practices]
+            series.append((name, values, st.colour, _dash(st.line), _marker(st.symbol)))
+        if spec.show_average:
+            avg = [None if x.current is None else round(x.current, 2) for x in practice_averages(a)]
+            series.append((f"{AVERAGE_NAME} (dotted)", avg, theme.average, _dash("dotted"), _marker("d")))
+        _native_radar(
+            slide,
+            [p.name for p in a.model.practices],
+            series,
+            a.model.scores,
+            Inches(MARGIN_IN),
+            Inches(top),
+            Inches(SLIDE_W_IN - 2 * MARGIN_IN),
+            Inches(height),
+        )
+    _levels_key(slide, a, MARGIN_IN, SLIDE_H_IN - 0.7, SLIDE_W_IN - 2 * MARGIN_IN)
+    slide.notes_slide.notes_text_frame.text = (
+        f"Current levels of {len(names)} {a.systems_label.lower()}; "
+        f"the dotted line is the {AVERAGE_NAME.lower()}. Levels: "
+        + ", ".join(f"{lv.score} {lv.name}" for lv in a.model.levels)
+    )
+
+
+def _system_slide(
+    deck, blank, spec: ChartSpec, system: System, options, deck_options: DeckOptions, theme: Theme
+):
+    from pptx.util import Inches
+
+    a = spec.assessment
+    model = a.model
+    slide = deck.slides.add_slide(blank)
+    _slide_title(slide, system.name)
+    chart_w, top = 6.2, 1.3
+    height = SLIDE_H_IN - top - 0.8
+    colour = style_for(theme, a.index_of(system.name)).colour
+    if deck_options.charts == "picture":
+        focus = ChartSpec(a, checked=(system.name,), show_average=False, focus=system.name, theme=spec.theme)
+        _picture(slide, focus, options, 0.3, top, chart_w, height)
+    else:
+        ratings = [system.rating(p.id) for p in model.practices]
+        _native_radar(
+            slide,
+            [p.name for p in model.practices],
+            [
+                ("Current", [r.current for r in ratings], colour, None, _marker("o")),
+                ("Target (dashed)", [r.target for r in ratings], colour, _dash("dashed"), _marker("d")),
+            ],
+            model.scores,
+            Inches(0.3),
+            Inches(top),
+            Inches(chart_w),
+            Inches(height),
+            legend_right=False,
+        )
+    left = 0.3 + chart_w + 0.1
+    width = SLIDE_W_IN - left - MARGIN_IN
+    gaps = largest_gaps(a, system, deck_options.gaps)
+    tied = len(gaps) > deck_options.gaps > 0
+    heading = "Largest gaps" + (" (ties at the cut included)" if tied else "")
+    _text_box(
+        slide, heading, Inches(left), Inches(top), Inches(width), Inches(0.45), 18, bold=True, centre=False
+    )
+    rows = [["Practice", "Current", "Target", "Gap"]]
+    rows += [
+        [g.practice.name, model.level_label(g.current), model.level_label(g.target), f"+{g.gap}"]
+        for g in gaps
+    ]
+    if not gaps:
+        rows.append(["No gaps to close", "", "", ""])
+    pt = BODY_PT if len(rows) <= 7 else 12
+    _table(
+        slide,
+        rows,
+        Inches(left),
+        Inches(top + 0.55),
+        [(width - 0.65) * 0.4, (width - 0.65) * 0.3, (width - 0.65) * 0.3, 0.65],
+        pt,
+    )
+    _levels_key(slide, a, MARGIN_IN, SLIDE_H_IN - 0.7, SLIDE_W_IN - 2 * MARGIN_IN)
+    if deck_options.notes:
+        notes = [f"{p.name}: {system.rating(p.id).note}" for p in model.practices if system.rating(p.id).note]
+        not_assessed = [p.name for p in model.practices if system.rating(p.id).current is None]
+        if not_assessed:
+            notes.append("Not assessed (no gap shown): " + ", ".join(not_assessed))
+        slide.notes_slide.notes_text_frame.text = "\n".join(notes) or "No notes for this system."
 
 
 def _fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}"
 
 
-def _table(slide, rows: list[list[str]], left, top, width, height, font_pt: int = 14):
-    from pptx.util import Pt
+def _averages(deck, blank, a: Assessment) -> None:
+    from pptx.util import Inches
 
-    shape = slide.shapes.add_table(len(rows), len(rows[0]), left, top, width, height)
-    table = shape.table
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            cell = table.cell(r, c)
-            cell.text = text
-            for paragraph in cell.text_frame.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = Pt(font_pt)
-                    run.font.bold = r == 0
-    return table
-
-
-def export_deck(spec: ChartSpec, path: str, options: ExportOptions) -> None:
-    from pptx import Presentation
-    from pptx.util import Inches, Pt
-
-    a = spec.assessment
-    model = a.model
-    deck = Presentation()
-    deck.slide_width, deck.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
-    title_layout, title_only = deck.slide_layouts[0], deck.slide_layouts[5]
-
-    slide = deck.slides.add_slide(title_layout)
-    slide.shapes.title.text = a.title or model.title
-    slide.placeholders[1].text = f"{model.title}\n{options.subtitle or date.today().isoformat()}"
-
-    def chart_slide(title: str, chart: ChartSpec, chart_width_in: float):
-        s = deck.slides.add_slide(title_only)
-        s.shapes.title.text = title
-        s.shapes.title.text_frame.paragraphs[0].runs[0].font.size = Pt(28)
-        top, height = 1.3, SLIDE_H_IN - 1.5
-        picture = _png_bytes(chart, options, chart_width_in, height)
-        s.shapes.add_picture(picture, Inches(0.3), Inches(top), Inches(chart_width_in), Inches(height))
-        return s
-
-    chart_slide(f"Overview: {a.systems_label}", replace(spec, focus=None), SLIDE_W_IN - 0.6)
-
-    for system in a.systems:
-        s = chart_slide(
-            system.name,
-            ChartSpec(a, checked=(system.name,), show_average=False, focus=system.name, theme=spec.theme),
-            7.6,
-        )
-        gaps = prioritised_gaps(a, system)[:5]
-        rows = [["Practice", "Current", "Target", "Gap"]]
-        rows += [
-            [g.practice.name, model.level_label(g.current), model.level_label(g.target), f"+{g.gap}"]
-            for g in gaps
-        ]
-        if not gaps:
-            rows.append(["No gaps to close", "", "", ""])
-        table = _table(s, rows, Inches(8.1), Inches(1.5), Inches(4.9), Inches(0.4 * len(rows)), font_pt=12)
-        table.columns[0].width = Inches(1.9)
-        table.columns[1].width = Inches(1.2)
-        table.columns[2].width = Inches(1.2)
-        table.columns[3].width = Inches(0.6)
-
-    s = deck.slides.add_slide(title_only)
-    s.shapes.title.text = AVERAGE_NAME
-    rows = [["Practice", "Mean current", "Mean target", "Mean gap"]]
-    rows += [[x.practice.name, _fmt(x.current), _fmt(x.target), _fmt(x.gap)] for x in practice_averages(a)]
-    font = 14 if len(rows) <= 10 else 10
+    slide = deck.slides.add_slide(blank)
+    _slide_title(slide, f"{AVERAGE_NAME}, per practice")
+    rows = [["Practice", "Mean current", "Mean target", "Mean gap", "Systems assessed"]]
+    rows += [
+        [x.practice.name, _fmt(x.current), _fmt(x.target), _fmt(x.gap), str(x.assessed)]
+        for x in practice_averages(a)
+    ]
+    pt = BODY_PT if len(rows) <= 12 else 12
+    width = SLIDE_W_IN - 2 * 1.0
     _table(
-        s,
+        slide,
         rows,
-        Inches(0.8),
-        Inches(1.5),
-        Inches(SLIDE_W_IN - 1.6),
-        Inches(min(5.6, 0.42 * len(rows))),
-        font_pt=font,
+        Inches(1.0),
+        Inches(1.4),
+        [width * 0.4, width * 0.15, width * 0.15, width * 0.15, width * 0.15],
+        pt,
     )
-    buffer = io.BytesIO()
-    deck.save(buffer)
-    atomic_write_bytes(path, buffer.getvalue())  # all or nothing, like every export
+
+
+def deck_bytes(spec: ChartSpec, options: ExportOptions, deck_options: DeckOptions = DeckOptions()) -> bytes:
+    a = spec.assessment
+    theme = spec.theme if options.theme == "current" else THEMES[options.theme]
+    deck, blank = _deck()
+    if "title" in deck_options.slides:
+        _title_slide(deck, blank, a, options.subtitle)
+    if "overview" in deck_options.slides:
+        _overview(deck, blank, spec, options, deck_options, theme)
+    if "systems" in deck_options.slides:
+        for system in a.systems:
+            _system_slide(deck, blank, spec, system, options, deck_options, theme)
+    if "averages" in deck_options.slides:
+        _averages(deck, blank, a)
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def export_deck(
+    spec: ChartSpec, path: str, options: ExportOptions, deck_options: DeckOptions = DeckOptions()
+) -> None:
+    write_bytes(path, deck_bytes(spec, options, deck_options))

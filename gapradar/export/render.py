@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import THEMES
+from gapradar.chart.titles import display_title
 
 
 def ensure_app(headless: bool = True):
@@ -47,6 +48,7 @@ class ExportOptions:
     transparent: bool = False
     theme: str = "print"  # or "current": keep the spec's own theme
     title: bool = True
+    title_text: str | None = None  # None: the file's title (a system's chart adds its name)
     subtitle: str = ""
     legend: bool = True
     font_scale: float = 1.0
@@ -57,6 +59,7 @@ class ExportOptions:
             spec,
             theme=theme,
             show_title=self.title,
+            title=spec.title if self.title_text is None else self.title_text,
             subtitle=self.subtitle,
             show_legend=self.legend,
             font_scale=self.font_scale,
@@ -91,11 +94,33 @@ class _Canvas:
         for item in items:
             item.setExportMode(True, opts)  # markers as vector paths, not cached pixmaps
         try:
-            source = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+            source = self._source()
             scene.render(painter, QRectF(0, 0, self.width, self.height), source)
         finally:
             for item in items:
                 item.setExportMode(False, opts)
+
+    def _source(self):
+        return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+
+    def to_output(self):
+        """Scene coordinates -> output pixels, exactly as `paint` maps them."""
+        from PySide6.QtGui import QTransform
+
+        source = self._source()
+        return QTransform.fromTranslate(-source.x(), -source.y()) * QTransform.fromScale(
+            self.width / source.width(), self.height / source.height()
+        )
+
+    def items_bottom_up(self) -> list:
+        """The chart's items in painting order, bottom first (the view's own frame left out)."""
+        from PySide6.QtCore import Qt
+
+        self.view.view_box.updateMatrix()
+        self.view.scene().prepareForPaint()  # text items take their place for the current view
+        group = self.view.view_box.childGroup
+        items = self.view.scene().items(Qt.SortOrder.AscendingOrder)
+        return [i for i in items if group.isAncestorOf(i)]
 
     def close(self) -> None:
         self.view.close()
@@ -157,20 +182,36 @@ def _paint_onto(device, spec: ChartSpec, options: ExportOptions, path: str) -> N
         canvas.close()
 
 
-def export_svg(spec: ChartSpec, path: str, options: ExportOptions) -> None:
-    """SVG with text as <text> and shapes as paths: editable in Inkscape and PowerPoint."""
-    from PySide6.QtCore import QRect, QSize
-    from PySide6.QtSvg import QSvgGenerator
+def svg_bytes(spec: ChartSpec, options: ExportOptions) -> bytes:
+    """The chart as SVG in output pixels: text as <text>, shapes as paths, no bitmaps."""
+    from gapradar.export.svg_writer import scene_svg
 
     spec = options.apply(spec)
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(QSize(options.width, options.height))
-    generator.setViewBox(QRect(0, 0, options.width, options.height))
-    generator.setResolution(options.dpi)
-    generator.setTitle(spec.chart_title or "gapradar chart")
-    generator.setDescription("Maturity radar exported by gapradar")
-    _paint_onto(generator, spec, options, path)
+    canvas = _Canvas(spec, options.width, options.height)
+    try:
+        items, to_output = canvas.items_bottom_up(), canvas.to_output()
+        return scene_svg(
+            items,
+            to_output,
+            options.width,
+            options.height,
+            None if options.transparent else spec.theme.background,
+            display_title(spec) or "gapradar chart",
+        )
+    finally:
+        canvas.close()
+
+
+def export_svg(spec: ChartSpec, path: str, options: ExportOptions) -> None:
+    """SVG that librsvg, browsers, Inkscape and LibreOffice draw alike (see export/svg_writer.py)."""
+    write_bytes(path, svg_bytes(spec, options))
+
+
+def write_bytes(path: str, data: bytes) -> None:
+    """Every byte-producing export ends here: written all or nothing, by the one safe writer."""
+    from gapradar.io.atomic import atomic_write_bytes
+
+    atomic_write_bytes(path, data)
 
 
 def export_pdf(spec: ChartSpec, path: str, options: ExportOptions) -> None:
@@ -189,7 +230,7 @@ def export_pdf(spec: ChartSpec, path: str, options: ExportOptions) -> None:
             QMarginsF(0, 0, 0, 0),
         )
     )
-    writer.setTitle(spec.chart_title or "gapradar chart")
+    writer.setTitle(display_title(spec) or "gapradar chart")
     writer.setCreator("gapradar")
     _paint_onto(writer, spec, options, path)
 

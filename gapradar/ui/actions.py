@@ -204,6 +204,14 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         "A slide deck: overview, one slide per system, averages",
     )
     acts.add(
+        "export_workbook",
+        file_menu,
+        "Export E&xcel workbook…",
+        lambda: ex.export_workbook_dialog(w),
+        None,
+        "Scores, matrix, gaps and averages in one workbook, with radar charts",
+    )
+    acts.add(
         "export_table",
         file_menu,
         "Export &table…",

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 
 from gapradar.chart.spec import ChartSpec
 from gapradar.export.batch import per_system_charts
+from gapradar.export.formats import FORMATS
+from gapradar.export.pptx_deck import DeckOptions
 from gapradar.export.render import ExportOptions, chart_image, export_svg, png_bytes
 from gapradar.io.csv_tables import TABLES, write_csv
 
@@ -132,20 +134,48 @@ def export_per_system(window, folder: str | None = None, fmt: str = "png") -> in
     return written
 
 
-def export_deck_dialog(window, path: str | None = None) -> bool:
-    from gapradar.export.pptx_deck import export_deck
+def _save_path(window, fmt_id: str, title: str, name: str) -> str | None:
+    """Ask where to save, with the format's filter and extension from the export registry."""
+    fmt = FORMATS[fmt_id]
+    suggested = str(_start_dir(window) / f"{name}.{fmt.extension}")
+    path, _ = QFileDialog.getSaveFileName(window, title, suggested, fmt.file_filter)
+    return fmt.with_extension(path) if path else None
 
+
+def export_deck_dialog(window, path: str | None = None, deck: DeckOptions | None = None) -> bool:
+    """The deck: options in a dialog (slides, native or picture charts, gaps), then where to save."""
+    if deck is None and path is None:
+        from gapradar.ui.export_dialog import DeckDialog
+
+        dialog = DeckDialog(window)
+        if not dialog.exec():
+            return False
+        deck = dialog.deck_options()
     if path is None:
-        suggested = str(_start_dir(window) / "gap-analysis.pptx")
-        path, _ = QFileDialog.getSaveFileName(
-            window, "Export PowerPoint deck", suggested, "PowerPoint (*.pptx)"
-        )
+        path = _save_path(window, "pptx", "Export PowerPoint deck", "gap-analysis")
         if not path:
             return False
     try:
-        export_deck(window.chart_spec(), path, ExportOptions())
+        FORMATS["pptx"].writer(window.chart_spec(), path, ExportOptions(), deck=deck or DeckOptions())
     except OSError as e:
         QMessageBox.critical(window, "Export failed", f"Could not write {path}:\n{e}")
         return False
     window.statusBar().showMessage(f"Exported the deck to {path}", 5000)
     return True
+
+
+def export_workbook_dialog(window, path: str | None = None) -> bool:
+    """Every table in one Excel workbook, typed, with radar charts Excel draws itself."""
+    if path is None:
+        path = _save_path(window, "xlsx", "Export Excel workbook", "gap-analysis")
+        if not path:
+            return False
+    try:
+        FORMATS["xlsx"].writer(window.chart_spec(), path, ExportOptions())
+    except OSError as e:
+        QMessageBox.critical(window, "Export failed", f"Could not write {path}:\n{e}")
+        return False
+    window.statusBar().showMessage(f"Exported the workbook to {path}", 5000)
+    return True
+
+

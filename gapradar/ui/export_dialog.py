@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from gapradar.chart.spec import ChartSpec
-from gapradar.export.files import write_chart
+from gapradar.export.formats import FORMATS as REGISTRY
+from gapradar.export.formats import chart_formats
 from gapradar.export.render import ExportOptions, chart_image
 from gapradar.ui.paths import settings
 
@@ -36,7 +37,7 @@ PRESETS = {
     "A4 landscape, 300 dpi (3508 × 2480)": (3508, 2480, 300),
     "Custom": None,
 }
-FORMATS = {"PNG image": "png", "SVG vector": "svg", "PDF document": "pdf"}
+FORMATS = {f.label: f.id for f in chart_formats()}
 THEMES = {"Print (light, for slides)": "print", "As on screen": "current"}
 
 
@@ -65,6 +66,9 @@ class ExportDialog(QDialog):
         self.title = self._check("Title", s.value("export/title", "true") == "true")
         self.legend = self._check("Legend", s.value("export/legend", "true") == "true")
         self.average = self._check("Average – all systems", spec.show_average)
+        self.title_text = QLineEdit()
+        self.title_text.setAccessibleName("Title text")
+        self.title_text.setPlaceholderText("the file's title; a system's chart names the system")
         self.subtitle = QLineEdit(str(s.value("export/subtitle", "")))
         self.subtitle.setAccessibleName("Subtitle")
         self.subtitle.setPlaceholderText("e.g. the workshop's date")
@@ -96,6 +100,7 @@ class ExportDialog(QDialog):
         form.addRow("&View:", self.view)
         form.addRow("&Theme:", self.theme)
         form.addRow("Include:", include)
+        form.addRow("T&itle text:", self.title_text)
         form.addRow("S&ubtitle:", self.subtitle)
 
         self.preview = QLabel()
@@ -129,6 +134,7 @@ class ExportDialog(QDialog):
             self.theme.currentIndexChanged,
             self.view.currentIndexChanged,
             self.subtitle.textChanged,
+            self.title_text.textChanged,
             self.title.toggled,
             self.legend.toggled,
             self.average.toggled,
@@ -189,6 +195,7 @@ class ExportDialog(QDialog):
             theme=THEMES[self.theme.currentText()],
             title=self.title.isChecked(),
             subtitle=self.subtitle.text().strip(),
+            title_text=self.title_text.text().strip() or None,
             legend=self.legend.isChecked(),
         )
 
@@ -224,16 +231,15 @@ class ExportDialog(QDialog):
         s.setValue("export/subtitle", self.subtitle.text())
 
     def export(self, path: str | None = None) -> bool:
-        fmt = self.file_format()
+        fmt = REGISTRY[self.file_format()]
         if path is None:
-            suggested = str(self.start_dir / f"radar.{fmt}")
-            path, _ = QFileDialog.getSaveFileName(self, "Export chart", suggested, f"{fmt.upper()} (*.{fmt})")
+            suggested = str(self.start_dir / f"radar.{fmt.extension}")
+            path, _ = QFileDialog.getSaveFileName(self, "Export chart", suggested, fmt.file_filter)
             if not path:
                 return False
-            if not path.lower().endswith(f".{fmt}"):
-                path += f".{fmt}"
+            path = fmt.with_extension(path)
         try:
-            write_chart(fmt, self.spec(), path, self.options())
+            fmt.writer(self.spec(), path, self.options())
         except OSError as e:
             QMessageBox.critical(self, "Export failed", f"Could not write {path}:\n{e}")
             return False
@@ -241,3 +247,85 @@ class ExportDialog(QDialog):
         self.written = path
         self.accept()
         return True
+
+
+SLIDE_NAMES = {
+    "title": "Title slide",
+    "overview": "Overview of all systems",
+    "systems": "One slide per system, with its largest gaps",
+    "averages": "Averages per practice",
+}
+
+
+class DeckDialog(QDialog):
+    """File ▸ Export PowerPoint deck…: which slides, native or picture charts, how many gaps."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from gapradar.export.pptx_deck import SLIDES, DeckOptions
+
+        self.setWindowTitle("Export PowerPoint deck")
+        self.setObjectName("deckDialog")
+        s = settings()
+        defaults = DeckOptions()
+        chosen = str(s.value("deck/slides", ",".join(defaults.slides))).split(",")
+        self.slides = {key: self._check(SLIDE_NAMES[key], key in chosen) for key in SLIDES}
+        self.charts = QComboBox()
+        self.charts.setAccessibleName("Charts")
+        self.charts.addItem("Native PowerPoint charts (editable, Edit Data works)", "native")
+        self.charts.addItem("Pictures (exactly as in gapradar)", "picture")
+        self.charts.setCurrentIndex(max(0, self.charts.findData(s.value("deck/charts", defaults.charts))))
+        self.gaps = QSpinBox()
+        self.gaps.setRange(0, 50)
+        self.gaps.setValue(int(s.value("deck/gaps", defaults.gaps)))
+        self.gaps.setAccessibleName("Largest gaps per system")
+        self.gaps.setSuffix("  (ties at the cut are kept)")
+        self.notes = self._check(
+            "Each rating's note in the speaker notes", s.value("deck/notes", "true") == "true"
+        )
+
+        slides = QVBoxLayout()
+        for box in self.slides.values():
+            slides.addWidget(box)
+        form = QFormLayout()
+        form.addRow("Slides:", slides)
+        form.addRow("&Charts:", self.charts)
+        form.addRow("&Largest gaps:", self.gaps)
+        form.addRow("", self.notes)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Export…")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _check(self, text: str, on: bool) -> QCheckBox:
+        box = QCheckBox(text)
+        box.setChecked(on)
+        box.setAccessibleName(text)
+        return box
+
+    def deck_options(self):
+        from gapradar.export.pptx_deck import DeckOptions
+
+        return DeckOptions(
+            slides=tuple(key for key, box in self.slides.items() if box.isChecked()),
+            charts=self.charts.currentData(),
+            gaps=self.gaps.value(),
+            notes=self.notes.isChecked(),
+        )
+
+    def _accept(self) -> None:
+        options = self.deck_options()
+        if not options.slides:
+            QMessageBox.information(self, "Export PowerPoint deck", "Choose at least one kind of slide.")
+            return
+        s = settings()
+        s.setValue("deck/slides", ",".join(options.slides))
+        s.setValue("deck/charts", options.charts)
+        s.setValue("deck/gaps", options.gaps)
+        s.setValue("deck/notes", "true" if options.notes else "false")
+        self.accept()

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
             "copy_chart",
             "export_per_system",
             "export_deck",
+            "export_workbook",
             "export_table",
             "add_system",
             "duplicate_system",

@@ -138,31 +138,6 @@ def test_pdf_is_a_pdf_with_the_practice_names(qapp, bank, tmp_path):
     assert (round(w_pt / 72 * 25.4), round(h_pt / 72 * 25.4)) == (297, 210)  # A4 landscape at 300 dpi
 
 
-def test_powerpoint_deck(qapp, bank, tmp_path):
-    from pptx import Presentation
-    from pptx.enum.shapes import MSO_SHAPE_TYPE
-
-    from gapradar.export.pptx_deck import export_deck
-
-    out = tmp_path / "deck.pptx"
-    export_deck(ChartSpec(bank, checked=tuple(bank.system_names())), str(out), ExportOptions())
-    deck = Presentation(str(out))
-    slides = list(deck.slides)
-    assert len(slides) == 1 + 1 + 10 + 1
-    assert slides[0].shapes.title.text == bank.title
-    for slide in slides[1:12]:
-        pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
-        assert len(pictures) == 1
-        assert pictures[0].image.size[0] >= 1400  # 2× slide resolution
-    atm = next(s for s in slides if s.shapes.title.text == ATM)
-    table = next(s for s in atm.shapes if s.has_table).table
-    assert table.cell(0, 3).text == "Gap"
-    assert table.cell(1, 0).text == "Configuration Management" and table.cell(1, 3).text == "+3"
-    assert len(table.rows) == 6
-    closing = next(s for s in slides[-1].shapes if s.has_table).table
-    assert closing.cell(1, 1).text == "0.8"
-
-
 def test_cli_exports_without_a_display(tmp_path, sample_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     out = tmp_path / "c.png"

@@ -59,3 +59,44 @@ def test_deck_from_the_window(window, tmp_path):
     out = tmp_path / "d.pptx"
     assert ex.export_deck_dialog(window, str(out))
     assert len(Presentation(str(out)).slides) == 13
+
+
+def test_deck_dialog_options_reach_the_deck(window, qtbot, tmp_path):
+    from pptx import Presentation
+
+    from gapradar.ui.export_dialog import DeckDialog
+
+    dialog = DeckDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.slides["title"].setChecked(False)
+    dialog.slides["averages"].setChecked(False)
+    dialog.charts.setCurrentIndex(dialog.charts.findData("picture"))
+    options = dialog.deck_options()
+    assert options.slides == ("overview", "systems") and options.charts == "picture"
+    out = tmp_path / "d.pptx"
+    assert ex.export_deck_dialog(window, str(out), options)
+    slides = list(Presentation(str(out)).slides)
+    assert len(slides) == 11 and not any(s.has_chart for sl in slides for s in sl.shapes)
+
+
+def test_workbook_from_the_window(window, tmp_path):
+    from openpyxl import load_workbook
+
+    assert window.actions_["export_workbook"].text() == "Export E&xcel workbook…"
+    out = tmp_path / "w.xlsx"
+    assert ex.export_workbook_dialog(window, str(out))
+    assert load_workbook(out).sheetnames == ["Scores", "Matrix", "Gaps", "Averages"]
+
+
+def test_export_dialog_formats_come_from_the_registry(window, qtbot, tmp_path):
+    from gapradar.export.formats import chart_formats
+
+    dialog = ExportDialog(window.chart_spec(), window.doc.assessment.system_names(), tmp_path, window)
+    qtbot.addWidget(dialog)
+    labels = [dialog.format.itemText(i) for i in range(dialog.format.count())]
+    assert labels == [f.label for f in chart_formats()]
+    dialog.format.setCurrentText("SVG vector")
+    dialog.title_text.setText("Board, 3 May")
+    out = tmp_path / "radar"
+    assert dialog.export(str(out) + ".svg")
+    assert "Board, 3 May" in (tmp_path / "radar.svg").read_text(encoding="utf-8")
