@@ -325,7 +325,7 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
     toolbar: QToolBar = w.addToolBar("Main")
     toolbar.setObjectName("mainToolbar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    for key in (
+    toolbar_keys: tuple[str | None, ...] = (
         "undo_button",
         "redo_button",
         None,
@@ -338,10 +338,11 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         None,
         "export",
         "copy_chart",
-    ):
-        if key is None:
+    )
+    for entry in toolbar_keys:
+        if entry is None:
             toolbar.addSeparator()
         else:
-            toolbar.addAction(acts[key])
+            toolbar.addAction(acts[entry])
     w.toolbar = toolbar
     return acts

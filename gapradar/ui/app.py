@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from gapradar import bundled
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from gapradar.io import LoadError
     from gapradar.ui.main_window import MainWindow
 
@@ -105,7 +107,7 @@ def open_window(file: str | None) -> tuple[MainWindow, LoadError | None]:
     from gapradar.io import LoadError, load
     from gapradar.ui.main_window import MainWindow
 
-    path: Path | None = bundled.resolve(file) if file else bundled.sample_path()
+    path = bundled.resolve(file) if file else bundled.sample_path()
     try:
         return MainWindow(load(path), path), None
     except LoadError as e:
@@ -144,16 +146,17 @@ def run(
     if screenshot:
         window.show()
         app.processEvents()
-        target = window
+        target: QWidget = window
         if presentation:
             from gapradar.ui.presentation import PresentationWindow
 
-            target = PresentationWindow(window.ws, window.keyboard)
-            target.resize(*(dims or (1920, 1080)))
-            target.show()
+            shown = PresentationWindow(window.ws, window.keyboard)
+            shown.resize(*(dims or (1920, 1080)))
+            shown.show()
             app.processEvents()
-            target.refresh()
+            shown.refresh()
             app.processEvents()
+            target = shown
         target.grab().save(screenshot)
         return 0
     if os.environ.get("GAPRADAR_EXIT_AFTER_FIRST_PAINT"):  # benchmarks: time to the first frame

@@ -17,7 +17,7 @@ class _RatingCommand(QUndoCommand):
         super().__init__()
         self.doc, self.system, self.practice_id = doc, system, practice_id
         self.before = doc.assessment.system(system).rating(practice_id)
-        self.after = replace(self.before, **change)
+        self.after = replace(self.before, **change)  # type: ignore[arg-type]  # fields named by the caller
         self.practice_name = doc.assessment.model.practice(practice_id).name
 
     def redo(self) -> None:
@@ -105,7 +105,8 @@ class RemoveSystemCommand(QUndoCommand):
         self.index, self.system = self.doc.take_system(self.name)
 
     def undo(self) -> None:
-        self.doc.insert_system(self.index, self.system)
+        if self.system is not None:
+            self.doc.insert_system(self.index, self.system)
 
 
 class RenameSystemCommand(QUndoCommand):

@@ -232,7 +232,9 @@ class FileSession(QObject):
 
     def recent_files(self) -> list[str]:
         value = settings().value("recentFiles", [])
-        return [value] if isinstance(value, str) else list(value or [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, (list, tuple)) else []
 
     def add_recent(self, path: Path) -> None:
         if bundled.is_bundled(path):

@@ -11,14 +11,24 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QUndoGroup
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QResizeEvent,
+    QShowEvent,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +64,8 @@ class MainWindow(QMainWindow):
         self.ws = Workspace(ViewState(theme=saved if saved in WINDOW_THEMES else "light"), self)
         apply_window_theme(self.ws.theme)
         self.presentation: PresentationWindow | None = None
+        self.recent_menu: QMenu  # made by the action table
+        self.toolbar: QToolBar
         self.undo_group = QUndoGroup(self)
         self.files = FileSession(self.ws, self)
         self.facilitator = Facilitator(self.ws, self)
@@ -177,11 +189,11 @@ class MainWindow(QMainWindow):
     def _fit_table(self) -> None:
         fit_levels_table(self.splitter, self.table, self.table_title)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_table()
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._fit_table()
 

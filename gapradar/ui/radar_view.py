@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from gapradar.chart import geometry
@@ -43,7 +43,7 @@ class LevelHandle(pg.TargetItem):
         r = geometry.NOT_ASSESSED_RADIUS if score is None else geometry.score_radius(score, self.scores)
         return QPointF(*geometry.point(r, self.theta))
 
-    def setPos(self, *args) -> None:  # type: ignore[no-untyped-def]
+    def setPos(self, *args) -> None:
         pos = (
             QPointF(*args)
             if len(args) == 2
@@ -100,7 +100,7 @@ class RadarView(RadarCanvas):
         super().set_spec(spec)
         self._update_handles()
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if hasattr(self, "handles"):
             self._update_handles()

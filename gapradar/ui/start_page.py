@@ -49,8 +49,9 @@ class StartPage(QWidget):
     def show_recent(self, files: list[str]) -> None:
         while self.recent.count():
             item = self.recent.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         if not files:
             return
         self.recent.addWidget(QLabel("<b>Recent files</b>"), 0, Qt.AlignmentFlag.AlignHCenter)

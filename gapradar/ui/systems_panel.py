@@ -160,7 +160,8 @@ class SystemsPanel(QWidget):
         chrome = (
             14 + 24 + 8 + self.list.verticalScrollBar().sizeHint().width() + 16 + 2 * self.list.frameWidth()
         )
-        buttons = self.layout().sizeHint().width()
+        layout = self.layout()
+        buttons = layout.sizeHint().width() if layout is not None else 0
         return min(MAX_PANEL_WIDTH, max(buttons, widest + chrome))
 
     # ---------------------------------------------------------------- list
