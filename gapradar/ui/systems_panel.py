@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gapradar.chart.style import colour_for
+from gapradar.chart.style import style_for
 from gapradar.chart.view_state import ViewState
 from gapradar.domain import AVERAGE_NAME, System
 from gapradar.ui.commands import AddSystemCommand, RemoveSystemCommand, RenameSystemCommand, duplicate_system
@@ -34,18 +34,24 @@ AVERAGE_ROLE_VALUE = "\0average"
 MAX_PANEL_WIDTH = 440
 
 
-def swatch(colour: str, size: int = 14, diamond: bool = False) -> QIcon:
+def swatch(colour: str, size: int = 14, shape: str = "o") -> QIcon:
+    """The system's colour in the shape of its chart marker: once colours repeat (beyond the
+    palette's ten), the shape still tells the 11th system from the 1st."""
     pix = QPixmap(size, size)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setBrush(QColor(colour))
     p.setPen(QColor(colour).darker(130))
-    if diamond:
-        h = size / 2
+    h = size / 2
+    if shape == "d":  # the average
         p.drawPolygon(QPolygonF([QPointF(h, 1), QPointF(size - 1, h), QPointF(h, size - 1), QPointF(1, h)]))
+    elif shape == "s":
+        p.drawRect(2, 2, size - 4, size - 4)
+    elif shape == "t1":
+        p.drawPolygon(QPolygonF([QPointF(h, 1), QPointF(size - 1, size - 2), QPointF(1, size - 2)]))
     else:
-        p.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+        p.drawEllipse(QPointF(h, h), h - 1.5, h - 1.5)
     p.end()
     return QIcon(pix)
 
@@ -175,7 +181,8 @@ class SystemsPanel(QWidget):
         if a is not None:
             theme = self.ws.theme
             for index, name in sorted(enumerate(a.system_names()), key=lambda t: t[1].casefold()):
-                item = QListWidgetItem(swatch(colour_for(theme, index)), name)
+                style = style_for(theme, index)
+                item = QListWidgetItem(swatch(style.colour, shape=style.symbol), name)
                 item.setData(NAME_ROLE, name)
                 item.setToolTip(name)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -183,7 +190,7 @@ class SystemsPanel(QWidget):
                     Qt.CheckState.Checked if name in state.checked else Qt.CheckState.Unchecked
                 )
                 self.list.addItem(item)
-            avg = QListWidgetItem(swatch(theme.average, diamond=True), AVERAGE_NAME)
+            avg = QListWidgetItem(swatch(theme.average, shape="d"), AVERAGE_NAME)
             avg.setData(NAME_ROLE, AVERAGE_ROLE_VALUE)
             avg.setFlags(avg.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             avg.setCheckState(Qt.CheckState.Checked if state.show_average else Qt.CheckState.Unchecked)

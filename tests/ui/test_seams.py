@@ -218,3 +218,21 @@ def test_a_broken_file_from_the_command_line_opens_no_other_file(qtbot, tmp_path
     assert not window.actions_["save"].isEnabled() and not window.actions_["export"].isEnabled()
     window.files.open_path(bundled.sample_path())
     assert window.pages.currentWidget() is window.splitter and window.actions_["save"].isEnabled()
+
+
+def test_an_eleventh_system_is_told_apart_from_the_first(window, monkeypatch):
+    from gapradar.domain import System
+    from gapradar.ui.commands import AddSystemCommand
+
+    a = window.doc.assessment
+    while len(a.systems) < 11:
+        window.ws.push(AddSystemCommand(window.doc, System(a.unique_name("Extra"))))
+    first, eleventh = a.systems[0].name, a.systems[10].name
+    window.ws.set_checked({first, eleventh})
+    series = window.radar.radar.series
+    assert series[first].colour == series[eleventh].colour  # the palette has ten colours...
+    first_pen, eleventh_pen = series[first].polygon.pen(), series[eleventh].polygon.pen()
+    assert first_pen.style() != eleventh_pen.style()  # ...so the line tells them apart
+    lst = window.findChild(QListWidget, "systemsList")
+    icons = {lst.item(i).text(): lst.item(i).icon().pixmap(14, 14).toImage() for i in range(lst.count())}
+    assert icons[first] != icons[eleventh]  # and so does the panel's swatch
