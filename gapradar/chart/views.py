@@ -25,6 +25,7 @@ class ViewKind:
     tip: str
     build: SpecBuilder
     edits_selected: bool  # whether dragging points edits the selected system
+    family: str = "radar"  # which kind of widget shows it: views of one family share a widget
 
 
 def _overlay(a: Assessment, state: ViewState, theme: Theme) -> ChartSpec:

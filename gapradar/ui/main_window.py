@@ -50,6 +50,7 @@ from gapradar.ui.radar_view import RadarView
 from gapradar.ui.start_page import StartPage
 from gapradar.ui.systems_panel import SystemsPanel
 from gapradar.ui.themes import apply_window_theme
+from gapradar.ui.view_host import ViewHost
 from gapradar.ui.window_layout import fit_levels_table, place_on_screen, short_toolbar_labels
 from gapradar.ui.workspace import Workspace
 
@@ -71,7 +72,10 @@ class MainWindow(QMainWindow):
         self.facilitator = Facilitator(self.ws, self)
         self.keyboard = KeyboardEditing(self.facilitator, self._keys_help_host, self)
 
-        self.radar = RadarView(self.ws)
+        self.views = ViewHost(self.ws)
+        radar = self.views.page("radar")
+        assert isinstance(radar, RadarView)
+        self.radar = radar
         self.radar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.radar.installEventFilter(self.keyboard)
         self.table_title = QLabel()
@@ -87,7 +91,7 @@ class MainWindow(QMainWindow):
         box_layout.addWidget(self.table_title)
         box_layout.addWidget(self.table)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.radar)
+        self.splitter.addWidget(self.views)
         self.splitter.addWidget(box)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)

@@ -1,0 +1,50 @@
+"""The window's chart area: one widget per family of views, the one for the current view in front.
+
+Radar overlay and focus share the radar widget; a new view family (a heatmap, a
+gap chart) is one entry in WIDGETS. Widgets are made when first shown, and all
+of them take the workspace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from gapradar.chart.view_state import ViewState
+from gapradar.chart.views import VIEWS
+from gapradar.ui.radar_view import RadarView
+from gapradar.ui.workspace import Workspace
+
+WIDGETS: dict[str, Callable[[Workspace], QWidget]] = {
+    "radar": RadarView,
+}
+
+
+class ViewHost(QStackedWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("viewHost")
+        self.ws = workspace
+        self.pages: dict[str, QWidget] = {}
+        workspace.state_changed.connect(self._state_changed)
+        self.show_family(self.family(workspace.state))
+
+    @staticmethod
+    def family(state: ViewState) -> str:
+        kind = VIEWS.get(state.view)
+        return kind.family if kind is not None else "radar"
+
+    def page(self, family: str) -> QWidget:
+        if family not in self.pages:
+            widget = WIDGETS[family](self.ws)
+            self.pages[family] = widget
+            self.addWidget(widget)
+        return self.pages[family]
+
+    def show_family(self, family: str) -> None:
+        self.setCurrentWidget(self.page(family))
+
+    def _state_changed(self, state: ViewState, before: ViewState) -> None:
+        if state.view != before.view:
+            self.show_family(self.family(state))
