@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import yaml
-from yaml.nodes import Node, ScalarNode
+from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from gapradar.domain import (
     Assessment,
@@ -24,17 +24,18 @@ from gapradar.domain import (
     Rating,
     System,
 )
+from gapradar.domain.assessment import ensure_unique_ids
+from gapradar.domain.model import ID_PATTERN
+from gapradar.domain.names import name_key, slug
 from gapradar.io.atomic import atomic_write_bytes
 from gapradar.io.errors import LoadError, Problem, line_col
-from gapradar.io.yaml_nodes import NULL_TAG, NodeReader, describe, did_you_mean
+from gapradar.io.yaml_compose import ComposeLimit, collector_paused, compose
+from gapradar.io.yaml_nodes import INT_TAG, NULL_TAG, STR_TAG, NodeReader, describe, quote
 
 FORMAT_KEY = "gapradar"
 FORMAT_VERSION = 1
 MAX_BYTES = 64 * 1024 * 1024
-PRACTICE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-MIN_PRACTICES = 3
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_RATINGS = 100_000  # the capacity: systems × practices
 
 
 # ---------------------------------------------------------------- loading
@@ -68,7 +69,12 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
 
 def decode(data: bytes, name: str) -> str:
     """UTF-8 text (a BOM is fine); binary files and other encodings get a located error."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        try:
+            return data.decode("utf-32")
+        except UnicodeDecodeError:
+            pass
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
@@ -87,43 +93,29 @@ def decode(data: bytes, name: str) -> str:
 
 def loads(text: str, name: str = "<text>") -> Assessment:
     """Parse gapradar YAML text; `name` is used in the located messages."""
-    root = _compose(text, name)
-    reader = NodeReader(name)
-    reader.check_tags(root)
-    assessment = _read_document(reader, root)
+    with collector_paused():
+        root = _compose(text, name)
+        reader = NodeReader(name)
+        reader.check_tags(root)
+        assessment = _read_document(reader, root)
     if reader.problems or assessment is None:
         raise LoadError(reader.problems)
     return assessment
 
 
-_BRACKET = re.compile(r"[\[\]{}]")
-_INDENT = re.compile(r"^[ \t-]{200,}", re.MULTILINE)
-SAFE_C_DEPTH = 100
-
-
-def _deeply_nested(text: str) -> bool:
-    """True when libyaml might overflow its C stack (it crashes instead of raising)."""
-    if _INDENT.search(text):
-        return True
-    depth = 0
-    for m in _BRACKET.finditer(text):
-        depth += 1 if m.group() in "[{" else -1
-        if depth > SAFE_C_DEPTH:
-            return True
-    return False
-
-
 def _compose(text: str, name: str) -> Node:
-    # The pure-Python loader raises RecursionError where libyaml would crash.
-    loader = yaml.SafeLoader if _deeply_nested(text) else _Loader
     try:
-        root = yaml.compose(text, Loader=loader)
+        root = compose(text)
+    except ComposeLimit as e:
+        raise LoadError([Problem(name, e.mark.line + 1, e.mark.column + 1, e.message)]) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(s for s in (e.context, e.problem) if s)
         if e.context_mark and e.problem_mark and e.context_mark.line != e.problem_mark.line:
             what += f" (it starts on line {e.context_mark.line + 1})"
+        if "maximum nesting depth" in what:  # libyaml's own guard on [ and {
+            raise LoadError([Problem(name, line, col, "the file is nested too deeply here")]) from None
         raise LoadError([Problem(name, line, col, f"not valid YAML: {what}")]) from None
     except yaml.reader.ReaderError as e:
         line, col = line_col(text, e.position)
@@ -140,8 +132,6 @@ def _compose(text: str, name: str) -> Node:
         ) from None
     except yaml.YAMLError as e:
         raise LoadError([Problem(name, 1, 1, f"not valid YAML: {e}")]) from None
-    except RecursionError:
-        raise LoadError([Problem(name, 1, 1, "not valid YAML: the file is nested too deeply")]) from None
     if root is None:
         raise LoadError(
             [
@@ -213,11 +203,31 @@ def _read_model(r: NodeReader, node: Node) -> MaturityModel | None:
     title = r.text(m.get("title"), "the model's title")
     description = r.text(m.get("description"), "the model's description", required=False)
     links = _read_links(r, m["links"]) if "links" in m else ()
-    levels = _read_levels(r, m["levels"]) if "levels" in m else None
-    practices = _read_practices(r, m["practices"]) if "practices" in m else None
+    located: dict[int, dict[str, Node]] = {}  # id(practice or level) -> its key nodes
+    levels = _read_levels(r, m["levels"], located) if "levels" in m else None
+    practices = _read_practices(r, m["practices"], located) if "practices" in m else None
     if title is None or levels is None or practices is None or links is None:
         return None
-    return MaturityModel(title, practices, levels, description or "", links)
+    model = MaturityModel(title, practices, levels, description or "", links)
+    complete = {
+        "levels": len(levels) == _count(m["levels"]),
+        "practices": len(practices) == _count(m["practices"]),
+    }
+    for rule in model.problems():
+        if rule.subject is None:
+            if complete[rule.field]:  # a count is only fair when every item could be read
+                r.problem(m[rule.field], rule.message)
+            continue
+        nodes = located[id(rule.subject)]
+        message = rule.message
+        if rule.first is not None:
+            message += f" (first on line {located[id(rule.first)][rule.field].start_mark.line + 1})"
+        r.problem(nodes[rule.field], message)
+    return model
+
+
+def _count(node: Node) -> int:
+    return len(node.value) if isinstance(node, SequenceNode) else 0
 
 
 def _read_links(r: NodeReader, node: Node) -> tuple[Link, ...] | None:
@@ -235,81 +245,46 @@ def _read_links(r: NodeReader, node: Node) -> tuple[Link, ...] | None:
     return tuple(links)
 
 
-def _read_levels(r: NodeReader, node: Node) -> tuple[Level, ...] | None:
+def _read_levels(r: NodeReader, node: Node, located: dict[int, dict[str, Node]]) -> tuple[Level, ...] | None:
     items = r.sequence(node, "the model's levels")
     if items is None:
         return None
     levels: list[Level] = []
-    seen_scores: dict[int, Node] = {}
-    seen_names: dict[str, Node] = {}
     for item in items:
         m = r.mapping(item, "a level", required=("score", "name"), optional=("description",))
         if m is None:
             continue
         score = r.integer(m["score"], "a level's score") if "score" in m else None
-        name = r.text(m.get("name"), "a level's name")
+        name = r.name(m.get("name"), "a level's name")
         description = r.text(m.get("description"), "a level's description", required=False)
-        if score is not None and score in seen_scores:
-            r.problem(
-                m["score"],
-                f"two levels have the score {score} (first on line {seen_scores[score].start_mark.line + 1}); scores must be different",
-            )
-            continue
-        if name is not None and name.strip().casefold() in seen_names:
-            r.problem(m["name"], f"two levels are named {name.strip()!r}; level names must be different")
-            continue
         if score is None or name is None:
             continue
-        seen_scores[score] = m["score"]
-        seen_names[name.strip().casefold()] = m["name"]
-        levels.append(Level(score, name.strip(), (description or "").strip()))
-    if len(items) < 2:
-        r.problem(node, f"the model needs at least 2 levels, not {len(items)}")
+        level = Level(score, name, (description or "").strip())
+        located[id(level)] = m
+        levels.append(level)
     return tuple(levels)
 
 
-def _read_practices(r: NodeReader, node: Node) -> tuple[Practice, ...] | None:
+def _read_practices(
+    r: NodeReader, node: Node, located: dict[int, dict[str, Node]]
+) -> tuple[Practice, ...] | None:
     items = r.sequence(node, "the model's practices")
     if items is None:
         return None
     practices: list[Practice] = []
-    seen_ids: dict[str, Node] = {}
-    seen_names: set[str] = set()
     for item in items:
         m = r.mapping(item, "a practice", required=("id", "name"), optional=("description", "group"))
         if m is None:
             continue
         pid = r.text(m.get("id"), "a practice's id")
-        name = r.text(m.get("name"), "a practice's name")
+        name = r.name(m.get("name"), "a practice's name")
         description = r.text(m.get("description"), "a practice's description", required=False)
         group = r.text(m.get("group"), "a practice's group", required=False)
-        if pid is not None:
-            pid = pid.strip()
-            if not PRACTICE_ID.match(pid):
-                r.problem(
-                    m["id"],
-                    f"the practice id {pid!r} may use only letters, digits, '-', '_' and '.', and no spaces",
-                )
-                continue
-            if pid in seen_ids:
-                r.problem(
-                    m["id"],
-                    f"two practices have the id {pid!r} (first on line {seen_ids[pid].start_mark.line + 1}); ids must be different",
-                )
-                continue
-            seen_ids[pid] = m["id"]
-        if name is not None:
-            if name.strip().casefold() in seen_names:
-                r.problem(
-                    m["name"], f"two practices are named {name.strip()!r}; practice names must be different"
-                )
-                continue
-            seen_names.add(name.strip().casefold())
         if pid is None or name is None:
             continue
-        practices.append(Practice(pid, name.strip(), (description or "").strip(), (group or "").strip()))
-    if len(items) < MIN_PRACTICES:
-        r.problem(node, f"a radar needs at least {MIN_PRACTICES} practices; this model has {len(items)}")
+        practice = Practice(pid.strip(), name, (description or "").strip(), (group or "").strip())
+        located[id(practice)] = m
+        practices.append(practice)
     return tuple(practices)
 
 
@@ -317,84 +292,147 @@ def _read_systems(r: NodeReader, node: Node, model: MaturityModel | None) -> lis
     items = r.sequence(node, "systems")
     if items is None:
         return []
+    if model is not None and len(items) * len(model.practices) > MAX_RATINGS:
+        r.problem(
+            node,
+            f"{len(items):,} systems × {len(model.practices)} practices is more than gapradar's capacity of "
+            f"{MAX_RATINGS:,} ratings; split the assessment into several files",
+        )
+        return []
     systems: list[System] = []
-    seen: dict[str, Node] = {}
+    names: dict[str, Node] = {}
+    ids: dict[str, Node] = {}
+    derived: list[System] = []
+    known = _Known(model)
     for item in items:
-        m = r.mapping(item, "a system", required=("name",), optional=("ratings",))
+        m = r.mapping(item, "a system", required=("name",), optional=("id", "ratings"))
         if m is None:
             continue
-        name = r.text(m.get("name"), "a system's name")
+        name = r.name(m.get("name"), "a system's name")
         if name is not None:
-            name = name.strip()
-            if name.casefold() in seen:
-                first = seen[name.casefold()].start_mark.line + 1
+            key = name_key(name)
+            if key in names:
+                first = names[key].start_mark.line + 1
                 r.problem(
                     m["name"],
-                    f"two systems are named {name!r} (first on line {first}); system names must be different",
+                    f"two systems are named {quote(name)} (first on line {first}); system names must be "
+                    "different (case, spacing and invisible characters do not count)",
                 )
                 name = None
             else:
-                seen[name.casefold()] = m["name"]
-        ratings = _read_ratings(r, m["ratings"], model, name) if "ratings" in m else {}
-        if name is not None:
-            systems.append(System(name, ratings))
+                names[key] = m["name"]
+        system_id = _read_system_id(r, m.get("id"), ids)
+        ratings = _read_ratings(r, m["ratings"], known, name) if "ratings" in m else {}
+        if name is not None and system_id is not None:
+            system = System(name, ratings, system_id)
+            systems.append(system)
+            if not system_id:
+                derived.append(system)
+    # Systems without an id get one from their name, clear of every id the file gives.
+    taken = set(ids)
+    for system in derived:
+        system.id = slug(system.name, taken, fallback="system")
+        taken.add(system.id)
     return systems
 
 
-def _read_ratings(
-    r: NodeReader, node: Node, model: MaturityModel | None, system: str | None
-) -> dict[str, Rating]:
+def _read_system_id(r: NodeReader, node: Node | None, ids: dict[str, Node]) -> str | None:
+    """The id a file gives a system; "" when it gives none (one is made from the name)."""
+    if node is None:
+        return ""
+    text = r.text(node, "a system's id")
+    if text is None:
+        return None
+    text = text.strip()
+    if not ID_PATTERN.match(text):
+        r.problem(
+            node, f"the system id {quote(text)} may use only letters, digits, '-', '_' and '.', and no spaces"
+        )
+        return None
+    if text in ids:
+        first = ids[text].start_mark.line + 1
+        r.problem(
+            node, f"two systems have the id {quote(text)} (first on line {first}); ids must be different"
+        )
+        return None
+    ids[text] = node
+    return text
+
+
+class _Known:
+    """What ratings are checked against, worked out once per file, not once per rating."""
+
+    def __init__(self, model: MaturityModel | None) -> None:
+        self.model = model
+        self.practice_ids = frozenset(model.practice_ids) if model else frozenset()
+        self.read: dict[int, dict[str, Rating]] = {}  # ratings read, by node: an alias is read once
+        levels = model.levels if model else ()
+        self.allowed = ", ".join(f"{lv.score} ({lv.name[:30]})" for lv in levels[:12])
+        if len(levels) > 12:
+            self.allowed += f", … ({len(levels)} in all)"
+        ids = model.practice_ids if model else ()
+        self.listed = ", ".join(ids[:12]) + (f", … ({len(ids)} in all)" if len(ids) > 12 else "")
+        self.by_name = {name_key(lv.name): lv for lv in levels}
+
+
+def _read_ratings(r: NodeReader, node: Node, known: _Known, system: str | None) -> dict[str, Rating]:
+    if id(node) in known.read:
+        return dict(known.read[id(node)])
+    ratings = _read_new_ratings(r, node, known, system)
+    known.read[id(node)] = ratings
+    return dict(ratings)
+
+
+def _read_new_ratings(r: NodeReader, node: Node, known: _Known, system: str | None) -> dict[str, Rating]:
     if isinstance(node, ScalarNode) and node.tag == NULL_TAG:
         return {}
-    where = f"the ratings of {system!r}" if system else "a system's ratings"
+    where = f"the ratings of {quote(system)}" if system else "a system's ratings"
     items = r.entries(node, where)
     if items is None:
         return {}
     ratings: dict[str, Rating] = {}
     for key_node, value in items:
         pid = key_node.value
-        if model is not None and pid not in model.practice_ids:
+        if known.model is not None and pid not in known.practice_ids:
             r.problem(
                 key_node,
-                f"unknown practice id {pid!r}{did_you_mean(pid, model.practice_ids)}; "
-                f"practice ids of this model: {', '.join(model.practice_ids)}",
+                f"unknown practice id {quote(pid)}{r.hint(pid, known.model.practice_ids)}; "
+                f"practice ids of this model: {known.listed}",
             )
             continue
-        rating = _read_rating(r, value, model, pid)
+        rating = _read_rating(r, value, known, pid)
         if rating is not None:
             ratings[pid] = rating
     return ratings
 
 
-def _read_rating(r: NodeReader, node: Node, model: MaturityModel | None, pid: str) -> Rating | None:
+def _read_rating(r: NodeReader, node: Node, known: _Known, pid: str) -> Rating | None:
     if isinstance(node, ScalarNode) and node.tag == NULL_TAG:
         return Rating()
-    m = r.mapping(node, f"the rating for {pid!r}", optional=("current", "target", "note"))
+    m = r.mapping(node, f"the rating for {quote(pid)}", optional=("current", "target", "note"))
     if m is None:
         return None
-    current = _read_level(r, m.get("current"), model, "current")
-    target = _read_level(r, m.get("target"), model, "target")
+    current = _read_level(r, m.get("current"), known, "current")
+    target = _read_level(r, m.get("target"), known, "target")
     note = r.text(m.get("note"), "a note", required=False)
     return Rating(current, target, note or "")
 
 
-def _read_level(r: NodeReader, node: Node | None, model: MaturityModel | None, which: str) -> int | None:
+def _read_level(r: NodeReader, node: Node | None, known: _Known, which: str) -> int | None:
     if node is None:
         return None
-    allowed = ""
-    if model is not None:
-        allowed = ", ".join(f"{lv.score} ({lv.name})" for lv in model.levels)
-    if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:str" and model is not None:
-        for lv in model.levels:
-            if node.value.strip().casefold() == lv.name.casefold():
-                r.problem(
-                    node, f"the {which} level is written by score, not name: use {lv.score} for {lv.name!r}"
-                )
-                return None
-    if not (isinstance(node, ScalarNode) and node.tag in ("tag:yaml.org,2002:int", NULL_TAG)):
+    model = known.model
+    if isinstance(node, ScalarNode) and node.tag == STR_TAG and model is not None:
+        lv = known.by_name.get(name_key(node.value))
+        if lv is not None:
+            r.problem(
+                node, f"the {which} level is written by score, not name: use {lv.score} for {quote(lv.name)}"
+            )
+            return None
+    if not (isinstance(node, ScalarNode) and node.tag in (INT_TAG, NULL_TAG)):
         r.problem(
             node,
-            f"the {which} level must be one of the level scores {allowed}, or null for not assessed; "
+            f"the {which} level must be one of the level scores {known.allowed}, or null for not assessed; "
             f"found {describe(node)}",
         )
         return None
@@ -402,7 +440,8 @@ def _read_level(r: NodeReader, node: Node | None, model: MaturityModel | None, w
     if score is not None and model is not None and model.level(score) is None:
         r.problem(
             node,
-            f"the {which} level {score} is not a level of this model; allowed: {allowed}, or null for not assessed",
+            f"the {which} level {score} is not a level of this model; allowed: {known.allowed}, "
+            "or null for not assessed",
         )
         return None
     return score
@@ -482,9 +521,11 @@ def dumps(assessment: Assessment) -> str:
         data["description"] = assessment.description
     data["systems_label"] = assessment.systems_label
     data["model"] = _model_data(assessment.model)
+    ensure_unique_ids(assessment.systems)
     data["systems"] = [
         {
             "name": s.name,
+            **({"id": s.id} if s.id != slug(s.name, fallback="system") else {}),
             "ratings": {
                 p.id: _rating_data(s.rating(p.id))
                 for p in assessment.model.practices

@@ -34,7 +34,7 @@ EXPECTED = {
     "no-version.yaml": [(1, 1, "missing the key 'gapradar'")],
     "only-comment.yaml": [(1, 1, "the file is empty")],
     "python-tag.yaml": [(15, 14, "is not allowed")],
-    "recursive-alias.yaml": [(12, 10, "must be a mapping")],
+    "recursive-alias.yaml": [(14, 14, "the alias *s is inside the value it repeats")],
     "scalar-document.yaml": [(1, 1, "the file must be a mapping")],
     "several-problems.yaml": [
         (15, 24, "found the decimal number 1.5"),
