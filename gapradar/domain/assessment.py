@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gapradar.domain.model import MaturityModel
-from gapradar.domain.names import slug
+from gapradar.domain.names import Slugs, slug
 
 
 @dataclass(frozen=True)
@@ -114,8 +114,12 @@ class Assessment:
 
 def ensure_unique_ids(systems: list[System]) -> None:
     """Give a fresh id to every system whose id an earlier system already has."""
-    taken: set[str] = set()
+    seen: set[str] = set()
+    clashing = []
     for s in systems:
-        if s.id in taken:
-            s.id = slug(s.id, taken | {x.id for x in systems}, fallback="system")
-        taken.add(s.id)
+        if s.id in seen:
+            clashing.append(s)
+        seen.add(s.id)
+    slugs = Slugs(seen)
+    for s in clashing:
+        s.id = slugs.make(s.id, "system")

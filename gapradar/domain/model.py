@@ -135,7 +135,7 @@ class MaturityModel:
             if abs(lv.score) > MAX_SCORE:
                 found.append(
                     RuleBreak(
-                        f"the score {lv.score} is out of range; a level's score is between "
+                        f"the score {_number(lv.score)} is out of range; a level's score is between "
                         f"-{MAX_SCORE} and {MAX_SCORE}",
                         lv,
                         "score",
@@ -229,3 +229,10 @@ def _check_name(found: list[RuleBreak], item: _Named, kind: str, seen: dict[str,
         )
     else:
         seen[key] = item
+
+
+def _number(value: int) -> str:
+    """A number as a message shows it: huge ones by their size (str() refuses past 4,300 digits)."""
+    if abs(value) < 10**12:
+        return str(value)
+    return f"(a {int(value.bit_length() * 0.30103) + 1:,}-digit number)"

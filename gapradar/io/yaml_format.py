@@ -26,7 +26,7 @@ from gapradar.domain import (
 )
 from gapradar.domain.assessment import ensure_unique_ids
 from gapradar.domain.model import ID_PATTERN
-from gapradar.domain.names import name_key, slug
+from gapradar.domain.names import Slugs, name_key, slug
 from gapradar.io.atomic import atomic_write_bytes
 from gapradar.io.errors import LoadError, Problem, line_col
 from gapradar.io.yaml_compose import ComposeLimit, collector_paused, compose
@@ -329,10 +329,9 @@ def _read_systems(r: NodeReader, node: Node, model: MaturityModel | None) -> lis
             if not system_id:
                 derived.append(system)
     # Systems without an id get one from their name, clear of every id the file gives.
-    taken = set(ids)
+    slugs = Slugs(set(ids))
     for system in derived:
-        system.id = slug(system.name, taken, fallback="system")
-        taken.add(system.id)
+        system.id = slugs.make(system.name, "system")
     return systems
 
 

@@ -124,3 +124,21 @@ def test_names_with_markup_characters_give_an_svg_an_xml_parser_reads(tmp_path):
     assert main(["export", str(path), "--svg", str(out), "--all"]) == 0
     text = "".join(ET.parse(out).getroot().itertext())
     assert "Café <&> x" in text
+
+
+def test_import_legacy_refuses_what_validate_would_refuse_and_writes_nothing(tmp_path, capsys):
+    source = tmp_path / "data_radar.js"
+    source.write_text(
+        'var CATEGORIES = ["Testing", "Deploy", "testing"];\n'
+        'var MATURITY_LEVELS = [{score: 0, definition: "Low"}, {score: 1, definition: "High"}];\n'
+        'var maturityData = [{app: "A", axis: "Deploy", value: true}];\n'
+    )
+    out = tmp_path / "out.yaml"
+    assert main(["import-legacy", str(source), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"{source}:1:40: two categories are named 'testing'; category names must be different "
+        "(case, spacing and invisible characters do not count) (first on line 1)",
+        f"{source}:3:21: the value true is not a maturity level score (-2, 0, 1)",
+    ]
+    assert not out.exists()
