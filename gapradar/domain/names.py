@@ -19,8 +19,9 @@ _SPACES = re.compile(r"\s+")
 _NOT_CHARACTERS = "\ud800-\udfff\ufdd0-\ufdef" + "".join(
     chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17)
 )
-_BAD_IN_NAME = re.compile(f"[\x00-\x1f\x7f-\x9f{_NOT_CHARACTERS}]")
-_BAD_IN_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_NOT_CHARACTERS}]")  # tab and line break allowed
+_BAD_IN_NAME = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_NOT_CHARACTERS}]")
+# Free text keeps tabs and line breaks (\n, \r, NEL); names keep none of them.
+_BAD_IN_TEXT = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f{_NOT_CHARACTERS}]")
 
 
 def clean(text: str) -> str:
@@ -62,11 +63,36 @@ def name_problem(name: str) -> str | None:
     bad = _BAD_IN_NAME.search(name)
     if bad is not None:
         c = bad.group()
-        what = "a line break or a tab" if c in "\n\r\t" else _describe(c)
+        what = "a line break or a tab" if c in "\n\r\t\x85\u2028\u2029" else _describe(c)
         return f"contains {what}; a name is one line of visible text"
     if not name_key(name):
         return "shows nothing: it holds only invisible characters or spaces"
     return None
+
+
+def repair_text(text: str) -> str:
+    """`text` without what text_problem refuses: a last defence when saving, so a file always reopens."""
+    return _BAD_IN_TEXT.sub("", text)
+
+
+def repair_names(names: list[str], fallback: str) -> list[str]:
+    """Names that pass name_problem and differ by name_key, changed as little as possible.
+
+    A last defence when saving: a name typed with a pasted control character,
+    or two names that only look different, still give a file that reopens.
+    """
+    result: list[str] = []
+    seen: set[str] = set()
+    for i, name in enumerate(names, 1):
+        fixed = clean(_BAD_IN_NAME.sub(" ", name))
+        if not name_key(fixed):
+            fixed = f"{fallback} {i}"
+        candidate, n = fixed, 2
+        while name_key(candidate) in seen:
+            candidate, n = f"{fixed} ({n})", n + 1
+        seen.add(name_key(candidate))
+        result.append(candidate)
+    return result
 
 
 def slug(name: str, taken: set[str] | frozenset[str] = frozenset(), fallback: str = "item") -> str:

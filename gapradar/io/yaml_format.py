@@ -26,7 +26,7 @@ from gapradar.domain import (
 )
 from gapradar.domain.assessment import ensure_unique_ids
 from gapradar.domain.model import ID_PATTERN
-from gapradar.domain.names import Slugs, name_key, slug
+from gapradar.domain.names import Slugs, name_key, repair_names, repair_text, slug
 from gapradar.io.atomic import atomic_write_bytes
 from gapradar.io.errors import LoadError, Problem, line_col
 from gapradar.io.yaml_compose import ComposeLimit, collector_paused, compose
@@ -484,54 +484,65 @@ def _rating_data(rating: Rating) -> dict[str, object]:
     if rating.target is not None:
         data["target"] = rating.target
     if rating.note:
-        data["note"] = rating.note
+        data["note"] = repair_text(rating.note)
         return data
     return _Flow(data)
 
 
 def _model_data(model: MaturityModel) -> dict[str, object]:
-    data: dict[str, object] = {"title": model.title}
+    data: dict[str, object] = {"title": repair_text(model.title)}
     if model.description:
-        data["description"] = model.description
+        data["description"] = repair_text(model.description)
     if model.links:
-        data["links"] = [{"title": ln.title, "url": ln.url} for ln in model.links]
+        data["links"] = [{"title": repair_text(ln.title), "url": repair_text(ln.url)} for ln in model.links]
+    level_names = repair_names([lv.name for lv in model.levels], "Level")
     data["levels"] = [
-        {"score": lv.score, "name": lv.name, **({"description": lv.description} if lv.description else {})}
-        for lv in model.levels
+        {
+            "score": lv.score,
+            "name": name,
+            **({"description": repair_text(lv.description)} if lv.description else {}),
+        }
+        for lv, name in zip(model.levels, level_names, strict=True)
     ]
+    practice_names = repair_names([p.name for p in model.practices], "Practice")
     data["practices"] = [
         {
             "id": p.id,
-            "name": p.name,
-            **({"group": p.group} if p.group else {}),
-            **({"description": p.description} if p.description else {}),
+            "name": name,
+            **({"group": repair_text(p.group)} if p.group else {}),
+            **({"description": repair_text(p.description)} if p.description else {}),
         }
-        for p in model.practices
+        for p, name in zip(model.practices, practice_names, strict=True)
     ]
     return data
 
 
 def dumps(assessment: Assessment) -> str:
-    """The file text: stable key order, model order for ratings, UTF-8 kept as text."""
+    """The file text: stable key order, model order for ratings, UTF-8 kept as text.
+
+    Names and text pass the reader's rules (repaired if a caller let through
+    something the reader refuses), so a saved file always reopens.
+    """
     data: dict[str, object] = {FORMAT_KEY: FORMAT_VERSION}
     if assessment.title:
-        data["title"] = assessment.title
+        data["title"] = repair_text(assessment.title)
     if assessment.description:
-        data["description"] = assessment.description
-    data["systems_label"] = assessment.systems_label
+        data["description"] = repair_text(assessment.description)
+    data["systems_label"] = repair_text(assessment.systems_label)
     data["model"] = _model_data(assessment.model)
     ensure_unique_ids(assessment.systems)
+    names = repair_names([s.name for s in assessment.systems], "System")
     data["systems"] = [
         {
-            "name": s.name,
-            **({"id": s.id} if s.id != slug(s.name, fallback="system") else {}),
+            "name": name,
+            **({"id": s.id} if s.id != slug(name, fallback="system") else {}),
             "ratings": {
                 p.id: _rating_data(s.rating(p.id))
                 for p in assessment.model.practices
                 if not s.rating(p.id).is_empty
             },
         }
-        for s in assessment.systems
+        for s, name in zip(assessment.systems, names, strict=True)
     ]
     body = yaml.dump(
         data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False

@@ -26,7 +26,9 @@ def test_clean_is_nfc_and_trimmed():
     [
         ("a\x0bb", "U+000B"),
         ("a\x1b[2J", "U+001B"),
-        ("a\x85", "U+0085"),
+        ("a\x85", "a line break"),
+        ("a\u2028b", "a line break"),
+        ("a\x9b", "U+009B"),
         ("a\ud800", "lone surrogate"),
         ("a\ufffe", "noncharacter U+FFFE"),
         ("a\U0010ffff", "noncharacter U+10FFFF"),
@@ -45,7 +47,7 @@ def test_ordinary_names_pass(name):
 
 
 def test_free_text_keeps_line_breaks_and_tabs_but_not_escapes():
-    assert text_problem("line one\n\tline two") is None
+    assert text_problem("line one\n\tline two\r\nthree\x85four") is None
     assert "U+001B" in text_problem("\x1b]0;title\x07")
 
 

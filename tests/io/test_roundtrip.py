@@ -13,7 +13,7 @@ from gapradar.io import LoadError, dumps, load, loads, save
 # Any text a person can type (accents, CJK, emoji, quotes, '#', ': ', line
 # breaks); names are one line of visible text, kept in NFC.
 text = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc", "Cn")) | st.sampled_from("\n\t"),
+    st.characters(blacklist_categories=("Cs", "Cc", "Cn")) | st.sampled_from("\n\t\r\x85\u2028"),
     max_size=30,
 )
 name = text.map(clean).filter(lambda n: name_problem(n) is None)
@@ -124,3 +124,15 @@ model:
   - {id: test, name: Testing}
   - {id: deploy, name: Deployment}
 """
+
+
+def test_a_saved_file_always_reopens_even_with_names_the_reader_refuses():
+    a = loads(_TINY + "systems:\n- name: Alpha\n")
+    a.systems[0].name = "Core\x0bBanking"  # as PowerPoint pastes it
+    a.systems.append(System("core  banking"))
+    a.systems.append(System("\u200b"))
+    a.title = "Review \x1b]0;x\x07 notes"
+    b = loads(dumps(a))
+    assert b.system_names() == ["Core Banking", "core  banking (2)", "System 3"]
+    assert b.title == "Review ]0;x notes"
+    assert b.system_by_id(a.systems[0].id).name == "Core Banking"
