@@ -79,8 +79,13 @@ def decode(data: bytes, name: str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             pass
-    if b"\x00" in data[:8192]:
-        raise LoadError([Problem(name, 1, 1, "this is a binary file, not a gapradar YAML file")])
+    head = data[:8192]
+    if b"\x00" in head:
+        if _wide_text(head[: len(head) // 4 * 4]):
+            message = "this looks like UTF-16 or UTF-32 text without a byte-order mark; save it as UTF-8"
+        else:
+            message = "this is a binary file, not a gapradar YAML file"
+        raise LoadError([Problem(name, 1, 1, message)])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -89,6 +94,17 @@ def decode(data: bytes, name: str) -> str:
         raise LoadError(
             [Problem(name, line, col, "the file is not UTF-8 text; save it as UTF-8 and try again")]
         ) from None
+
+
+def _wide_text(head: bytes) -> bool:
+    """True for UTF-16 or UTF-32 text of plain ASCII characters: one byte of text, the rest zeros."""
+    for width in (2, 4):
+        for place in range(width):
+            text = head[place::width]
+            zeros = bytes(b for i, b in enumerate(head) if i % width != place)
+            if text and not zeros.strip(b"\x00") and all(32 <= b < 127 or b in b"\t\n\r" for b in text):
+                return True
+    return False
 
 
 def loads(text: str, name: str = "<text>") -> Assessment:

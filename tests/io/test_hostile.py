@@ -177,6 +177,15 @@ def test_utf32_is_read_not_called_a_control_character():
     assert loads(text).system_names() == ["Café"]
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_text_without_a_byte_order_mark_is_named_as_such(codec):
+    with pytest.raises(LoadError) as info:
+        decode(HEAD.encode(codec), "f.yaml")
+    assert str(info.value) == (
+        "f.yaml:1:1: this looks like UTF-16 or UTF-32 text without a byte-order mark; save it as UTF-8"
+    )
+
+
 @pytest.mark.parametrize(
     "name, words",
     [
