@@ -148,9 +148,9 @@ def test_written_whole_numbers_in_every_yaml_form_are_read():
 
 
 def test_more_systems_than_the_capacity_is_refused_before_reading_them(monkeypatch):
-    import gapradar.io.yaml_format as yf
+    import gapradar.io.yaml_read as yaml_read
 
-    monkeypatch.setattr(yf, "MAX_RATINGS", 30)
+    monkeypatch.setattr(yaml_read, "MAX_RATINGS", 30)
     systems = "systems:\n" + "".join(f"- name: S{i}\n" for i in range(11))
     message = one(HEAD + systems)
     assert message.startswith("f.yaml:12:1: 11 systems × 3 practices is more than gapradar's capacity of 30")
