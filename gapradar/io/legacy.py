@@ -16,6 +16,7 @@ from gapradar.domain import Assessment, Level, Link, MaturityModel, Practice, Ra
 from gapradar.domain.names import Slugs, clean, name_key, name_problem, text_problem
 from gapradar.io.errors import Lines, LoadError, Problem
 from gapradar.io.legacy_js import Parser, Unsupported
+from gapradar.io.yaml_format import dumps, loads
 
 UNRANKED = -2
 
@@ -267,8 +268,6 @@ def import_legacy(text: str, name: str = "<legacy>") -> Assessment:
     written always opens.
     """
     assessment = _Importer(text, name).run()
-    from gapradar.io.yaml_format import dumps, loads
-
     try:
         loads(dumps(assessment), name)
     except LoadError as e:  # a rule the checks above missed: still a message, still nothing written

@@ -108,7 +108,7 @@ class NodeReader:
                 self.problem(node, "merge keys ('<<') are not supported; write the keys out in full")
             elif node.tag not in _PLAIN_TAGS:
                 self.problem(
-                    node, f"the tag {node.tag!r} is not allowed; a gapradar file holds plain values only"
+                    node, f"the tag {quote(node.tag)} is not allowed; a gapradar file holds plain values only"
                 )
             if isinstance(node, SequenceNode):
                 stack.extend(node.value)
