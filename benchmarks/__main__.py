@@ -223,6 +223,10 @@ def main(argv: list[str] | None = None) -> int:
         lambda: load(big_file), max(1, runs // 10), warmup=1
     )
 
+    from benchmarks.loading import loading_figures
+
+    loading_figures(results, runs)
+
     for w in (sample, large):
         w.doc.undo_stack.setClean()
         w.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,8 +26,25 @@ class UsageError(Exception):
     """A mistake in how the command was called (exit 2)."""
 
 
+# What a terminal would act on instead of showing: control characters (escape
+# sequences that retitle, clear or write the clipboard), bidirectional overrides
+# that reorder what is shown, and lone surrogates that no terminal can encode.
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` with everything a terminal would act on written as a visible escape (\\x1b, \\u202e)."""
+    return _UNSAFE.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
+
+
+def _out(text: str) -> None:
+    print(printable(text))
+
+
 def _err(message: str) -> None:
-    print(message, file=sys.stderr)
+    print(printable(message), file=sys.stderr)
 
 
 def _load(name: str) -> Assessment:
@@ -60,7 +78,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 _err(str(p))
             status = EXIT_INVALID
             continue
-        print(
+        _out(
             f"{name}: valid ({len(a.systems)} systems × {len(a.model.practices)} practices, {len(a.model.levels)} levels)"
         )
     return status
@@ -109,7 +127,7 @@ def cmd_info(args: argparse.Namespace) -> int:
             f"  {g.gap:>2}  {g.system} – {g.practice.name}: "
             f"{m.level_label(g.current)} → {m.level_label(g.target)}"
         )
-    print("\n".join(out))
+    _out("\n".join(out))
     return EXIT_OK
 
 

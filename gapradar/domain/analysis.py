@@ -90,8 +90,7 @@ def prioritised_gaps(assessment: Assessment, system: System | None = None) -> li
     for pi, p in enumerate(assessment.model.practices):
         for si, s in enumerate(chosen):
             r = s.rating(p.id)
-            g = gap(r)
-            if g is not None and g > 0:
-                entries.append((-g, pi, si, GapEntry(s.name, p, r.current, r.target)))
+            if r.current is not None and r.target is not None and r.target > r.current:
+                entries.append((r.current - r.target, pi, si, GapEntry(s.name, p, r.current, r.target)))
     entries.sort(key=lambda e: e[:3])
     return [e[3] for e in entries]

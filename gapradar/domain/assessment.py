@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from gapradar.domain.model import MaturityModel
+from gapradar.domain.names import Slugs, slug
 
 
 @dataclass(frozen=True)
@@ -31,14 +32,20 @@ class System:
     """Something being assessed: an application, a team, a business unit.
 
     Only non-empty ratings are stored, so two systems compare equal whatever way
-    their unrated practices were written in a file.
+    their unrated practices were written in a file. The id is stable: renaming
+    changes the name, never the id, so anything that points at a system by id
+    (a saved selection, a round's votes) survives a rename. Left empty, it is
+    made from the name.
     """
 
     name: str
     ratings: dict[str, Rating] = field(default_factory=dict)
+    id: str = ""
 
     def __post_init__(self) -> None:
         self.ratings = {pid: r for pid, r in self.ratings.items() if not r.is_empty}
+        if not self.id:
+            self.id = slug(self.name, fallback="system")
 
     def rating(self, practice_id: str) -> Rating:
         return self.ratings.get(practice_id, EMPTY_RATING)
@@ -53,7 +60,10 @@ class System:
         return bool(self.ratings)
 
     def copy(self, name: str | None = None) -> System:
-        return System(self.name if name is None else name, dict(self.ratings))
+        """The same ratings; under a new name it is a new system, with an id of its own."""
+        if name is None:
+            return System(self.name, dict(self.ratings), self.id)
+        return System(name, dict(self.ratings))
 
 
 @dataclass
@@ -66,11 +76,24 @@ class Assessment:
     systems_label: str = "Systems"
     description: str = ""
 
+    def __post_init__(self) -> None:
+        ensure_unique_ids(self.systems)
+
     def system(self, name: str) -> System:
         for s in self.systems:
             if s.name == name:
                 return s
         raise KeyError(name)
+
+    def system_by_id(self, system_id: str) -> System:
+        for s in self.systems:
+            if s.id == system_id:
+                return s
+        raise KeyError(system_id)
+
+    def unique_id(self, base: str) -> str:
+        """An id made from `base` that no system of this assessment has yet."""
+        return slug(base, {s.id for s in self.systems}, fallback="system")
 
     def system_names(self) -> list[str]:
         return [s.name for s in self.systems]
@@ -88,8 +111,15 @@ class Assessment:
             n += 1
         return f"{base} ({n})"
 
-    def with_level(self, system: str, practice_id: str, which: str, score: int | None) -> Rating:
-        """The rating that setting `which` ("current"/"target") to `score` would give."""
-        if which not in ("current", "target"):
-            raise ValueError(which)
-        return replace(self.system(system).rating(practice_id), **{which: score})
+
+def ensure_unique_ids(systems: list[System]) -> None:
+    """Give a fresh id to every system whose id an earlier system already has."""
+    seen: set[str] = set()
+    clashing = []
+    for s in systems:
+        if s.id in seen:
+            clashing.append(s)
+        seen.add(s.id)
+    slugs = Slugs(seen)
+    for s in clashing:
+        s.id = slugs.make(s.id, "system")

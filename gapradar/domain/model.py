@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+from gapradar.domain.names import name_key, name_problem
+
+MIN_PRACTICES = 3
+MIN_LEVELS = 2
+MAX_PRACTICES = 500
+MAX_LEVELS = 100
+MAX_SCORE = 1000
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,22 @@ class Link:
 
 
 @dataclass(frozen=True)
+class RuleBreak:
+    """A rule of the model that does not hold, and what it is about.
+
+    `subject` is the practice or level at fault (None: the model's list as a
+    whole), `field` the key it is about ("id", "name", "score", or "practices" /
+    "levels" for the list), `first` the earlier item it clashes with; readers
+    turn these into a line and column in their file.
+    """
+
+    message: str
+    subject: Practice | Level | None = None
+    field: str = ""
+    first: Practice | Level | None = None
+
+
+@dataclass(frozen=True)
 class MaturityModel:
     """Ordered practices and ordered levels; order is the radar's order."""
 
@@ -50,6 +77,83 @@ class MaturityModel:
     def __post_init__(self) -> None:
         # Sorting once here means every consumer can rely on ascending scores.
         object.__setattr__(self, "levels", tuple(sorted(self.levels, key=lambda lv: lv.score)))
+
+    def problems(self) -> list[RuleBreak]:
+        """Every rule the model breaks: enough practices and levels, ids and names and scores distinct."""
+        found: list[RuleBreak] = []
+        if len(self.practices) < MIN_PRACTICES:
+            found.append(
+                RuleBreak(
+                    f"a radar needs at least {MIN_PRACTICES} practices; this model has {len(self.practices)}",
+                    field="practices",
+                )
+            )
+        if len(self.practices) > MAX_PRACTICES:
+            found.append(
+                RuleBreak(
+                    f"this model has {len(self.practices)} practices; gapradar draws at most {MAX_PRACTICES}",
+                    field="practices",
+                )
+            )
+        if len(self.levels) < MIN_LEVELS:
+            found.append(
+                RuleBreak(
+                    f"the model needs at least {MIN_LEVELS} levels, not {len(self.levels)}", field="levels"
+                )
+            )
+        if len(self.levels) > MAX_LEVELS:
+            found.append(
+                RuleBreak(
+                    f"this model has {len(self.levels)} levels; gapradar allows at most {MAX_LEVELS}",
+                    field="levels",
+                )
+            )
+        ids: dict[str, Practice] = {}
+        practice_names: dict[str, Practice] = {}
+        for p in self.practices:
+            if not ID_PATTERN.match(p.id):
+                found.append(
+                    RuleBreak(
+                        f"the practice id {p.id[:60]!r} may use only letters, digits, '-', '_' and '.', "
+                        "and no spaces (at most 100 characters)",
+                        p,
+                        "id",
+                    )
+                )
+            elif p.id in ids:
+                found.append(
+                    RuleBreak(
+                        f"two practices have the id {p.id!r}; ids must be different", p, "id", ids[p.id]
+                    )
+                )
+            else:
+                ids[p.id] = p
+            _check_name(found, p, "practice", practice_names)
+        scores: dict[int, Level] = {}
+        level_names: dict[str, Level] = {}
+        for lv in self.levels:
+            if abs(lv.score) > MAX_SCORE:
+                found.append(
+                    RuleBreak(
+                        f"the score {_number(lv.score)} is out of range; a level's score is between "
+                        f"-{MAX_SCORE} and {MAX_SCORE}",
+                        lv,
+                        "score",
+                    )
+                )
+            elif lv.score in scores:
+                found.append(
+                    RuleBreak(
+                        f"two levels have the score {lv.score}; scores must be different",
+                        lv,
+                        "score",
+                        scores[lv.score],
+                    )
+                )
+            else:
+                scores[lv.score] = lv
+            _check_name(found, lv, "level", level_names)
+        return found
 
     @property
     def practice_ids(self) -> tuple[str, ...]:
@@ -102,3 +206,33 @@ class MaturityModel:
         if i < 0:
             return None
         return scores[min(i, len(scores) - 1)]
+
+
+_Named = TypeVar("_Named", Practice, Level)
+
+
+def _check_name(found: list[RuleBreak], item: _Named, kind: str, seen: dict[str, _Named]) -> None:
+    problem = name_problem(item.name)
+    if problem is not None:
+        found.append(RuleBreak(f"the {kind} name {item.name[:60]!r} {problem}", item, "name"))
+        return
+    key = name_key(item.name)
+    if key in seen:
+        found.append(
+            RuleBreak(
+                f"two {kind}s are named {item.name[:60]!r}; {kind} names must be different "
+                "(case, spacing and invisible characters do not count)",
+                item,
+                "name",
+                seen[key],
+            )
+        )
+    else:
+        seen[key] = item
+
+
+def _number(value: int) -> str:
+    """A number as a message shows it: huge ones by their size (str() refuses past 4,300 digits)."""
+    if abs(value) < 10**12:
+        return str(value)
+    return f"(a {int(value.bit_length() * 0.30103) + 1:,}-digit number)"

@@ -13,29 +13,19 @@ import re
 from pathlib import Path
 
 import yaml
-from yaml.nodes import Node, ScalarNode
+from yaml.nodes import Node
 
-from gapradar.domain import (
-    Assessment,
-    Level,
-    Link,
-    MaturityModel,
-    Practice,
-    Rating,
-    System,
-)
+from gapradar.domain import Assessment, MaturityModel, Rating
+from gapradar.domain.assessment import ensure_unique_ids
+from gapradar.domain.names import repair_names, repair_text, slug
 from gapradar.io.atomic import atomic_write_bytes
 from gapradar.io.errors import LoadError, Problem, line_col
 from gapradar.io.reading import read_regular_file
-from gapradar.io.yaml_nodes import NULL_TAG, NodeReader, describe, did_you_mean
+from gapradar.io.yaml_compose import ComposeLimit, collector_paused, compose
+from gapradar.io.yaml_nodes import NodeReader
+from gapradar.io.yaml_read import FORMAT_KEY, FORMAT_VERSION, read_document
 
-FORMAT_KEY = "gapradar"
-FORMAT_VERSION = 1
 MAX_BYTES = 64 * 1024 * 1024
-PRACTICE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-MIN_PRACTICES = 3
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # ---------------------------------------------------------------- loading
@@ -59,13 +49,23 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
 
 def decode(data: bytes, name: str) -> str:
     """UTF-8 text (a BOM is fine); binary files and other encodings get a located error."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        try:
+            return data.decode("utf-32")
+        except UnicodeDecodeError:
+            pass
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             pass
-    if b"\x00" in data[:8192]:
-        raise LoadError([Problem(name, 1, 1, "this is a binary file, not a gapradar YAML file")])
+    head = data[:8192]
+    if b"\x00" in head:
+        if _wide_text(head[: len(head) // 4 * 4]):
+            message = "this looks like UTF-16 or UTF-32 text without a byte-order mark; save it as UTF-8"
+        else:
+            message = "this is a binary file, not a gapradar YAML file"
+        raise LoadError([Problem(name, 1, 1, message)])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -76,45 +76,42 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
+def _wide_text(head: bytes) -> bool:
+    """True for UTF-16 or UTF-32 text of plain ASCII characters: one byte of text, the rest zeros."""
+    for width in (2, 4):
+        for place in range(width):
+            text = head[place::width]
+            zeros = bytes(b for i, b in enumerate(head) if i % width != place)
+            if text and not zeros.strip(b"\x00") and all(32 <= b < 127 or b in b"\t\n\r" for b in text):
+                return True
+    return False
+
+
 def loads(text: str, name: str = "<text>") -> Assessment:
     """Parse gapradar YAML text; `name` is used in the located messages."""
-    root = _compose(text, name)
-    reader = NodeReader(name)
-    reader.check_tags(root)
-    assessment = _read_document(reader, root)
+    with collector_paused():
+        root = _compose(text, name)
+        reader = NodeReader(name)
+        reader.check_tags(root)
+        assessment = read_document(reader, root)
     if reader.problems or assessment is None:
         raise LoadError(reader.problems)
     return assessment
 
 
-_BRACKET = re.compile(r"[\[\]{}]")
-_INDENT = re.compile(r"^[ \t-]{200,}", re.MULTILINE)
-SAFE_C_DEPTH = 100
-
-
-def _deeply_nested(text: str) -> bool:
-    """True when libyaml might overflow its C stack (it crashes instead of raising)."""
-    if _INDENT.search(text):
-        return True
-    depth = 0
-    for m in _BRACKET.finditer(text):
-        depth += 1 if m.group() in "[{" else -1
-        if depth > SAFE_C_DEPTH:
-            return True
-    return False
-
-
 def _compose(text: str, name: str) -> Node:
-    # The pure-Python loader raises RecursionError where libyaml would crash.
-    loader = yaml.SafeLoader if _deeply_nested(text) else _Loader
     try:
-        root = yaml.compose(text, Loader=loader)
+        root = compose(text)
+    except ComposeLimit as e:
+        raise LoadError([Problem(name, e.mark.line + 1, e.mark.column + 1, e.message)]) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(s for s in (e.context, e.problem) if s)
         if e.context_mark and e.problem_mark and e.context_mark.line != e.problem_mark.line:
             what += f" (it starts on line {e.context_mark.line + 1})"
+        if "maximum nesting depth" in what:  # libyaml's own guard on [ and {
+            raise LoadError([Problem(name, line, col, "the file is nested too deeply here")]) from None
         raise LoadError([Problem(name, line, col, f"not valid YAML: {what}")]) from None
     except yaml.reader.ReaderError as e:
         line, col = line_col(text, e.position)
@@ -131,8 +128,6 @@ def _compose(text: str, name: str) -> Node:
         ) from None
     except yaml.YAMLError as e:
         raise LoadError([Problem(name, 1, 1, f"not valid YAML: {e}")]) from None
-    except RecursionError:
-        raise LoadError([Problem(name, 1, 1, "not valid YAML: the file is nested too deeply")]) from None
     if root is None:
         raise LoadError(
             [
@@ -149,254 +144,6 @@ def _compose(text: str, name: str) -> Node:
 
 def _ord(character: str | int) -> int:
     return character if isinstance(character, int) else ord(character)
-
-
-def _read_document(r: NodeReader, root: Node) -> Assessment | None:
-    top = r.mapping(
-        root,
-        "the file",
-        required=(FORMAT_KEY, "model"),
-        optional=("title", "description", "systems_label", "systems"),
-    )
-    if top is None:
-        return None
-    if FORMAT_KEY in top and not _check_version(r, top[FORMAT_KEY]):
-        return None
-    model = _read_model(r, top["model"]) if "model" in top else None
-    title = r.text(top.get("title"), "the title", required=False)
-    description = r.text(top.get("description"), "the description", required=False)
-    label = r.text(top.get("systems_label"), "systems_label", required=False)
-    systems = _read_systems(r, top["systems"], model) if "systems" in top else []
-    if model is None or r.problems:
-        return None
-    return Assessment(
-        model=model,
-        title=title or "",
-        systems=systems,
-        systems_label=label or "Systems",
-        description=description or "",
-    )
-
-
-def _check_version(r: NodeReader, node: Node) -> bool:
-    version = r.integer(node, f"'{FORMAT_KEY}' (the file format version)")
-    if version is None:
-        return True
-    if version > FORMAT_VERSION:
-        r.problems.clear()  # keys of a newer format are expected; only this matters
-        r.problem(
-            node,
-            f"this file uses gapradar file format {version}, newer than this gapradar "
-            f"understands (format {FORMAT_VERSION}); update gapradar to open it",
-        )
-        return False
-    if version < 1:
-        r.problem(node, f"unknown file format version {version}; the current one is {FORMAT_VERSION}")
-    return True
-
-
-def _read_model(r: NodeReader, node: Node) -> MaturityModel | None:
-    m = r.mapping(
-        node, "the model", required=("title", "levels", "practices"), optional=("description", "links")
-    )
-    if m is None:
-        return None
-    title = r.text(m.get("title"), "the model's title")
-    description = r.text(m.get("description"), "the model's description", required=False)
-    links = _read_links(r, m["links"]) if "links" in m else ()
-    levels = _read_levels(r, m["levels"]) if "levels" in m else None
-    practices = _read_practices(r, m["practices"]) if "practices" in m else None
-    if title is None or levels is None or practices is None or links is None:
-        return None
-    return MaturityModel(title, practices, levels, description or "", links)
-
-
-def _read_links(r: NodeReader, node: Node) -> tuple[Link, ...] | None:
-    items = r.sequence(node, "the model's links")
-    if items is None:
-        return None
-    links = []
-    for item in items:
-        m = r.mapping(item, "a link", required=("title", "url"))
-        if m is None:
-            continue
-        title, url = r.text(m.get("title"), "a link's title"), r.text(m.get("url"), "a link's url")
-        if title is not None and url is not None:
-            links.append(Link(title.strip(), url.strip()))
-    return tuple(links)
-
-
-def _read_levels(r: NodeReader, node: Node) -> tuple[Level, ...] | None:
-    items = r.sequence(node, "the model's levels")
-    if items is None:
-        return None
-    levels: list[Level] = []
-    seen_scores: dict[int, Node] = {}
-    seen_names: dict[str, Node] = {}
-    for item in items:
-        m = r.mapping(item, "a level", required=("score", "name"), optional=("description",))
-        if m is None:
-            continue
-        score = r.integer(m["score"], "a level's score") if "score" in m else None
-        name = r.text(m.get("name"), "a level's name")
-        description = r.text(m.get("description"), "a level's description", required=False)
-        if score is not None and score in seen_scores:
-            r.problem(
-                m["score"],
-                f"two levels have the score {score} (first on line {seen_scores[score].start_mark.line + 1}); scores must be different",
-            )
-            continue
-        if name is not None and name.strip().casefold() in seen_names:
-            r.problem(m["name"], f"two levels are named {name.strip()!r}; level names must be different")
-            continue
-        if score is None or name is None:
-            continue
-        seen_scores[score] = m["score"]
-        seen_names[name.strip().casefold()] = m["name"]
-        levels.append(Level(score, name.strip(), (description or "").strip()))
-    if len(items) < 2:
-        r.problem(node, f"the model needs at least 2 levels, not {len(items)}")
-    return tuple(levels)
-
-
-def _read_practices(r: NodeReader, node: Node) -> tuple[Practice, ...] | None:
-    items = r.sequence(node, "the model's practices")
-    if items is None:
-        return None
-    practices: list[Practice] = []
-    seen_ids: dict[str, Node] = {}
-    seen_names: set[str] = set()
-    for item in items:
-        m = r.mapping(item, "a practice", required=("id", "name"), optional=("description", "group"))
-        if m is None:
-            continue
-        pid = r.text(m.get("id"), "a practice's id")
-        name = r.text(m.get("name"), "a practice's name")
-        description = r.text(m.get("description"), "a practice's description", required=False)
-        group = r.text(m.get("group"), "a practice's group", required=False)
-        if pid is not None:
-            pid = pid.strip()
-            if not PRACTICE_ID.match(pid):
-                r.problem(
-                    m["id"],
-                    f"the practice id {pid!r} may use only letters, digits, '-', '_' and '.', and no spaces",
-                )
-                continue
-            if pid in seen_ids:
-                r.problem(
-                    m["id"],
-                    f"two practices have the id {pid!r} (first on line {seen_ids[pid].start_mark.line + 1}); ids must be different",
-                )
-                continue
-            seen_ids[pid] = m["id"]
-        if name is not None:
-            if name.strip().casefold() in seen_names:
-                r.problem(
-                    m["name"], f"two practices are named {name.strip()!r}; practice names must be different"
-                )
-                continue
-            seen_names.add(name.strip().casefold())
-        if pid is None or name is None:
-            continue
-        practices.append(Practice(pid, name.strip(), (description or "").strip(), (group or "").strip()))
-    if len(items) < MIN_PRACTICES:
-        r.problem(node, f"a radar needs at least {MIN_PRACTICES} practices; this model has {len(items)}")
-    return tuple(practices)
-
-
-def _read_systems(r: NodeReader, node: Node, model: MaturityModel | None) -> list[System]:
-    items = r.sequence(node, "systems")
-    if items is None:
-        return []
-    systems: list[System] = []
-    seen: dict[str, Node] = {}
-    for item in items:
-        m = r.mapping(item, "a system", required=("name",), optional=("ratings",))
-        if m is None:
-            continue
-        name = r.text(m.get("name"), "a system's name")
-        if name is not None:
-            name = name.strip()
-            if name.casefold() in seen:
-                first = seen[name.casefold()].start_mark.line + 1
-                r.problem(
-                    m["name"],
-                    f"two systems are named {name!r} (first on line {first}); system names must be different",
-                )
-                name = None
-            else:
-                seen[name.casefold()] = m["name"]
-        ratings = _read_ratings(r, m["ratings"], model, name) if "ratings" in m else {}
-        if name is not None:
-            systems.append(System(name, ratings))
-    return systems
-
-
-def _read_ratings(
-    r: NodeReader, node: Node, model: MaturityModel | None, system: str | None
-) -> dict[str, Rating]:
-    if isinstance(node, ScalarNode) and node.tag == NULL_TAG:
-        return {}
-    where = f"the ratings of {system!r}" if system else "a system's ratings"
-    items = r.entries(node, where)
-    if items is None:
-        return {}
-    ratings: dict[str, Rating] = {}
-    for key_node, value in items:
-        pid = key_node.value
-        if model is not None and pid not in model.practice_ids:
-            r.problem(
-                key_node,
-                f"unknown practice id {pid!r}{did_you_mean(pid, model.practice_ids)}; "
-                f"practice ids of this model: {', '.join(model.practice_ids)}",
-            )
-            continue
-        rating = _read_rating(r, value, model, pid)
-        if rating is not None:
-            ratings[pid] = rating
-    return ratings
-
-
-def _read_rating(r: NodeReader, node: Node, model: MaturityModel | None, pid: str) -> Rating | None:
-    if isinstance(node, ScalarNode) and node.tag == NULL_TAG:
-        return Rating()
-    m = r.mapping(node, f"the rating for {pid!r}", optional=("current", "target", "note"))
-    if m is None:
-        return None
-    current = _read_level(r, m.get("current"), model, "current")
-    target = _read_level(r, m.get("target"), model, "target")
-    note = r.text(m.get("note"), "a note", required=False)
-    return Rating(current, target, note or "")
-
-
-def _read_level(r: NodeReader, node: Node | None, model: MaturityModel | None, which: str) -> int | None:
-    if node is None:
-        return None
-    allowed = ""
-    if model is not None:
-        allowed = ", ".join(f"{lv.score} ({lv.name})" for lv in model.levels)
-    if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:str" and model is not None:
-        for lv in model.levels:
-            if node.value.strip().casefold() == lv.name.casefold():
-                r.problem(
-                    node, f"the {which} level is written by score, not name: use {lv.score} for {lv.name!r}"
-                )
-                return None
-    if not (isinstance(node, ScalarNode) and node.tag in ("tag:yaml.org,2002:int", NULL_TAG)):
-        r.problem(
-            node,
-            f"the {which} level must be one of the level scores {allowed}, or null for not assessed; "
-            f"found {describe(node)}",
-        )
-        return None
-    score = r.integer(node, f"the {which} level", nullable=True)
-    if score is not None and model is not None and model.level(score) is None:
-        r.problem(
-            node,
-            f"the {which} level {score} is not a level of this model; allowed: {allowed}, or null for not assessed",
-        )
-        return None
-    return score
 
 
 # ---------------------------------------------------------------- saving
@@ -437,52 +184,65 @@ def _rating_data(rating: Rating) -> dict[str, object]:
     if rating.target is not None:
         data["target"] = rating.target
     if rating.note:
-        data["note"] = rating.note
+        data["note"] = repair_text(rating.note)
         return data
     return _Flow(data)
 
 
 def _model_data(model: MaturityModel) -> dict[str, object]:
-    data: dict[str, object] = {"title": model.title}
+    data: dict[str, object] = {"title": repair_text(model.title)}
     if model.description:
-        data["description"] = model.description
+        data["description"] = repair_text(model.description)
     if model.links:
-        data["links"] = [{"title": ln.title, "url": ln.url} for ln in model.links]
+        data["links"] = [{"title": repair_text(ln.title), "url": repair_text(ln.url)} for ln in model.links]
+    level_names = repair_names([lv.name for lv in model.levels], "Level")
     data["levels"] = [
-        {"score": lv.score, "name": lv.name, **({"description": lv.description} if lv.description else {})}
-        for lv in model.levels
+        {
+            "score": lv.score,
+            "name": name,
+            **({"description": repair_text(lv.description)} if lv.description else {}),
+        }
+        for lv, name in zip(model.levels, level_names, strict=True)
     ]
+    practice_names = repair_names([p.name for p in model.practices], "Practice")
     data["practices"] = [
         {
             "id": p.id,
-            "name": p.name,
-            **({"group": p.group} if p.group else {}),
-            **({"description": p.description} if p.description else {}),
+            "name": name,
+            **({"group": repair_text(p.group)} if p.group else {}),
+            **({"description": repair_text(p.description)} if p.description else {}),
         }
-        for p in model.practices
+        for p, name in zip(model.practices, practice_names, strict=True)
     ]
     return data
 
 
 def dumps(assessment: Assessment) -> str:
-    """The file text: stable key order, model order for ratings, UTF-8 kept as text."""
+    """The file text: stable key order, model order for ratings, UTF-8 kept as text.
+
+    Names and text pass the reader's rules (repaired if a caller let through
+    something the reader refuses), so a saved file always reopens.
+    """
     data: dict[str, object] = {FORMAT_KEY: FORMAT_VERSION}
     if assessment.title:
-        data["title"] = assessment.title
+        data["title"] = repair_text(assessment.title)
     if assessment.description:
-        data["description"] = assessment.description
-    data["systems_label"] = assessment.systems_label
+        data["description"] = repair_text(assessment.description)
+    data["systems_label"] = repair_text(assessment.systems_label)
     data["model"] = _model_data(assessment.model)
+    ensure_unique_ids(assessment.systems)
+    names = repair_names([s.name for s in assessment.systems], "System")
     data["systems"] = [
         {
-            "name": s.name,
+            "name": name,
+            **({"id": s.id} if s.id != slug(name, fallback="system") else {}),
             "ratings": {
                 p.id: _rating_data(s.rating(p.id))
                 for p in assessment.model.practices
                 if not s.rating(p.id).is_empty
             },
         }
-        for s in assessment.systems
+        for s, name in zip(assessment.systems, names, strict=True)
     ]
     body = yaml.dump(
         data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False

@@ -8,25 +8,29 @@ value's line and column, so every problem can be reported where it is.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from gapradar.io.errors import Problem
+from gapradar.domain.names import clean, name_problem, text_problem
+from gapradar.io.errors import MAX_REPORTED, Problem
 
 INT_TAG = "tag:yaml.org,2002:int"
 NULL_TAG = "tag:yaml.org,2002:null"
 STR_TAG = "tag:yaml.org,2002:str"
 FLOAT_TAG = "tag:yaml.org,2002:float"
 BOOL_TAG = "tag:yaml.org,2002:bool"
+MERGE_TAG = "tag:yaml.org,2002:merge"
+MAX_DIGITS = 15
 
 _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 )
-_constructor = yaml.constructor.SafeConstructor()
+# YAML 1.1 whole numbers as PyYAML resolves them: 0b1010, 0o17 or 017, 0x1F, 1_000, 1:30.
+_INT = re.compile(r"^([-+]?)(?:0b([01]+)|0o?([0-7]+)|0x([0-9a-fA-F]+)|([0-9]+(?::[0-5]?[0-9])*))$")
 
-_KIND = {
+_KIND: dict[type, str] = {
     MappingNode: "a mapping (key: value lines)",
     SequenceNode: "a list (lines starting with '- ')",
 }
@@ -37,14 +41,37 @@ def describe(node: Node) -> str:
     if isinstance(node, ScalarNode):
         if node.tag == NULL_TAG:
             return "empty (null)"
-        if node.tag == INT_TAG:
+        if node.tag == INT_TAG and parse_int(node.value) is not None:
             return f"the number {node.value}"
         if node.tag == FLOAT_TAG:
-            return f"the decimal number {node.value}"
+            return f"the decimal number {node.value[:30]}"
         if node.tag == BOOL_TAG:
-            return f"the yes/no value {node.value}"
-        return f"the text {node.value!r}"
+            return f"the yes/no value {node.value[:30]}"
+        return f"the text {quote(node.value)}"
     return _KIND.get(type(node), "an unsupported value")
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """Text as a message shows it: quoted, escaped, and cut short if long."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def parse_int(text: str) -> int | None:
+    """A YAML whole number's value; None when it is not one or has more than MAX_DIGITS digits."""
+    m = _INT.match(text.replace("_", "").strip())
+    if m is None:
+        return None
+    sign = -1 if m.group(1) == "-" else 1
+    binary, octal, hexadecimal, decimal = m.group(2, 3, 4, 5)
+    digits = binary or octal or hexadecimal or decimal
+    if len(digits) > MAX_DIGITS:
+        return None
+    if decimal is None:
+        return sign * int(digits, 2 if binary else 8 if octal else 16)
+    value = 0
+    for part in decimal.split(":"):
+        value = value * 60 + int(part)
+    return sign * value
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -64,6 +91,10 @@ class NodeReader:
         mark = node.start_mark
         self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, message))
 
+    def hint(self, word: str, choices: Iterable[str]) -> str:
+        """A did-you-mean, for the problems people will read; the rest are only counted."""
+        return did_you_mean(word, choices) if len(self.problems) < MAX_REPORTED else ""
+
     def check_tags(self, root: Node) -> None:
         """Refuse explicit tags such as !!python/object: a data file never needs them."""
         seen: set[int] = set()
@@ -73,9 +104,11 @@ class NodeReader:
             if id(node) in seen:
                 continue
             seen.add(id(node))
-            if node.tag not in _PLAIN_TAGS:
+            if node.tag == MERGE_TAG:
+                self.problem(node, "merge keys ('<<') are not supported; write the keys out in full")
+            elif node.tag not in _PLAIN_TAGS:
                 self.problem(
-                    node, f"the tag {node.tag!r} is not allowed; a gapradar file holds plain values only"
+                    node, f"the tag {quote(node.tag)} is not allowed; a gapradar file holds plain values only"
                 )
             if isinstance(node, SequenceNode):
                 stack.extend(node.value)
@@ -94,12 +127,14 @@ class NodeReader:
             if not isinstance(key_node, ScalarNode) or key_node.tag == NULL_TAG:
                 self.problem(key_node, f"a key in {what} must be a plain word, not {describe(key_node)}")
                 continue
+            if key_node.tag == MERGE_TAG:
+                continue
             key = key_node.value
             if key in first_seen:
                 line = first_seen[key].start_mark.line + 1
                 self.problem(
                     key_node,
-                    f"duplicate key {key!r} in {what} (first given on line {line}); "
+                    f"duplicate key {quote(key)} in {what} (first given on line {line}); "
                     "each key may appear only once",
                 )
                 continue
@@ -107,7 +142,7 @@ class NodeReader:
             if allowed and key not in allowed:
                 self.problem(
                     key_node,
-                    f"unknown key {key!r} in {what}{did_you_mean(key, allowed)}; "
+                    f"unknown key {quote(key)} in {what}{self.hint(key, allowed)}; "
                     f"allowed keys: {', '.join(allowed)}",
                 )
                 continue
@@ -152,17 +187,39 @@ class NodeReader:
                 self.problem(node, f"{what} must not be empty")
                 return None
             return ""
-        value = node.value if node.tag != STR_TAG else _constructor.construct_object(node)
+        value = node.value
         if required and not value.strip():
             self.problem(node, f"{what} must not be empty")
             return None
+        problem = text_problem(value)
+        if problem is not None:
+            self.problem(node, f"{what} {problem}")
+            return None
         return value
+
+    def name(self, node: Node | None, what: str) -> str | None:
+        """A name: NFC, trimmed, one line of visible text (see domain.names)."""
+        value = self.text(node, what)
+        if value is None or node is None:
+            return None
+        problem = name_problem(value)
+        if problem is not None:
+            self.problem(node, f"{what} {problem}")
+            return None
+        return clean(value)
 
     def integer(self, node: Node, what: str, *, nullable: bool = False) -> int | None:
         """A whole number; None for null when `nullable`. Errors say what was found."""
         if isinstance(node, ScalarNode):
             if node.tag == INT_TAG:
-                return _constructor.construct_object(node)
+                value = parse_int(node.value)
+                if value is not None:
+                    return value
+                if _INT.match(node.value.replace("_", "").strip()):
+                    self.problem(node, f"{what} is far too large a number")
+                else:
+                    self.problem(node, f"{what} must be a whole number, not {describe(node)} marked as one")
+                return None
             if node.tag == NULL_TAG and nullable:
                 return None
         allowed = "a whole number" + (" or null" if nullable else "")

@@ -34,7 +34,7 @@ EXPECTED = {
     "no-version.yaml": [(1, 1, "missing the key 'gapradar'")],
     "only-comment.yaml": [(1, 1, "the file is empty")],
     "python-tag.yaml": [(15, 14, "is not allowed")],
-    "recursive-alias.yaml": [(12, 10, "must be a mapping")],
+    "recursive-alias.yaml": [(14, 14, "the alias *s is inside the value it repeats")],
     "scalar-document.yaml": [(1, 1, "the file must be a mapping")],
     "several-problems.yaml": [
         (15, 24, "found the decimal number 1.5"),
@@ -45,6 +45,17 @@ EXPECTED = {
     "unknown-key.yaml": [(14, 5, "unknown key 'ratngs' in a system (did you mean 'ratings'?)")],
     "unknown-practice.yaml": [(16, 7, "unknown practice id 'tset' (did you mean 'test'?)")],
     "wrong-type.yaml": [(15, 24, "found the text 'two'")],
+    "lookalike-names.yaml": [
+        (14, 11, "two systems are named 'Café' (first on line 13)"),
+        (16, 11, "two systems are named 'core banking' (first on line 15)"),
+    ],
+    "invisible-and-control-names.yaml": [
+        (13, 11, "a system's name contains the control character U+000B"),
+        (14, 11, "a system's name shows nothing"),
+    ],
+    "score-out-of-range.yaml": [(7, 15, "the score 5000 is out of range")],
+    "merge-key.yaml": [(14, 5, "merge keys ('<<') are not supported")],
+    "nested-keys.yaml": [(34, 65, "the file is nested too deeply here")],
 }
 
 

@@ -7,12 +7,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gapradar.domain import Assessment, Level, Link, MaturityModel, Practice, Rating, System
-from gapradar.io import dumps, load, loads, save
+from gapradar.domain.names import clean, name_key, name_problem
+from gapradar.io import LoadError, dumps, load, loads, save
 
-# Any printable text (accents, CJK, emoji, quotes, '#', ': ', newlines) except
-# surrogates, which no UTF-8 file can hold.
-text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
-name = text.map(str.strip).filter(bool)
+# Any text a person can type (accents, CJK, emoji, quotes, '#', ': ', line
+# breaks); names are one line of visible text, kept in NFC.
+text = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Cn")) | st.sampled_from("\n\t\r\x85\u2028"),
+    max_size=30,
+)
+name = text.map(clean).filter(lambda n: name_problem(n) is None)
 ids = st.text(string.ascii_lowercase + string.digits + "-_.", min_size=1, max_size=12).filter(
     lambda s: s[0].isalnum()
 )
@@ -21,10 +25,10 @@ ids = st.text(string.ascii_lowercase + string.digits + "-_.", min_size=1, max_si
 @st.composite
 def models(draw) -> MaturityModel:
     scores = draw(st.lists(st.integers(-5, 9), min_size=2, max_size=7, unique=True))
-    level_names = draw(st.lists(name, min_size=len(scores), max_size=len(scores), unique_by=str.casefold))
+    level_names = draw(st.lists(name, min_size=len(scores), max_size=len(scores), unique_by=name_key))
     levels = tuple(Level(s, n, draw(text).strip()) for s, n in zip(scores, level_names, strict=True))
     pids = draw(st.lists(ids, min_size=3, max_size=8, unique=True))
-    pnames = draw(st.lists(name, min_size=len(pids), max_size=len(pids), unique_by=str.casefold))
+    pnames = draw(st.lists(name, min_size=len(pids), max_size=len(pids), unique_by=name_key))
     practices = tuple(
         Practice(i, n, draw(text).strip(), draw(text).strip()) for i, n in zip(pids, pnames, strict=True)
     )
@@ -36,7 +40,7 @@ def models(draw) -> MaturityModel:
 def assessments(draw) -> Assessment:
     model = draw(models())
     level = st.one_of(st.none(), st.sampled_from(model.scores))
-    system_names = draw(st.lists(name, max_size=6, unique_by=str.casefold))
+    system_names = draw(st.lists(name, max_size=6, unique_by=name_key))
     systems = []
     for n in system_names:
         chosen = draw(st.lists(st.sampled_from(model.practice_ids), unique=True))
@@ -81,3 +85,54 @@ def test_save_replaces_the_file_atomically(tmp_path, sample_path, monkeypatch):
         save(load(sample_path), target)
     assert target.read_text() == "old contents"
     assert [p.name for p in tmp_path.iterdir()] == ["f.yaml"]
+
+
+def test_a_renamed_system_keeps_its_id_through_save_and_load(sample_path):
+    a = load(sample_path)
+    first = a.systems[0]
+    old_id = first.id
+    first.name = "Renamed platform"
+    text = dumps(a)
+    assert f"  id: {old_id}\n" in text  # written because the new name would not give it
+    assert loads(text).system_by_id(old_id).name == "Renamed platform"
+
+
+def test_ids_given_in_a_file_are_kept_and_others_made_around_them():
+    text = dumps(loads(_TINY + "systems:\n- name: Alpha\n- name: Beta\n  id: alpha\n"))
+    a = loads(text)
+    assert [(s.name, s.id) for s in a.systems] == [("Alpha", "alpha-2"), ("Beta", "alpha")]
+
+
+def test_duplicate_and_malformed_system_ids_are_located():
+    with pytest.raises(LoadError) as info:
+        loads(_TINY + "systems:\n- {name: A, id: x}\n- {name: B, id: x}\n- {name: C, id: 'no spaces'}\n", "f")
+    assert [str(p) for p in info.value.problems] == [
+        "f:13:17: two systems have the id 'x' (first on line 12); ids must be different",
+        "f:14:17: the system id 'no spaces' may use only letters, digits, '-', '_' and '.', and no spaces",
+    ]
+
+
+_TINY = """\
+gapradar: 1
+model:
+  title: Tiny
+  levels:
+  - {score: 0, name: Initial}
+  - {score: 1, name: Managed}
+  practices:
+  - {id: build, name: Build}
+  - {id: test, name: Testing}
+  - {id: deploy, name: Deployment}
+"""
+
+
+def test_a_saved_file_always_reopens_even_with_names_the_reader_refuses():
+    a = loads(_TINY + "systems:\n- name: Alpha\n")
+    a.systems[0].name = "Core\x0bBanking"  # as PowerPoint pastes it
+    a.systems.append(System("core  banking"))
+    a.systems.append(System("\u200b"))
+    a.title = "Review \x1b]0;x\x07 notes"
+    b = loads(dumps(a))
+    assert b.system_names() == ["Core Banking", "core  banking (2)", "System 3"]
+    assert b.title == "Review ]0;x notes"
+    assert b.system_by_id(a.systems[0].id).name == "Core Banking"
