@@ -210,7 +210,6 @@ class Series:
     colour: str
     polygon: SeriesPolygon
     markers: pg.ScatterPlotItem
-    points: list[QPointF]
     target_polygon: SeriesPolygon | None = None
     target_markers: pg.ScatterPlotItem | None = None
 
@@ -709,7 +708,7 @@ class RadarScene:
         markers = self._markers(pts, values, colour, style.symbol, True, texts)
         markers.sigHovered.connect(lambda item, points, ev, k=key: self._hover(k if len(points) else None))
         self._add(self._dynamic, markers, 15 + idx * 0.01)
-        self.series[key] = Series(key, name, colour, poly, markers, [p for p in pts if p is not None])
+        self.series[key] = Series(key, name, colour, poly, markers)
 
     def _build_focus(self, system: System) -> None:
         spec, sz = self._require_spec(), self.sizes
@@ -750,7 +749,6 @@ class RadarScene:
             colour,
             cur_poly,
             cur_markers,
-            [p for p in cur_pts if p is not None],
             tgt_poly,
             tgt_markers,
         )
@@ -796,10 +794,6 @@ class RadarScene:
         for item, x, y in self._pending_px:
             item.setPos((x - cx) / self.radius_px, (cy - y) / self.radius_px)
         self._pending_px = []
-
-    def px_to_data(self, x: float, y: float) -> QPointF:
-        cx, cy = self._centre
-        return QPointF((x - cx) / self.radius_px, (cy - y) / self.radius_px)
 
     def data_to_px(self, point: QPointF) -> QPointF:
         cx, cy = self._centre
