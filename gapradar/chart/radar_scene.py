@@ -28,7 +28,14 @@ from PySide6.QtGui import (
     QTextOption,
     QTransform,
 )
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsPolygonItem,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from gapradar.chart import geometry
 from gapradar.chart.spec import ChartSpec
@@ -182,7 +189,9 @@ class SeriesPolygon(QGraphicsPolygonItem):
         self.setPolygon(QPolygonF([p for p in points if p is not None]))
         self.outline = outline_path(points)
 
-    def paint(self, painter, option, widget=None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         # Antialiased translucent fills are most of a redraw's cost; the fill's
         # edge is hidden under the antialiased outline, so it needs none.
         painter.save()
@@ -196,10 +205,10 @@ class SeriesPolygon(QGraphicsPolygonItem):
         painter.drawPath(self.outline)
         painter.restore()
 
-    def hoverEnterEvent(self, event) -> None:
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self._on_hover(self.key)
 
-    def hoverLeaveEvent(self, event) -> None:
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self._on_hover(None)
 
 
@@ -307,7 +316,7 @@ class RadarScene:
             self.vb.removeItem(item)
         items.clear()
 
-    def _add(self, items: list, item, z: float) -> None:
+    def _add(self, items: list, item: QGraphicsItem, z: float) -> None:
         item.setZValue(z)
         self.vb.addItem(item, ignoreBounds=True)
         items.append(item)

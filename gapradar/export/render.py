@@ -18,7 +18,8 @@ from gapradar.chart.style import THEMES
 from gapradar.chart.titles import display_title
 
 if TYPE_CHECKING:  # Qt is imported on first use, so the CLI starts without it
-    from PySide6.QtGui import QImage
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPaintDevice, QPainter, QTransform
 
 
 def ensure_app(headless: bool = True):
@@ -89,7 +90,7 @@ class _Canvas:
         self.view.radar.resize(width, height)
         self.width, self.height = width, height
 
-    def paint(self, painter) -> None:
+    def paint(self, painter: QPainter) -> None:
         from PySide6.QtCore import QRectF
 
         scene = self.view.scene()
@@ -104,10 +105,10 @@ class _Canvas:
             for item in items:
                 item.setExportMode(False, opts)
 
-    def _source(self):
+    def _source(self) -> QRectF:
         return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
 
-    def to_output(self):
+    def to_output(self) -> QTransform:
         """Scene coordinates -> output pixels, exactly as `paint` maps them."""
         from PySide6.QtGui import QTransform
 
@@ -168,7 +169,7 @@ def export_png(spec: ChartSpec, path: str, options: ExportOptions) -> None:
         raise OSError(f"could not write {path}")
 
 
-def _paint_onto(device, spec: ChartSpec, options: ExportOptions, path: str) -> None:
+def _paint_onto(device: QPaintDevice, spec: ChartSpec, options: ExportOptions, path: str) -> None:
     """Lay the scene out at the output's size and paint it onto a vector device (SVG, PDF)."""
     from PySide6.QtGui import QColor, QPainter
 
