@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QWidget
 
 from gapradar.chart.radar_scene import RadarScene
 from gapradar.chart.spec import ChartSpec
 
 
 class RadarCanvas(pg.GraphicsView):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=None)
         self.setAntialiasing(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -33,7 +35,7 @@ class RadarCanvas(pg.GraphicsView):
         """Redraw after the document changed (same spec object, new values)."""
         self.radar.rebuild()
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if not hasattr(self, "radar"):
             return  # pyqtgraph resizes once from its own constructor

@@ -12,6 +12,7 @@ import html
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -27,7 +28,14 @@ from PySide6.QtGui import (
     QTextOption,
     QTransform,
 )
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsPolygonItem,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from gapradar.chart import geometry
 from gapradar.chart.spec import ChartSpec
@@ -181,7 +189,9 @@ class SeriesPolygon(QGraphicsPolygonItem):
         self.setPolygon(QPolygonF([p for p in points if p is not None]))
         self.outline = outline_path(points)
 
-    def paint(self, painter, option, widget=None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         # Antialiased translucent fills are most of a redraw's cost; the fill's
         # edge is hidden under the antialiased outline, so it needs none.
         painter.save()
@@ -195,10 +205,10 @@ class SeriesPolygon(QGraphicsPolygonItem):
         painter.drawPath(self.outline)
         painter.restore()
 
-    def hoverEnterEvent(self, event) -> None:
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self._on_hover(self.key)
 
-    def hoverLeaveEvent(self, event) -> None:
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self._on_hover(None)
 
 
@@ -209,7 +219,6 @@ class Series:
     colour: str
     polygon: SeriesPolygon
     markers: pg.ScatterPlotItem
-    points: list[QPointF]
     target_polygon: SeriesPolygon | None = None
     target_markers: pg.ScatterPlotItem | None = None
 
@@ -260,24 +269,30 @@ class RadarScene:
 
     def vertex(self, system: str, practice_id: str, which: str = "current") -> QPointF:
         """Where a system's level for a practice is drawn, in data coordinates."""
-        a = self.spec.assessment
+        a = self._require_spec().assessment
         s = a.system(system)
         i = a.model.practice_index(practice_id)
         score = getattr(s.rating(practice_id), which)
         return QPointF(*self.level_point(i, score))
 
     def level_point(self, practice_index: int, score: int | None) -> tuple[float, float]:
-        model = self.spec.assessment.model
+        model = self._require_spec().assessment.model
         r = geometry.score_radius(score, model.scores)
         return geometry.point(r, geometry.angle(practice_index, len(model.practices)))
 
     def series_names(self) -> list[str]:
         return [s.name for s in self.series.values()]
 
+    def _require_spec(self) -> ChartSpec:
+        """The spec being drawn: everything below `rebuild` runs only once one is set."""
+        spec = self.spec
+        assert spec is not None, "RadarScene used before set_spec"
+        return spec
+
     # ------------------------------------------------------------ frame
 
     def _frame_key(self) -> tuple:
-        s = self.spec
+        s = self._require_spec()
         a = s.assessment
         legend = tuple(self._legend_entries()) if s.show_legend else ()
         return (
@@ -301,14 +316,15 @@ class RadarScene:
             self.vb.removeItem(item)
         items.clear()
 
-    def _add(self, items: list, item, z: float) -> None:
+    def _add(self, items: list, item: QGraphicsItem, z: float) -> None:
         item.setZValue(z)
         self.vb.addItem(item, ignoreBounds=True)
         items.append(item)
 
     def _build_frame(self) -> None:
         self._clear(self._static)
-        spec, theme = self.spec, self.spec.theme
+        spec = self._require_spec()
+        theme = spec.theme
         model = spec.assessment.model
         w, h = self._size
         sz = self.sizes = sizes_for(w, h, spec.font_scale, spec.chrome_scale)
@@ -416,7 +432,7 @@ class RadarScene:
 
     def _fit_labels(self, label_px: float, area: QRectF) -> tuple[list[geometry.Box], float]:
         """Label boxes (wrapped) at this size, and the largest radius that leaves room for them."""
-        spec = self.spec
+        spec = self._require_spec()
         practices = spec.assessment.model.practices
         n = len(practices)
         wrap = max(label_px * 7, min(area.width() * 0.24, label_px * 15))
@@ -448,7 +464,7 @@ class RadarScene:
 
     def _legend_entries(self) -> list[tuple[str, str, str]]:
         """(symbol, colour, text) rows; the overlay lists checked systems sorted by name, average last."""
-        spec = self.spec
+        spec = self._require_spec()
         a = spec.assessment
         if spec.focus is not None:
             colour = self._colour(spec.focus)
@@ -485,7 +501,7 @@ class RadarScene:
 
         Returns the width used (column) or the height used (band).
         """
-        spec, sz = self.spec, self.sizes
+        spec, sz = self._require_spec(), self.sizes
         rows = self._legend_entries()
         title = spec.assessment.systems_label if spec.focus is None else spec.focus
         f = font(sz.legend_px)
@@ -527,9 +543,10 @@ class RadarScene:
     # ------------------------------------------------------------ series
 
     def _style(self, name: str) -> SeriesStyle:
-        a = self.spec.assessment
+        spec = self._require_spec()
+        a = spec.assessment
         if name in a.system_names():
-            return style_for(self.spec.theme, a.index_of(name))
+            return style_for(spec.theme, a.index_of(name))
         return SeriesStyle("#777777", "solid", "o", "●", 0)
 
     def _colour(self, name: str) -> str:
@@ -537,24 +554,26 @@ class RadarScene:
 
     def _wash(self, colour: str, alpha: float) -> QColor:
         """A light version of `colour`: opaque over the theme's background, translucent when transparent."""
-        if self.spec.transparent:
+        spec = self._require_spec()
+        if spec.transparent:
             c = QColor(colour)
             c.setAlphaF(alpha)
             return c
-        return _tint(colour, self.spec.theme.background, alpha)
+        return _tint(colour, spec.theme.background, alpha)
 
     def _build_series(self) -> None:
         """Rebuild only the series whose values changed: an edit touches one system and the average."""
-        spec = self.spec
+        spec = self._require_spec()
         a = spec.assessment
         practices = a.model.practices
         wanted: list[tuple[str, tuple, Callable[[], None]]] = []
         frame = self._layout_key  # a new layout (size, fonts, theme) redraws everything
+        signature: tuple
         if spec.focus is not None and spec.focus in a.system_names():
-            s = a.system(spec.focus)
-            values = tuple((s.rating(p.id).current, s.rating(p.id).target) for p in practices)
-            signature = ("focus", frame, values, self._colour(s.name), spec.show_targets)
-            wanted.append((s.name, signature, lambda s=s: self._build_focus(s)))
+            focus = a.system(spec.focus)
+            levels = tuple((focus.rating(p.id).current, focus.rating(p.id).target) for p in practices)
+            signature = ("focus", frame, levels, self._colour(focus.name), spec.show_targets)
+            wanted.append((focus.name, signature, partial(self._build_focus, focus)))
         else:
             shown = [n for n in a.system_names() if n in spec.checked]
             # Beyond a handful of systems, overlapping fills only muddy each other
@@ -562,37 +581,33 @@ class RadarScene:
             self._filled = len(shown) <= MAX_FILLED
             for idx, name in enumerate(shown):
                 ratings = [a.system(name).rating(p.id) for p in practices]
-                values = [r.current for r in ratings]
+                current = [r.current for r in ratings]
+                colour = self._colour(name)
                 # targets too: the tooltips show them
                 signature = (
                     "overlay",
                     frame,
                     tuple((r.current, r.target) for r in ratings),
-                    self._colour(name),
+                    colour,
                     idx,
                     self._filled,
                 )
-                wanted.append(
-                    (
-                        name,
-                        signature,
-                        lambda n=name, v=values, i=idx: self._add_series(n, n, self._colour(n), v, i),
-                    )
-                )
+                wanted.append((name, signature, partial(self._add_series, name, name, colour, current, idx)))
             if spec.show_average:
                 n_shown = len(shown)
                 averages = self._averages = practice_averages(a)
                 avg = [x.current for x in averages]
                 signature = ("average", frame, tuple((x.current, x.assessed) for x in averages), len(shown))
-                wanted.append(
-                    (
-                        AVERAGE_KEY,
-                        signature,
-                        lambda v=avg, i=n_shown: self._add_series(
-                            AVERAGE_KEY, AVERAGE_NAME, spec.theme.average, v, i, average=True
-                        ),
-                    )
+                add_average = partial(
+                    self._add_series,
+                    AVERAGE_KEY,
+                    AVERAGE_NAME,
+                    spec.theme.average,
+                    avg,
+                    n_shown,
+                    average=True,
                 )
+                wanted.append((AVERAGE_KEY, signature, add_average))
         keep = {key for key, signature, _ in wanted if self._built.get(key, (None,))[0] == signature}
         for key in list(self._built):
             if key not in keep:
@@ -606,13 +621,13 @@ class RadarScene:
             build()
             self._built[key] = (signature, self._dynamic, self.series[key])
         self.hovered = None
-        for s in self.series.values():
-            s.polygon.setOpacity(1.0)
-            s.markers.setOpacity(1.0)
+        for series in self.series.values():
+            series.polygon.setOpacity(1.0)
+            series.markers.setOpacity(1.0)
 
     def _points(self, values: Sequence[float | None]) -> list[QPointF | None]:
         """Each practice's point; None where it is not assessed (no place on the spoke)."""
-        model = self.spec.assessment.model
+        model = self._require_spec().assessment.model
         n = len(model.practices)
         return [
             None
@@ -622,7 +637,7 @@ class RadarScene:
         ]
 
     def _spot_text(self, system: str | None, practice_index: int, averages: list | None = None) -> str:
-        a = self.spec.assessment
+        a = self._require_spec().assessment
         model = a.model
         p = model.practices[practice_index]
         if system is None:
@@ -647,9 +662,10 @@ class RadarScene:
         filled: bool,
         texts: list[str],
     ) -> pg.ScatterPlotItem:
-        sz, theme = self.sizes, self.spec.theme
+        spec = self._require_spec()
+        sz, theme = self.sizes, spec.theme
         spots = []
-        model = self.spec.assessment.model
+        model = spec.assessment.model
         n = len(model.practices)
         for i, (pt, v) in enumerate(zip(pts, values, strict=True)):
             assessed = v is not None and pt is not None
@@ -701,10 +717,10 @@ class RadarScene:
         markers = self._markers(pts, values, colour, style.symbol, True, texts)
         markers.sigHovered.connect(lambda item, points, ev, k=key: self._hover(k if len(points) else None))
         self._add(self._dynamic, markers, 15 + idx * 0.01)
-        self.series[key] = Series(key, name, colour, poly, markers, [p for p in pts if p is not None])
+        self.series[key] = Series(key, name, colour, poly, markers)
 
     def _build_focus(self, system: System) -> None:
-        spec, sz = self.spec, self.sizes
+        spec, sz = self._require_spec(), self.sizes
         model = spec.assessment.model
         colour = self._colour(system.name)
         current = [system.rating(p.id).current for p in model.practices]
@@ -742,7 +758,6 @@ class RadarScene:
             colour,
             cur_poly,
             cur_markers,
-            [p for p in cur_pts if p is not None],
             tgt_poly,
             tgt_markers,
         )
@@ -753,7 +768,7 @@ class RadarScene:
         Only practices with both levels count, so a practice that is not
         assessed never shows a gap (the deck's and workbook's tables agree).
         """
-        model = self.spec.assessment.model
+        model = self._require_spec().assessment.model
         ratings = [system.rating(p.id) for p in model.practices]
         with_gap = [gap(r) is not None for r in ratings]
         if sum(with_gap) < 2:
@@ -788,10 +803,6 @@ class RadarScene:
         for item, x, y in self._pending_px:
             item.setPos((x - cx) / self.radius_px, (cy - y) / self.radius_px)
         self._pending_px = []
-
-    def px_to_data(self, x: float, y: float) -> QPointF:
-        cx, cy = self._centre
-        return QPointF((x - cx) / self.radius_px, (cy - y) / self.radius_px)
 
     def data_to_px(self, point: QPointF) -> QPointF:
         cx, cy = self._centre

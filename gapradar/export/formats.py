@@ -9,6 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # each writer imports its module on first use
+    from gapradar.chart.spec import ChartSpec
+    from gapradar.export.pptx_deck import DeckOptions
+    from gapradar.export.render import ExportOptions
 
 Writer = Callable[..., None]  # (spec, path, options, **format-specific options)
 
@@ -38,31 +44,31 @@ class ExportFormat:
         return f"{path}.{self.extension}"
 
 
-def _png(spec, path, options) -> None:
+def _png(spec: ChartSpec, path: str, options: ExportOptions) -> None:
     from gapradar.export.files import write_chart
 
     write_chart("png", spec, path, options)  # beside the target, checked whole, then renamed
 
 
-def _svg(spec, path, options) -> None:
+def _svg(spec: ChartSpec, path: str, options: ExportOptions) -> None:
     from gapradar.export.files import write_chart
 
     write_chart("svg", spec, path, options)  # beside the target, checked whole, then renamed
 
 
-def _pdf(spec, path, options) -> None:
+def _pdf(spec: ChartSpec, path: str, options: ExportOptions) -> None:
     from gapradar.export.files import write_chart
 
     write_chart("pdf", spec, path, options)  # beside the target, checked whole, then renamed
 
 
-def _pptx(spec, path, options, deck=None) -> None:
+def _pptx(spec: ChartSpec, path: str, options: ExportOptions, deck: DeckOptions | None = None) -> None:
     from gapradar.export.pptx_deck import DeckOptions, export_deck
 
     export_deck(spec, path, options, deck or DeckOptions())
 
 
-def _xlsx(spec, path, options) -> None:
+def _xlsx(spec: ChartSpec, path: str, options: ExportOptions) -> None:
     from gapradar.export.xlsx_workbook import export_workbook
 
     export_workbook(spec.assessment, path)

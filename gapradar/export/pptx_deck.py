@@ -162,7 +162,14 @@ def _manual_layout(parent, before: str | None, x: float, y: float, w: float, h: 
     else:
         parent.append(layout)
     manual = etree.SubElement(layout, f"{{{ns}}}manualLayout")
-    values = [("xMode", "edge"), ("yMode", "edge"), ("x", x), ("y", y), ("w", w), ("h", h)]
+    values: list[tuple[str, str | float]] = [
+        ("xMode", "edge"),
+        ("yMode", "edge"),
+        ("x", x),
+        ("y", y),
+        ("w", w),
+        ("h", h),
+    ]
     if inner:
         values.insert(0, ("layoutTarget", "inner"))
     for tag, value in values:

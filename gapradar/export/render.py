@@ -11,10 +11,15 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import THEMES
 from gapradar.chart.titles import display_title
+
+if TYPE_CHECKING:  # Qt is imported on first use, so the CLI starts without it
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPaintDevice, QPainter, QTransform
 
 
 def ensure_app(headless: bool = True):
@@ -85,7 +90,7 @@ class _Canvas:
         self.view.radar.resize(width, height)
         self.width, self.height = width, height
 
-    def paint(self, painter) -> None:
+    def paint(self, painter: QPainter) -> None:
         from PySide6.QtCore import QRectF
 
         scene = self.view.scene()
@@ -100,10 +105,10 @@ class _Canvas:
             for item in items:
                 item.setExportMode(False, opts)
 
-    def _source(self):
+    def _source(self) -> QRectF:
         return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
 
-    def to_output(self):
+    def to_output(self) -> QTransform:
         """Scene coordinates -> output pixels, exactly as `paint` maps them."""
         from PySide6.QtGui import QTransform
 
@@ -127,7 +132,7 @@ class _Canvas:
         self.view.deleteLater()
 
 
-def chart_image(spec: ChartSpec, options: ExportOptions):
+def chart_image(spec: ChartSpec, options: ExportOptions) -> QImage:
     """The chart as a QImage of exactly width × height pixels, with its DPI set."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QColor, QImage, QPainter
@@ -159,11 +164,12 @@ PNG_QUALITY = 80  # Qt maps this to a light zlib level: files ~5% larger, saved 
 
 def export_png(spec: ChartSpec, path: str, options: ExportOptions) -> None:
     image = chart_image(spec, options)
-    if not image.save(str(path), "PNG", PNG_QUALITY):
+    # PySide6's stub types the format as bytes; at run time only str is accepted.
+    if not image.save(str(path), "PNG", PNG_QUALITY):  # type: ignore[call-overload]
         raise OSError(f"could not write {path}")
 
 
-def _paint_onto(device, spec: ChartSpec, options: ExportOptions, path: str) -> None:
+def _paint_onto(device: QPaintDevice, spec: ChartSpec, options: ExportOptions, path: str) -> None:
     """Lay the scene out at the output's size and paint it onto a vector device (SVG, PDF)."""
     from PySide6.QtGui import QColor, QPainter
 
@@ -235,16 +241,16 @@ def export_pdf(spec: ChartSpec, path: str, options: ExportOptions) -> None:
     _paint_onto(writer, spec, options, path)
 
 
-def png_bytes(image) -> bytes:
+def png_bytes(image: QImage) -> bytes:
     """A QImage as PNG file bytes (clipboard, slide decks)."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG", PNG_QUALITY)
+    image.save(buffer, "PNG", PNG_QUALITY)  # type: ignore[call-overload]  # str format, as in export_png
     buffer.close()
-    return bytes(data)
+    return bytes(data.data())  # data() is bytes at run time; the stub allows bytearray and memoryview too
 
 
 def parse_size(text: str, low: int = 16, high: int = 20000, example: str = "1920x1080") -> tuple[int, int]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +31,9 @@ from gapradar.export.formats import chart_formats
 from gapradar.export.render import ExportOptions, chart_image
 from gapradar.ui.paths import settings
 
+if TYPE_CHECKING:  # python-pptx loads on first use, not with the window
+    from gapradar.export.pptx_deck import DeckOptions
+
 PRESETS = {
     "16:9 slide (1920 × 1080)": (1920, 1080, 96),
     "4:3 slide (1600 × 1200)": (1600, 1200, 96),
@@ -39,6 +44,12 @@ PRESETS = {
 }
 FORMATS = {f.label: f.id for f in chart_formats()}
 THEMES = {"Print (light, for slides)": "print", "As on screen": "current"}
+
+
+def _int_setting(s: QSettings, key: str, default: int) -> int:
+    """A whole number from the settings: an ini file gives it back as text."""
+    value = s.value(key, default)
+    return int(value) if isinstance(value, (int, float, str)) else default
 
 
 class ExportDialog(QDialog):
@@ -52,14 +63,15 @@ class ExportDialog(QDialog):
         self.start_dir = start_dir
         s = settings()
 
-        self.format = self._combo(FORMATS, s.value("export/format", "PNG image"), "Format")
+        self.format = self._combo(FORMATS, str(s.value("export/format", "PNG image")), "Format")
         self.preset = self._combo(
-            PRESETS, s.value("export/preset", "16:9 slide (1920 × 1080)"), "Size preset"
+            PRESETS, str(s.value("export/preset", "16:9 slide (1920 × 1080)")), "Size preset"
         )
-        self.width = self._spin(16, 20000, int(s.value("export/width", 1920)), "Width in pixels")
-        self.height = self._spin(16, 20000, int(s.value("export/height", 1080)), "Height in pixels")
-        self.dpi = self._spin(36, 2400, int(s.value("export/dpi", 96)), "Resolution in dots per inch")
-        self.theme = self._combo(THEMES, s.value("export/theme", "Print (light, for slides)"), "Theme")
+        # Not `width`/`height`: those are QWidget's own methods.
+        self.width_px = self._spin(16, 20000, _int_setting(s, "export/width", 1920), "Width in pixels")
+        self.height_px = self._spin(16, 20000, _int_setting(s, "export/height", 1080), "Height in pixels")
+        self.dpi = self._spin(36, 2400, _int_setting(s, "export/dpi", 96), "Resolution in dots per inch")
+        self.theme = self._combo(THEMES, str(s.value("export/theme", "Print (light, for slides)")), "Theme")
         self.transparent = self._check(
             "Transparent background", s.value("export/transparent", "false") == "true"
         )
@@ -81,9 +93,9 @@ class ExportDialog(QDialog):
             self.view.setCurrentIndex(max(0, self.view.findData(spec.focus)))
 
         size_row = QHBoxLayout()
-        size_row.addWidget(self.width)
+        size_row.addWidget(self.width_px)
         size_row.addWidget(QLabel("×"))
-        size_row.addWidget(self.height)
+        size_row.addWidget(self.height_px)
         size_row.addWidget(QLabel("px at"))
         size_row.addWidget(self.dpi)
         size_row.addWidget(QLabel("dpi"))
@@ -127,7 +139,7 @@ class ExportDialog(QDialog):
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.update_preview)
         self.preset.currentIndexChanged.connect(self._preset_changed)
-        for w in (self.width, self.height, self.dpi):
+        for w in (self.width_px, self.height_px, self.dpi):
             w.valueChanged.connect(self._custom_size)
         for signal in (
             self.format.currentIndexChanged,
@@ -147,7 +159,7 @@ class ExportDialog(QDialog):
 
     # ------------------------------------------------------------ widgets
 
-    def _combo(self, items: dict, current: str, name: str) -> QComboBox:
+    def _combo(self, items: Mapping[str, object], current: str, name: str) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)
         combo.addItems(list(items))
@@ -171,14 +183,15 @@ class ExportDialog(QDialog):
     def _preset_changed(self) -> None:
         values = PRESETS[self.preset.currentText()]
         if values is not None:
-            for spin, v in zip((self.width, self.height, self.dpi), values, strict=True):
+            for spin, v in zip((self.width_px, self.height_px, self.dpi), values, strict=True):
                 spin.blockSignals(True)
                 spin.setValue(v)
                 spin.blockSignals(False)
         self._timer.start()
 
     def _custom_size(self) -> None:
-        if PRESETS[self.preset.currentText()] != (self.width.value(), self.height.value(), self.dpi.value()):
+        size = (self.width_px.value(), self.height_px.value(), self.dpi.value())
+        if PRESETS[self.preset.currentText()] != size:
             self.preset.blockSignals(True)
             self.preset.setCurrentText("Custom")
             self.preset.blockSignals(False)
@@ -188,8 +201,8 @@ class ExportDialog(QDialog):
 
     def options(self) -> ExportOptions:
         return ExportOptions(
-            width=self.width.value(),
-            height=self.height.value(),
+            width=self.width_px.value(),
+            height=self.height_px.value(),
             dpi=self.dpi.value(),
             transparent=self.transparent.isChecked(),
             theme=THEMES[self.theme.currentText()],
@@ -221,8 +234,8 @@ class ExportDialog(QDialog):
         s = settings()
         s.setValue("export/format", self.format.currentText())
         s.setValue("export/preset", self.preset.currentText())
-        s.setValue("export/width", self.width.value())
-        s.setValue("export/height", self.height.value())
+        s.setValue("export/width", self.width_px.value())
+        s.setValue("export/height", self.height_px.value())
         s.setValue("export/dpi", self.dpi.value())
         s.setValue("export/theme", self.theme.currentText())
         s.setValue("export/transparent", "true" if self.transparent.isChecked() else "false")
@@ -277,7 +290,7 @@ class DeckDialog(QDialog):
         self.charts.setCurrentIndex(max(0, self.charts.findData(s.value("deck/charts", defaults.charts))))
         self.gaps = QSpinBox()
         self.gaps.setRange(0, 50)
-        self.gaps.setValue(int(s.value("deck/gaps", defaults.gaps)))
+        self.gaps.setValue(_int_setting(s, "deck/gaps", defaults.gaps))
         self.gaps.setAccessibleName("Largest gaps per system")
         self.gaps.setSuffix("  (ties at the cut are kept)")
         self.notes = self._check(
@@ -308,7 +321,7 @@ class DeckDialog(QDialog):
         box.setAccessibleName(text)
         return box
 
-    def deck_options(self):
+    def deck_options(self) -> DeckOptions:
         from gapradar.export.pptx_deck import DeckOptions
 
         return DeckOptions(

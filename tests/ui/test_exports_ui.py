@@ -27,9 +27,9 @@ def test_export_dialog_preview_is_the_file(window, qtbot, tmp_path):
     qtbot.addWidget(dialog)
     dialog.preset.setCurrentText("Square (1080 × 1080)")
     dialog.update_preview()
-    assert (dialog.width.value(), dialog.height.value()) == (1080, 1080)
+    assert (dialog.width_px.value(), dialog.height_px.value()) == (1080, 1080)
     assert (dialog.preview_image.width(), dialog.preview_image.height()) == (1080, 1080)
-    dialog.width.setValue(1000)
+    dialog.width_px.setValue(1000)
     assert dialog.preset.currentText() == "Custom"
     out = tmp_path / "radar.png"
     assert dialog.export(str(out))
@@ -38,7 +38,7 @@ def test_export_dialog_preview_is_the_file(window, qtbot, tmp_path):
     assert written == dialog.preview_image.convertToFormat(written.format())
     again = ExportDialog(window.chart_spec(), window.doc.assessment.system_names(), tmp_path, window)
     qtbot.addWidget(again)
-    assert again.width.value() == 1000  # the last choices are remembered
+    assert again.width_px.value() == 1000  # the last choices are remembered
 
 
 def test_export_table_from_the_window(window, tmp_path):
