@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from gapradar.chart.style import style_for
 from gapradar.chart.view_state import ViewState
 from gapradar.domain import AVERAGE_NAME, System
+from gapradar.domain.names import clean, name_key, name_problem
 from gapradar.ui.commands import AddSystemCommand, RemoveSystemCommand, RenameSystemCommand, duplicate_system
 from gapradar.ui.workspace import Workspace
 
@@ -287,11 +288,8 @@ class SystemsPanel(QWidget):
             f"Name of the new system ({a.systems_label}):",
             text=a.unique_name("New system"),
         )
-        name = name.strip()
-        if not ok or not name:
-            return
-        if name.casefold() in (n.casefold() for n in a.system_names()):
-            QMessageBox.warning(self, "Add system", f"There is already a system named “{name}”.")
+        name = clean(name)
+        if not ok or not name or not self._acceptable(name, "Add system", None):
             return
         self.ws.push(AddSystemCommand(doc, System(name)))
         self.ws.select_system(name)
@@ -301,13 +299,24 @@ class SystemsPanel(QWidget):
         if doc is None or a is None or old is None:
             return
         name, ok = QInputDialog.getText(self, "Rename system", "New name:", text=old)
-        name = name.strip()
-        if not ok or not name or name == old:
-            return
-        if name.casefold() in (n.casefold() for n in a.system_names() if n != old):
-            QMessageBox.warning(self, "Rename system", f"There is already a system named “{name}”.")
+        name = clean(name)
+        if not ok or not name or name == old or not self._acceptable(name, "Rename system", old):
             return
         self.ws.push(RenameSystemCommand(doc, old, name))
+
+    def _acceptable(self, name: str, title: str, old: str | None) -> bool:
+        """The file format's rules for names, told before anything changes."""
+        a = self.ws.assessment
+        problem = name_problem(name)
+        if problem is None and a is not None:
+            key = name_key(name)
+            clash = next((n for n in a.system_names() if n != old and name_key(n) == key), None)
+            if clash is not None:
+                problem = f"looks the same as the system “{clash}” (names differ in more than case and spaces)"
+        if problem is not None:
+            QMessageBox.warning(self, title, f"The name “{name}” {problem}.")
+            return False
+        return True
 
     def duplicate_system(self) -> None:
         doc, name = self.ws.document, self.current_name()

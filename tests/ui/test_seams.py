@@ -236,3 +236,30 @@ def test_an_eleventh_system_is_told_apart_from_the_first(window, monkeypatch):
     lst = window.findChild(QListWidget, "systemsList")
     icons = {lst.item(i).text(): lst.item(i).icon().pixmap(14, 14).toImage() for i in range(lst.count())}
     assert icons[first] != icons[eleventh]  # and so does the panel's swatch
+
+
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [
+        ("Payments\vHub", "control character"),  # what PowerPoint pastes
+        ("\u200b", "shows nothing"),
+        ("atm  management APPLICATION", "looks the same as"),
+    ],
+)
+def test_names_typed_in_the_window_follow_the_files_rules(window, monkeypatch, answers, typed, told):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    asked = answers(QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (typed, True)))
+    before = list(window.doc.assessment.system_names())
+    window.panel.add_system()
+    assert window.doc.assessment.system_names() == before
+    assert len(asked.asked) == 1 and told in asked.asked[0]
+
+
+def test_a_name_in_decomposed_form_is_kept_composed(window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Cafe\u0301 Systems ", True)))
+    window.panel.add_system()
+    assert "Café Systems" in window.doc.assessment.system_names()
