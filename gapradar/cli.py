@@ -340,6 +340,15 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     return subs
 
 
+def _quiet_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so Python's exit flush stays silent."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parsers = build_parser()
@@ -364,6 +373,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WriteError as e:
         _err(f"gapradar: {e}")
         return EXIT_INVALID
+    except BrokenPipeError:  # `gapradar info FILE | head`: the reader has all it wanted
+        _quiet_stdout()
+        return 0
     except OSError as e:
         _err(f"gapradar: {e.filename or ''}: {e.strerror or e}".replace(": : ", ": "))
         return EXIT_INVALID

@@ -156,7 +156,7 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
     acts.add(
         "sample",
         file_menu,
-        "Open &sample",
+        "Open sa&mple",
         lambda: files.open_path(bundled.sample_path()),
         tip="Open the bundled First Federated Bank sample",
     )
@@ -190,7 +190,7 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
     acts.add(
         "export_per_system",
         file_menu,
-        "Export one chart &per system…",
+        "Export one chart per s&ystem…",
         lambda: ex.export_per_system(w),
         None,
         "One focus chart per system into a folder",

@@ -141,6 +141,11 @@ def run(
     if dims:
         window.resize(*dims)
     if focus:
+        names = window.doc.assessment.system_names() if window.doc is not None else []
+        if focus not in names:
+            listed = ", ".join(f'"{n}"' for n in names[:12]) + (" …" if len(names) > 12 else "")
+            print(f'gapradar: --focus: no system named "{focus}"; the systems are: {listed}', file=sys.stderr)
+            return 2
         window.ws.select_system(focus)
         window.set_focus_view(True)
     if screenshot:

@@ -19,12 +19,17 @@ class _RatingCommand(QUndoCommand):
         self.before = doc.assessment.system(system).rating(practice_id)
         self.after = replace(self.before, **change)  # type: ignore[arg-type]  # fields named by the caller
         self.practice_name = doc.assessment.model.practice(practice_id).name
+        self._done = False
 
     def redo(self) -> None:
         self.doc.apply_rating(self.system, self.practice_id, self.after)
+        if self._done:  # a redo, not the first time: show where it happened
+            self.doc.revealed.emit(self.system, self.practice_id, f"Redone: {self.text()}")
+        self._done = True
 
     def undo(self) -> None:
         self.doc.apply_rating(self.system, self.practice_id, self.before)
+        self.doc.revealed.emit(self.system, self.practice_id, f"Undone: {self.text()}")
 
 
 DRAG_COMMAND_ID = 1

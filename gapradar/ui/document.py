@@ -20,6 +20,7 @@ class Document(QObject):
     systems_changed = Signal()  # systems added, removed, renamed or reordered
     system_renamed = Signal(str, str)  # old, new
     rating_changed = Signal(str, str)  # system, practice id
+    revealed = Signal(str, str, str)  # system, practice id, what happened: undo/redo shows its place
     path_changed = Signal()
     modified_changed = Signal(bool)
 

@@ -177,5 +177,3 @@ def export_workbook_dialog(window, path: str | None = None) -> bool:
         return False
     window.statusBar().showMessage(f"Exported the workbook to {path}", 5000)
     return True
-
-

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -145,7 +145,12 @@ class FileSession(QObject):
         doc = self.doc
         if doc is None:
             return False
-        start = str(doc.path.with_suffix("").name + ".yaml") if doc.path else "assessment.yaml"
+        if doc.path is not None and not bundled.is_bundled(doc.path):
+            start = str(doc.path.with_suffix(".yaml"))  # in the file's own folder
+        else:
+            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            name = doc.path.stem if doc.path is not None else "assessment"
+            start = str(Path(folder or Path.home()) / f"{name}.yaml")
         name, _ = QFileDialog.getSaveFileName(self.window, "Save as", start, FILE_FILTER)
         if not name:
             return False
@@ -182,6 +187,21 @@ class FileSession(QObject):
         name, _ = QFileDialog.getOpenFileName(self.window, "Open", start, FILE_FILTER)
         if name:
             self.open_path(Path(name), ask=False)
+
+    def open_recent(self, path: Path) -> bool:
+        """A recent file that is gone is said so, and leaves the list, before anything is asked."""
+        if not path.exists():
+            QMessageBox.warning(
+                self.window,
+                "File not found",
+                f"{path.name} is no longer at {path.parent}.\n\nIt was moved, renamed or deleted; "
+                "it is taken off the recent files.",
+            )
+            files = [f for f in self.recent_files() if Path(f) != path]
+            settings().setValue("recentFiles", files)
+            self.recent_changed.emit()
+            return False
+        return self.open_path(path)
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
         if ask and not self.maybe_save():

@@ -79,6 +79,10 @@ class LevelsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.FontRole:
+            f = QFont()
+            f.setBold(LEVEL_COLUMNS.get(section) == self.ws.state.editing)  # what the keys edit
+            return f
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -176,16 +180,34 @@ class LevelDelegate(QStyledItemDelegate):
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.SubmitModelCache)
 
-    def eventFilter(self, editor, event) -> bool:
-        # Qt 6 lets a combo box swallow Return; Return means "take this level".
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         if (
             isinstance(editor, QComboBox)
+            and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not editor.view().isVisible()
         ):
-            self._commit(editor)
-            return True
+            # Qt 6 lets a combo box swallow Return; Return means "take this level".
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not editor.view().isVisible():
+                self._commit(editor)
+                return True
+            # Digits are level numbers, "-" starts a negative one, as on the chart; the combo's own
+            # type-ahead would take "-" as the first level starting with "-" and commit it at once.
+            text = event.text()
+            if text == "-":
+                editor.setProperty("minus", True)
+                return True
+            if len(text) == 1 and text.isdigit():
+                score = -int(text) if editor.property("minus") else int(text)
+                editor.setProperty("minus", False)
+                found = editor.findData(score)
+                if found > 0:  # 0 is "not assessed", whose data is None
+                    editor.setCurrentIndex(found)
+                    self._commit(editor)
+                return True
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                editor.setCurrentIndex(0)
+                self._commit(editor)
+                return True
         return super().eventFilter(editor, event)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -240,10 +262,19 @@ class LevelsTable(QTableView):
     def _state_changed(self, state: ViewState, before: ViewState) -> None:
         if state.targets_hidden != before.targets_hidden:
             self._show_targets(not state.targets_hidden)
-        if state.selected_practice != before.selected_practice and self.levels_model.rowCount():
+        if state.editing != before.editing:
+            self.levels_model.headerDataChanged.emit(Qt.Orientation.Horizontal, CURRENT, TARGET)
+        if (
+            state.selected_practice != before.selected_practice or state.editing != before.editing
+        ) and self.levels_model.rowCount():
             current = self.currentIndex()
-            if not current.isValid() or current.row() != state.selected_practice:
-                column = current.column() if current.isValid() else CURRENT
+            column = current.column() if current.isValid() else CURRENT
+            if column in LEVEL_COLUMNS or not current.isValid():
+                column = CURRENT if state.editing == "current" else TARGET
+            if not current.isValid() or (current.row(), current.column()) != (
+                state.selected_practice,
+                column,
+            ):
                 self.setCurrentIndex(self.levels_model.index(state.selected_practice, column))
 
     def _show_targets(self, show: bool) -> None:
@@ -253,8 +284,16 @@ class LevelsTable(QTableView):
 
     def currentChanged(self, current: Index, previous: Index) -> None:
         super().currentChanged(current, previous)
-        if current.isValid() and current.row() != self.ws.state.selected_practice:
-            self.ws.update(selected_practice=current.row())
+        if not current.isValid():
+            return
+        changes: dict[str, object] = {}
+        if current.row() != self.ws.state.selected_practice:
+            changes["selected_practice"] = current.row()
+        which = LEVEL_COLUMNS.get(current.column())
+        if which is not None and which != self.ws.state.editing:
+            changes["editing"] = which  # the guide and the keys edit what the table edits
+        if changes:
+            self.ws.update(**changes)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Digits on a level cell set the level with that number, as on the chart."""

@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         short_toolbar_labels(self.actions_)
         self.files.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.facilitator.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.ws.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.statusBar().setSizeGripEnabled(True)  # there from the start: the chart never jumps
         self.files.title_changed.connect(self._update_title)
         self.files.recent_changed.connect(self._fill_recent_menu)
         self.ws.document_replaced.connect(self._document_replaced)
@@ -247,10 +249,11 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.files.recent_files()
         for i, f in enumerate(files, start=1):
-            action = self.recent_menu.addAction(f"&{i} {Path(f).name}")
+            path = Path(f)
+            action = self.recent_menu.addAction(f"&{i} {path.name}  —  {path.parent}")
             action.setToolTip(f)
             action.setStatusTip(f)
-            action.triggered.connect(lambda _c=False, p=f: self.files.open_path(Path(p)))
+            action.triggered.connect(lambda _c=False, p=path: self.files.open_recent(p))
         self.recent_menu.setEnabled(bool(files))
         self.start_page.show_recent(files)
 
@@ -264,6 +267,8 @@ class MainWindow(QMainWindow):
         state = s.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+            # Docks come back where they were, but the systems panel fits this file's names.
+            self.resizeDocks([self.systems_dock], [self.panel.preferred_width()], Qt.Orientation.Horizontal)
         self._fill_recent_menu()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gapradar.chart.radar_scene import REFERENCE_PX
 from gapradar.chart.spec import ChartSpec
@@ -92,6 +92,10 @@ class PresentationWindow(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F5):
+            keys = self.findChild(QLabel, "keysOverlay")
+            if event.key() == Qt.Key.Key_Escape and keys is not None and keys.isVisible():
+                keys.hide()  # Esc closes the key list first, then presentation mode
+                return
             self.close()
             return
         super().keyPressEvent(event)

@@ -163,6 +163,9 @@ class RadarView(RadarCanvas):
             return
         if self._drag is None:
             self._drag = (next(_drags), None)
+            # The dragged point's practice becomes the selected one: guide, table and keys follow it.
+            a = doc.assessment
+            self.ws.update(selected_practice=a.model.practice_index(practice_id), editing=which)
         current = getattr(doc.assessment.system(name).rating(practice_id), which)
         if handle.score != current:
             self.ws.push(SetLevelCommand(doc, name, practice_id, which, handle.score, drag=self._drag[0]))

@@ -56,8 +56,8 @@ class StartPage(QWidget):
             return
         self.recent.addWidget(QLabel("<b>Recent files</b>"), 0, Qt.AlignmentFlag.AlignHCenter)
         for f in files[:5]:
-            button = QPushButton(Path(f).name)
+            button = QPushButton(f"{Path(f).name}  —  {Path(f).parent}")
             button.setToolTip(f)
-            button.setFlat(True)
-            button.clicked.connect(lambda _c=False, p=f: self.files.open_path(Path(p)))
+            button.setMinimumWidth(280)
+            button.clicked.connect(lambda _c=False, p=f: self.files.open_recent(Path(p)))
             self.recent.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)

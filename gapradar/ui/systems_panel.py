@@ -84,6 +84,7 @@ class SystemsPanel(QWidget):
         self.filter.setAccessibleName("Filter systems")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
+        self.filter.textChanged.connect(self._name_check_buttons)
 
         self.list = QListWidget()
         self.list.setObjectName("systemsList")
@@ -146,9 +147,15 @@ class SystemsPanel(QWidget):
     # ---------------------------------------------------------------- state
 
     def set_all(self, on: bool) -> None:
-        a = self.ws.assessment
-        names = set(a.system_names()) if on and a else set()
-        self.ws.set_checked(names, on)
+        """Check or uncheck every system the filter shows (all of them when there is no filter)."""
+        shown = {
+            item.data(NAME_ROLE)
+            for item in (self.list.item(i) for i in range(self.list.count()))
+            if not item.isHidden() and item.data(NAME_ROLE) != AVERAGE_ROLE_VALUE
+        }
+        checked = self.ws.state.checked | shown if on else self.ws.state.checked - shown
+        filtered = bool(self.filter.text().strip())
+        self.ws.set_checked(checked, None if filtered else on)
 
     def checked_names(self) -> tuple[str, ...]:
         return self.ws.checked_names()
@@ -237,6 +244,11 @@ class SystemsPanel(QWidget):
                 break
         self._updating = was
 
+    def _name_check_buttons(self, text: str) -> None:
+        filtered = bool(text.strip())
+        self.check_all.setText("Check &shown" if filtered else "Check &all")
+        self.check_none.setText("Uncheck s&hown" if filtered else "Check &none")
+
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()
         for i in range(self.list.count()):
@@ -312,7 +324,9 @@ class SystemsPanel(QWidget):
             key = name_key(name)
             clash = next((n for n in a.system_names() if n != old and name_key(n) == key), None)
             if clash is not None:
-                problem = f"looks the same as the system “{clash}” (names differ in more than case and spaces)"
+                problem = (
+                    f"looks the same as the system “{clash}” (names differ in more than case and spaces)"
+                )
         if problem is not None:
             QMessageBox.warning(self, title, f"The name “{name}” {problem}.")
             return False

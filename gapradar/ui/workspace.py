@@ -25,6 +25,7 @@ class Workspace(QObject):
     document_changed = Signal()  # the open document's content changed
     systems_changed = Signal()  # systems added, removed, renamed or reordered
     rating_changed = Signal(str, str)  # system, practice id
+    message = Signal(str)  # something the user should read in the status line
 
     def __init__(self, state: ViewState | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +46,7 @@ class Workspace(QObject):
             old.system_renamed.disconnect(self._system_renamed)
             old.systems_changed.disconnect(self._systems_changed)
             old.rating_changed.disconnect(self.rating_changed)
+            old.revealed.disconnect(self._reveal)
         self.document = doc
         if doc is not None:
             doc.setParent(self)
@@ -52,6 +54,7 @@ class Workspace(QObject):
             doc.system_renamed.connect(self._system_renamed)
             doc.systems_changed.connect(self._systems_changed)
             doc.rating_changed.connect(self.rating_changed)
+            doc.revealed.connect(self._reveal)
             names = doc.assessment.system_names()
             fresh = self.state.changed(
                 checked=initial_checked(names), selected_system=None, selected_practice=0
@@ -68,6 +71,16 @@ class Workspace(QObject):
     def push(self, command: QUndoCommand) -> None:
         if self.document is not None:
             self.document.undo_stack.push(command)
+
+    def _reveal(self, system: str, practice_id: str, what: str) -> None:
+        """Undo and redo go to the system and practice they change: nothing changes out of sight."""
+        a = self.assessment
+        if a is None or system not in a.system_names():
+            return
+        self.update(selected_system=system, selected_practice=a.model.practice_index(practice_id))
+        if self.state.view == "overlay" and system not in self.state.checked:
+            self.update(checked=self.state.checked | {system})
+        self.message.emit(what)
 
     def _document_changed(self) -> None:
         self.document_changed.emit()
@@ -97,10 +110,16 @@ class Workspace(QObject):
             self.state_changed.emit(state, before)
 
     def select_system(self, name: str | None) -> None:
-        """Select a system and make sure the chart shows it: the table and the chart never disagree."""
+        """Select a system; in overlay view also check it, so the chart shows what the table shows.
+
+        Focus view shows the selected system whatever is checked, so there the checks stay as they are.
+        """
         if name is None:
             return
-        self.update(selected_system=name, checked=self.state.checked | {name})
+        if self.state.view == "overlay":
+            self.update(selected_system=name, checked=self.state.checked | {name})
+        else:
+            self.update(selected_system=name)
 
     def set_checked(self, names: set[str] | frozenset[str], show_average: bool | None = None) -> None:
         changes: dict[str, object] = {"checked": frozenset(names)}

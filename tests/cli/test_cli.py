@@ -106,3 +106,17 @@ def test_python_dash_m_runs_the_same_cli():
     )
     assert done.returncode == 0, done.stderr
     assert "bundled:first-federated-bank: valid" in done.stdout
+
+
+def test_info_into_a_pipe_closed_early_is_not_an_error():
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        f'"{sys.executable}" -m gapradar info --sample | head -1',
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.stdout.strip() and "Broken pipe" not in run.stderr

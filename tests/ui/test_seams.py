@@ -263,3 +263,83 @@ def test_a_name_in_decomposed_form_is_kept_composed(window, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Cafe\u0301 Systems ", True)))
     window.panel.add_system()
     assert "Café Systems" in window.doc.assessment.system_names()
+
+
+def test_digits_typed_into_the_level_drop_down_are_level_numbers(window, qtbot):
+    from PySide6.QtWidgets import QComboBox
+
+    window.ws.select_system(ATM)
+    t = table(window)
+    index = t.model().index(2, CURRENT)
+    t.setCurrentIndex(index)
+    t.edit(index)
+    combo = t.findChild(QComboBox)
+    assert combo is not None
+    qtbot.keyClick(combo, Qt.Key.Key_Minus)
+    assert t.model().index(2, CURRENT).data() == "0 – Repeatable"  # "-" alone changes nothing
+    qtbot.keyClick(combo, Qt.Key.Key_1)
+    assert t.model().index(2, CURRENT).data() == "-1 – Regressive"
+    assert window.doc.undo_stack.count() == 1
+
+
+def test_undo_goes_to_the_system_and_practice_it_changes(window):
+    window.ws.select_system(ATM)
+    window.facilitator.select_practice(+4)  # Data Management
+    window.facilitator.step_level(+1)
+    window.facilitator.select_system(+1)
+    window.facilitator.select_practice(-2)
+    window.actions_["undo"].trigger()
+    assert window.ws.state.selected_system == ATM
+    assert window.ws.state.selected_practice == 4
+    assert window.statusBar().currentMessage().startswith("Undone: Set Data Management current of " + ATM)
+
+
+def test_the_table_follows_t_and_the_guide_follows_the_table(window, qtbot):
+    window.ws.select_system(ATM)
+    window.facilitator.toggle_editing()
+    t = table(window)
+    assert t.currentIndex().column() == TARGET
+    assert t.model().headerData(TARGET, Qt.Orientation.Horizontal, Qt.ItemDataRole.FontRole).bold()
+    t.setCurrentIndex(t.model().index(1, CURRENT))
+    assert window.ws.state.editing == "current" and window.ws.state.selected_practice == 1
+    assert "editing <b>current" in window.guide.text()
+
+
+def test_check_all_checks_what_the_filter_shows(window, qtbot):
+    window.panel.check_none.click()
+    qtbot.keyClicks(window.panel.filter, "mobile")
+    assert window.panel.check_all.text() == "Check &shown"
+    window.panel.check_all.click()
+    assert window.ws.state.checked == {"Mobile Banking Platform (Android)", "Mobile Banking Platform (iOS)"}
+    window.panel.filter.clear()
+    assert window.panel.check_all.text() == "Check &all"
+
+
+def test_dragging_a_point_selects_its_practice(window):
+    window.ws.select_system(ATM)
+    QApplication.processEvents()
+    view, scene = window.radar, window.radar.radar
+    pid = window.doc.assessment.model.practices[4].id
+    handle = view.handles[(pid, "target")]
+    start = view.mapFromScene(handle.mapToScene(QPointF(0, 0)))
+    end = view.mapFromScene(view.view_box.mapViewToScene(QPointF(*scene.level_point(4, 3))))
+    _drag(view, start, end)
+    assert window.ws.state.selected_practice == 4 and window.ws.state.editing == "target"
+
+
+def test_a_recent_file_that_is_gone_is_said_so_and_dropped(window, tmp_path, answers):
+    gone = tmp_path / "gone.yaml"
+    gone.write_bytes(window.doc.path.read_bytes())
+    window.files.add_recent(gone)
+    gone.unlink()
+    asked = answers(None)
+    assert not window.files.open_recent(gone)
+    assert "no longer at" in asked.asked[0]
+    assert str(gone.resolve()) not in window.files.recent_files()
+
+
+def test_focus_on_an_unknown_system_is_an_error(tmp_path, capsys):
+    from gapradar.ui.app import run
+
+    assert run(None, screenshot=str(tmp_path / "x.png"), focus="Nope") == 2
+    assert 'no system named "Nope"' in capsys.readouterr().err

@@ -282,7 +282,7 @@ def test_recent_files_and_geometry_persist(window, qtbot, tmp_path):
     again = MainWindow(load(out), out)
     qtbot.addWidget(again)
     assert again.files.recent_files()[0] == str(out.resolve())
-    assert again.recent_menu.actions()[0].text() == "&1 kept.yaml"
+    assert again.recent_menu.actions()[0].text() == f"&1 kept.yaml  —  {out.parent}"
     assert (again.width(), again.height()) == (701, 503)
 
 
