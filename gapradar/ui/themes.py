@@ -75,6 +75,21 @@ def indicator_style(theme: Theme) -> str:
     )
 
 
+def frame_style(theme: Theme) -> str:
+    """Outlines Fusion draws darker than the window, which on black is no outline at all."""
+    edge = theme.text if theme.name == "high-contrast" else theme.grid
+    disabled = DISABLED_TEXT.get(theme.name, theme.muted_text)
+    return (
+        f" QMenu {{ border: 2px solid {edge}; background: {theme.background}; padding: 2px; }}"
+        f" QMenu::separator {{ height: 1px; background: {edge}; margin: 4px 6px; }}"
+        f" QLineEdit {{ border: 1px solid {edge}; border-radius: 3px; padding: 2px 4px; }}"
+        f" QPushButton {{ border: 1px solid {edge}; border-radius: 3px; padding: 4px 10px; }}"
+        f" QPushButton:disabled, QToolButton:disabled {{ border-color: {disabled}; }}"
+        f" QPushButton:focus, QToolButton:focus, QLineEdit:focus {{ border: 2px solid"
+        f" {HIGHLIGHT.get(theme.name, ('#1f6fd1', ''))[0]}; }}"
+    )
+
+
 def apply_window_theme(theme: Theme) -> None:
     """Light keeps the platform's own colours; dark and high contrast set a palette."""
     app = QApplication.instance()
@@ -87,4 +102,4 @@ def apply_window_theme(theme: Theme) -> None:
         app.setStyleSheet("")
         return
     app.setPalette(theme_palette(theme))
-    app.setStyleSheet(indicator_style(theme))
+    app.setStyleSheet(indicator_style(theme) + frame_style(theme))
