@@ -391,11 +391,12 @@ class RadarScene:
         self._add(self._static, spokes, 1)
         # Ring labels never taller than the gap between rings, so they never overlap.
         ring_font = font(min(sz.ring_px, radius / len(levels) * 0.62))
-        # Ring labels sit above the data with a halo, so a point never hides a level's name;
-        # on a transparent export a box would show as a patch on the slide, so there is none.
+        # Ring labels sit above the fills and lines with a light halo, so a level's name stays
+        # readable, and below the points, so they never hide data (lines show through the halo).
+        # On a transparent export a box would show as a patch on the slide, so there is none.
         bg = None if spec.transparent else QColor(theme.ring_label_background)
         if bg is not None:
-            bg.setAlphaF(0.85)
+            bg.setAlphaF(0.6)
         # No room for names (a small chart in large type): scores only; the level guide names them.
         widest = max(measure(f"{lv.score} {lv.name}", ring_font)[0] for lv in levels)
         ring_names = widest <= 0.8 * radius
@@ -406,7 +407,7 @@ class RadarScene:
             label = self._text(text, ring_font, theme.muted_text, fill=bg)
             label.setPos(-(sz.marker * 0.8 + sz.ring_px * 0.3) / radius, r)
             label.setAnchor((1.0, 0.5))
-            self._add(self._static, label, 19)
+            self._add(self._static, label, 14)  # fills and lines 10-13, points 15-18
 
         # Practice names outside the rim.
         self.practice_labels = []
@@ -436,13 +437,13 @@ class RadarScene:
         practices = spec.assessment.model.practices
         n = len(practices)
         wrap = max(label_px * 7, min(area.width() * 0.24, label_px * 15))
-        regular, bold = font(label_px), font(label_px, bold=True)
+        # Every name measured bold (as when selected): walking the practices never resizes the chart.
+        bold = font(label_px, bold=True)
         boxes = []
         for i, p in enumerate(practices):
             # Names above and below the chart may spread sideways; those beside it may not.
             w = wrap * (2.0 if abs(math.sin(geometry.angle(i, n))) < 0.1 else 1.0)
-            f = bold if spec.selected_practice == i else regular
-            boxes.append(geometry.Box(*measure(p.name, f, w, self._margin())))
+            boxes.append(geometry.Box(*measure(p.name, bold, w, self._margin())))
         return boxes, geometry.chart_radius(area.width(), area.height(), boxes, label_px * 0.5)
 
     def _text(self, text: str, f: QFont, colour: str, fill: QColor | None = None) -> pg.TextItem:
@@ -462,14 +463,17 @@ class RadarScene:
 
     # ------------------------------------------------------------ legend
 
-    def _legend_entries(self) -> list[tuple[str, str, str]]:
-        """(symbol, colour, text) rows; the overlay lists checked systems sorted by name, average last."""
+    def _legend_entries(self, all_targets: bool = False) -> list[tuple[str, str, str]]:
+        """(symbol, colour, text) rows; the overlay lists checked systems sorted by name, average last.
+
+        `all_targets`: the rows as if targets showed, to reserve their room while they are hidden.
+        """
         spec = self._require_spec()
         a = spec.assessment
         if spec.focus is not None:
             colour = self._colour(spec.focus)
             rows = [("●", colour, "Current level")]
-            if spec.show_targets:
+            if spec.show_targets or all_targets:
                 rows += [("◇", colour, "Target level (dashed)"), ("▨", colour, "Gap to close")]
             focus = a.system(spec.focus) if spec.focus in a.system_names() else None
             if focus is not None and any(
@@ -505,13 +509,21 @@ class RadarScene:
         rows = self._legend_entries()
         title = spec.assessment.systems_label if spec.focus is None else spec.focus
         f = font(sz.legend_px)
-        entries = [
-            f"<span style='color:{colour}'>{symbol}</span>&nbsp;{html.escape(text)}"
-            for symbol, colour, text in rows
-        ] or ["<i>none checked</i>"]
+
+        def lines(rows: list[tuple[str, str, str]]) -> list[str]:
+            return [
+                f"<span style='color:{colour}'>{symbol}</span>&nbsp;{html.escape(text)}"
+                for symbol, colour, text in rows
+            ] or ["<i>none checked</i>"]
+
+        entries = lines(rows)
         heading = f"<b>{html.escape(title)}</b>"
         if bottom is None:
             body = f"<div>{heading}</div>" + "".join(f"<div>{e}</div>" for e in entries)
+            # As wide as it will be once targets are revealed: revealing never resizes the chart.
+            widest = f"<div>{heading}</div>" + "".join(
+                f"<div>{e}</div>" for e in lines(self._legend_entries(all_targets=True))
+            )
             max_w = self._size[0] * 0.28
         else:
             gap = "&nbsp;&nbsp; "  # entries wrap as wholes, never inside a name
@@ -524,9 +536,10 @@ class RadarScene:
         doc = QTextDocument()
         doc.setDocumentMargin(self._margin())
         doc.setDefaultFont(f)
-        doc.setHtml(body)
+        doc.setHtml(body if bottom is not None else widest)
         doc.setTextWidth(max_w)
         width = max_w if bottom is not None else min(max_w, doc.idealWidth() * 1.04 + 4)
+        doc.setHtml(body)
         doc.setTextWidth(width)
         item = pg.TextItem(html=f"<div style='color:{spec.theme.text}'>{body}</div>")
         item.setFont(f)

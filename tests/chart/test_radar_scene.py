@@ -63,7 +63,7 @@ def test_cli_title_and_no_title(tmp_path, sample_path):
     assert "First Federated Bank" not in text
 
 
-def test_ring_labels_are_drawn_above_every_data_point(qapp, bank):
+def test_ring_labels_stay_legible_and_never_hide_a_data_point(qapp, bank):
     canvas = laid_out(ChartSpec(bank, checked=tuple(bank.system_names())))
     try:
         radar = canvas.view.radar
@@ -74,9 +74,19 @@ def test_ring_labels_are_drawn_above_every_data_point(qapp, bank):
             if isinstance(i, pg.TextItem) and i.textItem.toPlainText() in level_names
         ]
         assert len(rings) == len(bank.model.levels)
-        top_marker = max(s.markers.zValue() for s in radar.series.values())
-        assert all(r.zValue() > top_marker for r in rings)
-        assert all(r.fill.style() != Qt.BrushStyle.NoBrush for r in rings)  # a halo keeps them legible
+        top_line = max(s.polygon.zValue() for s in radar.series.values())
+        bottom_marker = min(s.markers.zValue() for s in radar.series.values())
+        # Above fills and lines (a halo keeps them legible), below every point.
+        assert all(top_line < r.zValue() < bottom_marker for r in rings)
+        assert all(r.fill.style() != Qt.BrushStyle.NoBrush for r in rings)
+        # The labels sit beside the 12 o'clock spoke, clear of its points.
+        label_rects = [r.mapRectToScene(r.boundingRect()) for r in rings]
+        first = bank.model.practices[0].id
+        for series in radar.series.values():
+            if series.name not in bank.system_names():
+                continue  # the average
+            centre = series.markers.mapToScene(radar.vertex(series.name, first))
+            assert not any(rect.contains(centre) for rect in label_rects), series.name
     finally:
         canvas.close()
 

@@ -343,3 +343,23 @@ def test_focus_on_an_unknown_system_is_an_error(tmp_path, capsys):
 
     assert run(None, screenshot=str(tmp_path / "x.png"), focus="Nope") == 2
     assert 'no system named "Nope"' in capsys.readouterr().err
+
+
+def test_the_presented_chart_keeps_its_size_while_walking_and_revealing(window, qtbot):
+    from gapradar.ui.presentation import PresentationWindow
+
+    window.ws.select_system(ATM)
+    window.set_focus_view(True)
+    window.facilitator.set_targets_hidden(True)
+    p = PresentationWindow(window.ws, window.keyboard)
+    qtbot.addWidget(p)
+    p.resize(1280, 720)
+    p.show()
+    qtbot.waitExposed(p)
+    p.refresh()
+    radius = p.radar.radar.radius_px
+    for _ in range(len(window.doc.assessment.model.practices)):
+        window.facilitator.select_practice(+1)
+        assert p.radar.radar.radius_px == pytest.approx(radius)
+    window.facilitator.reveal_targets()
+    assert p.radar.radar.radius_px == pytest.approx(radius)
