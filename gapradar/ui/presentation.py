@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gapradar.chart.radar_scene import REFERENCE_PX
 from gapradar.chart.spec import ChartSpec
-from gapradar.ui.level_guide import LevelGuide
+from gapradar.ui.level_guide import LevelGuide, guide_html
 from gapradar.ui.radar_view import RadarView
 from gapradar.ui.workspace import Workspace
 
@@ -55,7 +55,7 @@ class PresentationWindow(QWidget):
         # Undo, redo and the other window shortcuts work while presenting.
         self.addActions(actions or [])
         workspace.state_changed.connect(self.refresh)
-        workspace.document_changed.connect(self._fit_guide)
+        workspace.document_changed.connect(self._fit_guide)  # a renamed level may need more room
         workspace.document_replaced.connect(self.refresh)
         self.refresh()
 
@@ -83,7 +83,25 @@ class PresentationWindow(QWidget):
         self._fit_guide()
 
     def _fit_guide(self) -> None:
-        needed = round(self.guide.label.heightForWidth(max(200, self.width() - 40)) * 1.12) + 28
+        """The band is as tall as the longest practice's descriptions need, targets shown: walking
+        the practices or revealing the targets never resizes the chart above it."""
+        a, state = self.ws.assessment, self.ws.state
+        if a is None:
+            return
+        probe = QLabel()
+        probe.setWordWrap(True)
+        probe.setTextFormat(Qt.TextFormat.RichText)
+        probe.setFont(self.guide.label.font())
+        width = max(200, self.width() - 40)
+        tallest = 0
+        for i in range(len(a.model.practices)):
+            probe.setText(
+                guide_html(
+                    a, state.selected_system, i, state.editing, self.ws.theme, band=True, show_targets=True
+                )
+            )
+            tallest = max(tallest, probe.heightForWidth(width))
+        needed = round(tallest * 1.12) + 28
         self.guide.setFixedHeight(min(round(self.height() * 0.34), max(120, needed)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:

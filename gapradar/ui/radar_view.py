@@ -102,7 +102,11 @@ class RadarView(RadarCanvas):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if hasattr(self, "handles"):
+        if not hasattr(self, "handles"):
+            return  # pyqtgraph resizes once from its own constructor
+        if self.decorate is not None:
+            self.refresh_from_workspace()  # sizes that depend on the view's size (presentation's type)
+        else:
             self._update_handles()
 
     def _remove_handles(self) -> None:

@@ -345,7 +345,8 @@ def test_focus_on_an_unknown_system_is_an_error(tmp_path, capsys):
     assert 'no system named "Nope"' in capsys.readouterr().err
 
 
-def test_the_presented_chart_keeps_its_size_while_walking_and_revealing(window, qtbot):
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (1024, 768)])
+def test_the_presented_chart_keeps_its_size_while_walking_and_revealing(window, qtbot, size):
     from gapradar.ui.presentation import PresentationWindow
 
     window.ws.select_system(ATM)
@@ -353,13 +354,16 @@ def test_the_presented_chart_keeps_its_size_while_walking_and_revealing(window, 
     window.facilitator.set_targets_hidden(True)
     p = PresentationWindow(window.ws, window.keyboard)
     qtbot.addWidget(p)
-    p.resize(1280, 720)
+    p.resize(*size)
     p.show()
     qtbot.waitExposed(p)
     p.refresh()
-    radius = p.radar.radar.radius_px
+    QApplication.processEvents()
+    radius, height = p.radar.radar.radius_px, p.radar.height()
     for _ in range(len(window.doc.assessment.model.practices)):
         window.facilitator.select_practice(+1)
-        assert p.radar.radar.radius_px == pytest.approx(radius)
+        QApplication.processEvents()
+        assert (p.radar.radar.radius_px, p.radar.height()) == (pytest.approx(radius), height)
     window.facilitator.reveal_targets()
-    assert p.radar.radar.radius_px == pytest.approx(radius)
+    QApplication.processEvents()
+    assert (p.radar.radar.radius_px, p.radar.height()) == (pytest.approx(radius), height)
