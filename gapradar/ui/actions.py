@@ -78,6 +78,7 @@ class Window(Protocol):
     facilitator: Facilitator
     panel: SystemsPanel
     guide_dock: QDockWidget
+    model_dock: QDockWidget
     recent_menu: QMenu
     toolbar: QToolBar
 
@@ -304,6 +305,12 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         )
         themes.addAction(action)
     view_menu.addAction(w.guide_dock.toggleViewAction())
+    model = w.model_dock.toggleViewAction()
+    model.setText("&Edit model (practices, levels, title)")
+    model.setShortcut(QKeySequence("Ctrl+M"))
+    model.setStatusTip("Rename, add, reorder or remove practices and levels; every change can be undone")
+    view_menu.addAction(model)
+    acts.by_id["edit_model"] = model
 
     help_menu = bar.addMenu("&Help")
     acts.add(

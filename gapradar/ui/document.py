@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from gapradar.domain import Assessment, Rating, System
+from gapradar.domain import Assessment, MaturityModel, Rating, System
 
 
 class Document(QObject):
@@ -20,6 +20,7 @@ class Document(QObject):
     systems_changed = Signal()  # systems added, removed, renamed or reordered
     system_renamed = Signal(str, str)  # old, new
     rating_changed = Signal(str, str)  # system, practice id
+    model_changed = Signal()  # practices, levels, the title or the systems' label changed
     revealed = Signal(str, str, str)  # system, practice id, what happened: undo/redo shows its place
     path_changed = Signal()
     modified_changed = Signal(bool)
@@ -74,4 +75,19 @@ class Document(QObject):
         self.assessment.system(old).name = new
         self.system_renamed.emit(old, new)
         self.systems_changed.emit()
+        self.changed.emit()
+
+    def apply_model(self, model: MaturityModel, ratings: dict[str, dict[str, Rating]] | None) -> None:
+        """A new model, and with it the ratings it implies (None: ratings unchanged)."""
+        self.assessment.model = model
+        if ratings is not None:
+            for system in self.assessment.systems:
+                system.ratings = {pid: r for pid, r in ratings.get(system.name, {}).items() if not r.is_empty}
+        self.model_changed.emit()
+        self.changed.emit()
+
+    def apply_details(self, title: str, description: str, systems_label: str) -> None:
+        a = self.assessment
+        a.title, a.description, a.systems_label = title, description, systems_label
+        self.model_changed.emit()
         self.changed.emit()

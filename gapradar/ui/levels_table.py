@@ -40,6 +40,7 @@ class LevelsModel(QAbstractTableModel):
         workspace.rating_changed.connect(self._rating_changed)
         workspace.systems_changed.connect(self._refresh)
         workspace.document_replaced.connect(self._reset)
+        workspace.model_changed.connect(self._reset)
         workspace.state_changed.connect(self._state_changed)
         self._reset()
 

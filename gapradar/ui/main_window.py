@@ -44,6 +44,7 @@ from gapradar.ui.file_session import FileSession
 from gapradar.ui.keyboard import KeyboardEditing, toggle_keys_help
 from gapradar.ui.level_guide import LevelGuide
 from gapradar.ui.levels_table import LevelsTable
+from gapradar.ui.model_editor import ModelEditor
 from gapradar.ui.paths import settings
 from gapradar.ui.presentation import PresentationWindow
 from gapradar.ui.radar_view import RadarView
@@ -109,6 +110,10 @@ class MainWindow(QMainWindow):
         self.guide = LevelGuide(self.ws)
         self.guide.setMinimumWidth(220)
         self.guide_dock = self._dock("Level guide", "guideDock", self.guide, closable=True)
+        self.model_editor = ModelEditor(self.ws)
+        self.model_dock = self._dock("Model", "modelDock", self.model_editor, closable=True)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.model_dock)
+        self.model_dock.hide()  # View ▸ Edit model opens it
         # The level guide sits under the systems list: the chart keeps the width.
         self.splitDockWidget(self.systems_dock, self.guide_dock, Qt.Orientation.Vertical)
         self.resizeDocks([self.systems_dock, self.guide_dock], [330, 400], Qt.Orientation.Vertical)

@@ -141,6 +141,7 @@ class SystemsPanel(QWidget):
 
         workspace.document_replaced.connect(self.rebuild)
         workspace.systems_changed.connect(self.rebuild)
+        workspace.model_changed.connect(self.rebuild)  # the word for the systems may have changed
         workspace.state_changed.connect(self._state_changed)
         self.rebuild()
 

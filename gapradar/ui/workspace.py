@@ -25,7 +25,8 @@ class Workspace(QObject):
     document_changed = Signal()  # the open document's content changed
     systems_changed = Signal()  # systems added, removed, renamed or reordered
     rating_changed = Signal(str, str)  # system, practice id
-    message = Signal(str)  # something the user should read in the status line
+    message = Signal(str)
+    model_changed = Signal()  # practices or levels changed: tables and lists rebuild  # something the user should read in the status line
 
     def __init__(self, state: ViewState | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +48,7 @@ class Workspace(QObject):
             old.systems_changed.disconnect(self._systems_changed)
             old.rating_changed.disconnect(self.rating_changed)
             old.revealed.disconnect(self._reveal)
+            old.model_changed.disconnect(self._model_changed)
         self.document = doc
         if doc is not None:
             doc.setParent(self)
@@ -55,6 +57,7 @@ class Workspace(QObject):
             doc.systems_changed.connect(self._systems_changed)
             doc.rating_changed.connect(self.rating_changed)
             doc.revealed.connect(self._reveal)
+            doc.model_changed.connect(self._model_changed)
             names = doc.assessment.system_names()
             fresh = self.state.changed(
                 checked=initial_checked(names), selected_system=None, selected_practice=0
@@ -81,6 +84,12 @@ class Workspace(QObject):
         if self.state.view == "overlay" and system not in self.state.checked:
             self.update(checked=self.state.checked | {system})
         self.message.emit(what)
+
+    def _model_changed(self) -> None:
+        a = self.assessment
+        if a is not None:
+            self._set_state(self.state.fitted(a.system_names(), len(a.model.practices)))
+        self.model_changed.emit()
 
     def _document_changed(self) -> None:
         self.document_changed.emit()

@@ -1,0 +1,106 @@
+"""The model editor, driven through its widgets: every change one undo step, ratings kept by id."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QListWidget, QMessageBox, QTableWidget
+
+from gapradar import bundled
+from gapradar.io import load
+from gapradar.ui.levels_table import CURRENT
+
+ATM = "ATM Management Application"
+
+
+def practices(window) -> QListWidget:
+    return window.model_editor.findChild(QListWidget, "modelPractices")
+
+
+def test_build_a_model_in_the_editor_rate_save_and_reopen(window, qtbot, monkeypatch, answers, tmp_path):
+    window.files.new_from_template(next(t for t in bundled.templates() if "samm" in t.name))
+    window.actions_["edit_model"].trigger()
+    assert window.model_dock.isVisible()
+    editor = window.model_editor
+    doc = window.doc
+    start = len(doc.assessment.model.practices)
+    typed = iter(["Threat Modelling", "Incident Drills", "Supplier Review", "Backups", "Chaos Days"])
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (next(typed), True)))
+    for _ in range(5):
+        editor.add_practice()
+    assert len(doc.assessment.model.practices) == start + 5
+    assert len(window.radar.radar.practice_labels) == start + 5  # the chart follows live
+
+    levels_before = len(doc.assessment.model.levels)
+    names = iter(["Exemplary"])
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (next(names), True)))
+    editor.add_level()
+    assert doc.assessment.model.levels[-1].name == "Exemplary"
+    assert len(doc.assessment.model.levels) == levels_before + 1
+
+    # Rate "Backups" for the template's system, then rename, move and check the rating stays.
+    system = doc.assessment.systems[0].name
+    window.ws.select_system(system)
+    backups = next(p for p in doc.assessment.model.practices if p.name == "Backups")
+    row = doc.assessment.model.practice_index(backups.id)
+    window.ws.update(selected_practice=row)
+    window.facilitator.set_level(doc.assessment.model.max_score)
+    item = practices(window).item(row)
+    item.setText("Backups and Restores")  # as if typed in place
+    assert doc.assessment.model.practice(backups.id).name == "Backups and Restores"
+    assert doc.assessment.system(system).rating(backups.id).current == doc.assessment.model.max_score
+    practices(window).setCurrentRow(row)
+    editor.move_practice(-1)
+    assert doc.assessment.model.practice_index(backups.id) == row - 1
+    table_row = window.findChild(type(window.table), "levelsTable").model().index(row - 1, CURRENT).data()
+    assert "Exemplary" in table_row  # the table follows, rating and all
+
+    # Remove a practice that has a rating: asked, then gone with its rating.
+    practices(window).setCurrentRow(row - 1)
+    asked = answers(QMessageBox.StandardButton.Yes)
+    editor.remove_practice()
+    assert "has ratings for 1 system" in asked.asked[0]
+    assert backups.id not in doc.assessment.model.practice_ids
+
+    steps = doc.undo_stack.count()
+    out = tmp_path / "built.yaml"
+    assert window.files.save_to(out)
+    again = load(out)
+    assert again.model == doc.assessment.model
+    # Every step undoes, back to the template.
+    for _ in range(steps):
+        window.actions_["undo"].trigger()
+    assert len(doc.assessment.model.practices) == start
+    assert len(doc.assessment.model.levels) == levels_before
+
+
+def test_a_level_removed_sends_its_ratings_where_asked(window, monkeypatch):
+    doc = window.doc
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("1 – Consistent", True)))
+    levels = window.model_editor.findChild(QTableWidget, "modelLevels")
+    row = next(r for r in range(levels.rowCount()) if levels.item(r, 0).text() == "3")
+    levels.setCurrentCell(row, 0)
+    window.model_editor.remove_level()
+    assert 3 not in doc.assessment.model.scores
+    assert doc.assessment.system(ATM).rating("testing").target == 1
+    window.actions_["undo"].trigger()
+    assert doc.assessment.system(ATM).rating("testing").target == 3
+
+
+def test_an_edit_breaking_a_rule_is_refused_with_its_reason(window, answers):
+    told = answers(QMessageBox.StandardButton.Ok)
+    levels = window.model_editor.findChild(QTableWidget, "modelLevels")
+    levels.item(0, 1).setText("Repeatable")  # the name of another level
+    assert "already a level named" in told.asked[0]
+    assert window.doc.undo_stack.count() == 0
+    assert levels.item(0, 1).text() != "Repeatable"  # the editor shows the model again
+
+
+def test_title_and_systems_word_follow_into_chart_and_panel(window, qtbot):
+    editor = window.model_editor
+    editor.systems_label.setText("Applications")
+    editor.systems_label.editingFinished.emit()
+    assert window.panel.title.text() == "Applications"
+    editor.title.setText("Bank CD review")
+    editor.title.editingFinished.emit()
+    assert window.radar.radar.spec.assessment.title == "Bank CD review"
+    window.actions_["undo"].trigger()
+    assert window.doc.assessment.title != "Bank CD review"
