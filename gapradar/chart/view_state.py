@@ -23,6 +23,10 @@ class ViewState:
     editing: Editing = "current"
     targets_hidden: bool = False  # workshop step: current levels first, targets revealed later
     theme: str = "light"
+    rollup: str = "mean"  # a key of domain.rollup.RULES: how the systems roll up into one figure
+    heatmap_colour: str = "level"  # the heatmap's cells coloured by "level" or by "gap"
+    heatmap_rows: str = "name"  # heatmap row order: "file", "name", "mean" or "gap"
+    heatmap_columns: str = "file"  # heatmap column order: "file", "group", "mean" or "gap"
 
     def changed(self, **changes: object) -> ViewState:
         """A copy with `changes`, keeping the rules that tie fields together."""
