@@ -27,6 +27,7 @@ class ViewState:
     heatmap_colour: str = "level"  # the heatmap's cells coloured by "level" or by "gap"
     heatmap_rows: str = "name"  # heatmap row order: "file", "name", "mean" or "gap"
     heatmap_columns: str = "file"  # heatmap column order: "file", "group", "mean" or "gap"
+    gaps_of_rollup: bool = False  # the gap chart shows the roll-up rather than the selected system
 
     def changed(self, **changes: object) -> ViewState:
         """A copy with `changes`, keeping the rules that tie fields together."""

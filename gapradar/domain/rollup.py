@@ -139,3 +139,47 @@ def format_value(r: PracticeRollup) -> str:
     if r.rule == "at-target":
         return f"{v:.0%}"
     return f"{v:.1f}".removesuffix(".0")
+
+
+@dataclass(frozen=True)
+class GapRow:
+    """One practice on the gap chart: where it stands, where it wants to be."""
+
+    practice: Practice
+    current: float | None
+    target: float | None
+    short: float | None = None  # "at-target" roll-up: the share of systems still short of target
+
+    @property
+    def gap(self) -> float | None:
+        if self.short is not None:
+            return self.short
+        if self.current is None or self.target is None:
+            return None
+        return self.target - self.current
+
+
+def gap_rows(
+    assessment: Assessment, system: System | None = None, rule_key: str = DEFAULT_RULE
+) -> tuple[list[GapRow], list[GapRow]]:
+    """(ranked, not assessed): the gap chart's rows, largest gap first, ties in the file's order.
+
+    For one system the ranked rows begin with exactly `prioritised_gaps`' list
+    (the gap table); practices already at target follow. Practices without both
+    levels cannot be ranked and are listed apart, never as a gap of zero.
+    """
+    rows: list[GapRow] = []
+    if system is not None:
+        for p in assessment.model.practices:
+            r = system.rating(p.id)
+            rows.append(GapRow(p, r.current, r.target))
+    else:
+        for ru in rollup(assessment, rule_key):
+            if rule_key == "at-target":
+                short = None if ru.share is None else 1 - ru.share
+                rows.append(GapRow(ru.practice, None, None, short))
+            else:
+                rows.append(GapRow(ru.practice, ru.current, ru.target))
+    ranked = [(i, row) for i, row in enumerate(rows) if row.gap is not None]
+    ranked.sort(key=lambda e: (-(e[1].gap or 0), e[0]))
+    return [row for _, row in ranked], [row for row in rows if row.gap is None]

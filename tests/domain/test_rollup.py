@@ -76,3 +76,25 @@ def test_rules_are_named_and_unknown_rules_explain_the_choices():
         rule("mode")
     with pytest.raises(ValueError):
         rollup(ASSESSMENT, "mode")
+
+
+def test_gap_rows_for_a_system_begin_with_the_gap_table_and_keep_ties():
+    from gapradar.domain import prioritised_gaps
+    from gapradar.domain.rollup import gap_rows
+
+    s = System("S", {"a": Rating(1, 3), "b": Rating(0, 2), "c": Rating(2, None)})
+    a = Assessment(MODEL, systems=[s])
+    ranked, missing = gap_rows(a, s)
+    assert [r.practice.id for r in ranked] == ["a", "b"]  # tie at 2: file order
+    assert [e.practice.id for e in prioritised_gaps(a, s)] == [r.practice.id for r in ranked]
+    assert [r.practice.id for r in missing] == ["c"]
+
+
+def test_gap_rows_of_the_roll_up():
+    from gapradar.domain.rollup import gap_rows
+
+    ranked, missing = gap_rows(ASSESSMENT, None, "mean")
+    assert [r.practice.id for r in ranked] == ["a", "b"]  # a: 13/4 - 7/3 ≈ 0.92; b: 0.5
+    assert [r.practice.id for r in missing] == ["c"]
+    ranked, _ = gap_rows(ASSESSMENT, None, "at-target")
+    assert ranked[0].practice.id == "b" and ranked[0].gap == 0.5  # half of b's systems short of target
