@@ -119,7 +119,7 @@ class Cell:
 
 
 class HeatmapScene(PixelScene):
-    WINDOW_CELL = (64.0, 26.0)
+    WINDOW_CELL = (84.0, 26.0)
 
     def __init__(self, view_box: pg.ViewBox) -> None:
         super().__init__(view_box)
@@ -193,24 +193,25 @@ class HeatmapScene(PixelScene):
         n_rows, n_cols = len(rows) + 1, max(len(columns), 1)
         if fixed:
             cell_w, cell_h = fixed
-            label_w = min(label_w, 260)
+            label_w = min(label_w, 360)
         else:
             label_w = min(label_w, 0.28 * width)
             cell_w = max(2.0, (width - 2 * m - label_w - mean_w) / n_cols)
         header_px = 12 * fs
         words = [a.model.practices[i].name for i in columns]
         use_numbers = cell_w < header_px * 3.2
-        if use_numbers:
-            header_h = text_size("40", header_px)[1]
-        else:
-            header_h = min(
-                max((text_size(w, header_px, width=cell_w)[1] for w in words), default=20),
-                text_size("A\nB\nC", header_px)[1],
-            )
+        header_h = text_size("40", header_px)[1]
+        if not use_numbers:
+            names_h = max((text_size(w, header_px, width=cell_w)[1] for w in words), default=20)
+            room = 0.3 * (height if not fixed else 1e9)
+            if names_h <= max(room, header_h):
+                header_h = names_h
+            else:
+                use_numbers = True  # names would not fit above narrow columns: number them
         grid_top = top + group_h + header_h + 4 * s
         if not fixed:
             cell_h = min(max(1.0, (height - grid_top - m) / n_rows), 3.0 * label_px)
-        total_w = 2 * m + label_w + n_cols * cell_w + mean_w
+        total_w = max(2 * m + label_w + n_cols * cell_w + mean_w, 2 * m + self._legend_width(sub_px, s))
         total_h = grid_top + n_rows * cell_h + m
         geometry = dict(
             s=s,
@@ -334,7 +335,7 @@ class HeatmapScene(PixelScene):
         self._grid_lines(left, top, cw, ch, len(g["columns"]), len(g["rows"]) + 1)
         self.set_selection(spec.selected_system, spec.selected_practice)
 
-    def _legend(self, x: float, y: float, px: float, s: float) -> None:
+    def _legend_entries(self) -> list[tuple[str, str]]:
         spec = self.spec
         assert spec is not None
         theme, model = spec.theme, spec.assessment.model
@@ -346,7 +347,16 @@ class HeatmapScene(PixelScene):
             colours = level_colours(model.scores)
             entries = [(colours[lv.score], lv.label) for lv in model.levels]
         entries.append((theme.background, "– not assessed"))
+        return entries
+
+    def _legend_width(self, px: float, s: float) -> float:
         box = px * 0.9
+        return sum(box + 10 * s + text_size(label, px)[0] for _, label in self._legend_entries())
+
+    def _legend(self, x: float, y: float, px: float, s: float) -> None:
+        theme = self.spec.theme  # type: ignore[union-attr]
+        box = px * 0.9
+        entries = self._legend_entries()
         for colour, label in entries:
             self.rect(QRectF(x, y + (text_size("Ag", px)[1] - box) / 2, box, box), colour, pen(theme.grid))
             self.text(label, px, theme.text, x + box + 2 * s, y)

@@ -13,11 +13,16 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from gapradar.chart.view_state import ViewState
 from gapradar.chart.views import VIEWS
+from gapradar.ui.gap_views import GapChartView, MultiplesView
+from gapradar.ui.heatmap_view import HeatmapView
 from gapradar.ui.radar_view import RadarView
 from gapradar.ui.workspace import Workspace
 
 WIDGETS: dict[str, Callable[[Workspace], QWidget]] = {
     "radar": RadarView,
+    "heatmap": HeatmapView,
+    "gaps": GapChartView,
+    "multiples": MultiplesView,
 }
 
 
