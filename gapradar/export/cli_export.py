@@ -6,14 +6,36 @@ import argparse
 import sys
 
 from gapradar.chart.spec import ChartSpec
+from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Assessment
+from gapradar.domain.rollup import series_names
 from gapradar.export.formats import FORMATS
 from gapradar.export.render import ExportOptions, parse_size
 from gapradar.io.atomic import resolve_target
 
 
-def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) -> ChartSpec:
+def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) -> ChartSpec | ViewSpec:
     names = a.system_names()
+    view = getattr(args, "view", "radar")
+    rollup_focus = args.focus in series_names()
+    if view != "radar":
+        if args.focus and not rollup_focus and args.focus not in names:
+            raise error(f"no system named {args.focus!r}; systems: {', '.join(names)}")
+        checked = tuple(n.strip() for n in args.systems.split(",")) if args.systems else ()
+        return ViewSpec(
+            a,
+            view,
+            rollup=args.rollup,
+            focus=None if rollup_focus else args.focus,
+            checked=checked,
+            colour_by=args.colour_by,
+            rows=args.rows,
+            columns=args.columns,
+        )
+    if rollup_focus:
+        raise error(
+            f"the radar focuses one system; for {args.focus!r} use --view gaps (the roll-up's current → target)"
+        )
     if args.systems:
         wanted = [n.strip() for n in args.systems.split(",") if n.strip()]
         unknown = [n for n in wanted if n not in names]
