@@ -15,9 +15,10 @@ from statistics import fmean
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QGraphicsPathItem
+from PySide6.QtGui import QColor, QPainterPath, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
-from gapradar.chart.pixel_scene import PixelScene, ink_on, pen, text_size
+from gapradar.chart.pixel_scene import PixelScene, font, ink_on, pen, text_size
 from gapradar.chart.radar_scene import sizes_for
 from gapradar.chart.titles import display_title
 from gapradar.chart.view_spec import ViewSpec
@@ -114,8 +115,30 @@ def practice_order(a: Assessment, order: str) -> list[int]:
 @dataclass
 class Cell:
     rect: QRectF
-    item: QGraphicsPathItem
-    text: pg.TextItem | None
+    item: QGraphicsPathItem | None  # None: drawn in one path with every cell of its colour (exports)
+    text: pg.TextItem | CellNumber | None
+
+
+class CellNumber(QGraphicsSimpleTextItem):
+    """The window's number in a cell: light enough for 8,000 cells (exports use text the SVG keeps)."""
+
+    def __init__(self, px: float) -> None:
+        super().__init__()
+        self.setFont(font(px))
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+
+    def show_text(self, text: str, ink: str) -> None:
+        self.setText(text)
+        self.setBrush(QColor(ink))
+        r = self.boundingRect()
+        self.setTransform(QTransform.fromTranslate(-r.width() / 2, -r.height() / 2))
+
+
+def set_number(item: pg.TextItem | CellNumber, text: str, ink: str) -> None:
+    if isinstance(item, CellNumber):
+        item.show_text(text, ink)
+    else:
+        item.setText(text, color=ink)
 
 
 class HeatmapScene(PixelScene):
@@ -133,6 +156,7 @@ class HeatmapScene(PixelScene):
         self.number_px = 12.0
         self.content = (0.0, 0.0)
         self._s = 1.0
+        self._merged: dict[str, QPainterPath] = {}
 
     # ------------------------------------------------------------ public
 
@@ -323,6 +347,7 @@ class HeatmapScene(PixelScene):
         row_px = max(row_px, 8.0)
         top = g["grid_top"]
         self._rollup_row(left, top, cw, ch, row_px)
+        self._merged = {}
         for r, system in enumerate(g["rows"]):
             ry = top + (r + 1) * ch
             if r % step == 0:
@@ -332,6 +357,9 @@ class HeatmapScene(PixelScene):
                 rect = QRectF(left + k * cw, ry, cw, ch)
                 self._cell(system, p, rect)
             self._mean_cell(system, left + len(g["columns"]) * cw, ry, g["mean_w"], ch, row_px)
+        for colour, path in self._merged.items():
+            self.path(path, colour, z=1)
+        self._merged = {}
         self._grid_lines(left, top, cw, ch, len(g["columns"]), len(g["rows"]) + 1)
         self.set_selection(spec.selected_system, spec.selected_practice)
 
@@ -380,14 +408,27 @@ class HeatmapScene(PixelScene):
         return colour, "–" if shown is None else str(shown)
 
     def _cell(self, system: System, p: Practice, rect: QRectF) -> None:
+        spec = self.spec
+        assert spec is not None
         colour, label = self._fill(system, p)
+        if spec.cell_size is None and self.number_px < 7:
+            # An export too small for numbers: one path per colour, not one item per cell.
+            self._merged.setdefault(colour, QPainterPath()).addRect(rect)
+            self.cells[(system.name, p.id)] = Cell(rect, None, None)
+            return
         item = self.rect(rect, colour, z=1)
-        text = None
+        text: pg.TextItem | CellNumber | None = None
         if self.number_px >= 7:
-            ink = ink_on(colour) if colour != self.spec.theme.background else self.spec.theme.text  # type: ignore[union-attr]
-            text = self.text(
-                label, self.number_px, ink, rect.center().x(), rect.center().y(), anchor=(0.5, 0.5), z=3
-            )
+            ink = ink_on(colour) if colour != spec.theme.background else spec.theme.text
+            if spec.cell_size is not None:
+                text = CellNumber(self.number_px)
+                text.setPos(rect.center())
+                text.show_text(label, ink)
+                self.add(text, 3)
+            else:
+                text = self.text(
+                    label, self.number_px, ink, rect.center().x(), rect.center().y(), anchor=(0.5, 0.5), z=3
+                )
         self.cells[(system.name, p.id)] = Cell(rect, item, text)
 
     def update_cell(self, system_name: str, practice_id: str) -> None:
@@ -399,10 +440,11 @@ class HeatmapScene(PixelScene):
         a = spec.assessment
         system = a.system(system_name)
         colour, label = self._fill(system, a.model.practice(practice_id))
-        cell.item.setBrush(pg.mkBrush(colour))
+        if cell.item is not None:
+            cell.item.setBrush(pg.mkBrush(colour))
         if cell.text is not None:
             ink = ink_on(colour) if colour != spec.theme.background else spec.theme.text
-            cell.text.setText(label, color=ink)
+            set_number(cell.text, label, ink)
         self._update_rollup(practice_id)
         self._update_mean(system)
 
@@ -447,7 +489,7 @@ class HeatmapScene(PixelScene):
         a = spec.assessment
         i = a.model.practice_index(practice_id)
         one = rollup(_one_practice(a, i), spec.rollup)[0]
-        cell.text.setText(format_value(one), color=spec.theme.text)
+        set_number(cell.text, format_value(one), spec.theme.text)
 
     def _mean_cell(self, system: System, x: float, y: float, w: float, h: float, px: float) -> None:
         if self.number_px < 7 and px < 8:
@@ -473,8 +515,6 @@ class HeatmapScene(PixelScene):
         item.setText(f"{fmean(values):.1f}" if values else "–", color=spec.theme.text)
 
     def _grid_lines(self, left: float, top: float, cw: float, ch: float, cols: int, rows: int) -> None:
-        from PySide6.QtGui import QPainterPath
-
         spec = self.spec
         assert spec is not None
         if min(cw, ch) < 4:
