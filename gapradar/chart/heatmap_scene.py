@@ -203,8 +203,11 @@ class HeatmapScene(PixelScene):
         title_px, sub_px = 21 * cs, 13.5 * cs
         rows = system_order(a, spec.rows)
         columns = practice_order(a, spec.columns)
-        names = [s_.name for s_ in rows] + [spec.rollup_series]
-        label_w = max((text_size(n, label_px)[0] for n in names), default=60)
+        names = [s_.name for s_ in rows]
+        label_w = max(
+            [text_size(n, label_px)[0] for n in names] + [text_size(spec.rollup_series, label_px, True)[0]]
+        )
+        label_w += 4 * s
         top = m
         if spec.show_title:
             top += text_size("Ag", title_px, True)[1]
