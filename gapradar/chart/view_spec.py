@@ -36,6 +36,7 @@ class ViewSpec:
     chrome_scale: float = 1.0
     show_targets: bool = True
     transparent: bool = False
+    show_average: bool = True  # unused: lets per-system batches treat every spec alike
     cell_size: tuple[float, float] | None = None  # heatmap in the window: fixed cells that scroll
 
     @property

@@ -94,8 +94,12 @@ def export_charts(
     if args.per_system:
         from gapradar.export.batch import per_system_charts
 
+        if isinstance(spec, ViewSpec) and spec.view != "gaps":
+            raise error("--per-system draws one chart per system: use it with --view radar or --view gaps")
+
         def report(path) -> None:
             print(f"wrote {path}", file=sys.stderr)
 
-        written = per_system_charts(spec, args.per_system, args.format, options, after_each=report)
+        # a ViewSpec here is a gap chart: one per system, like the radar's focus charts
+        written = per_system_charts(spec, args.per_system, args.format, options, after_each=report)  # type: ignore[arg-type]
         print(f"wrote {written} charts to {args.per_system}", file=sys.stderr)

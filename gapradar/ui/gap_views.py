@@ -7,6 +7,8 @@ practice; clicking a small radar selects that system, as the table would.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -26,6 +28,14 @@ class FittedCanvas(PixelCanvas):
     ) -> None:
         super().__init__(parent)
         self.chart = scene_class(self.view_box)
+        self.on_click: Callable[[float, float], None] = lambda x, y: None
+
+    def mousePressEvent(self, ev: QMouseEvent) -> None:
+        if ev.button() == Qt.MouseButton.LeftButton:
+            self.on_click(ev.position().x(), ev.position().y())
+            ev.accept()
+            return
+        super().mousePressEvent(ev)
 
     def resizeEvent(self, ev: QResizeEvent) -> None:
         super().resizeEvent(ev)
@@ -48,7 +58,7 @@ class SceneView(QWidget):
         self.controls = ViewControls(workspace, self.fields)
         self.canvas = FittedCanvas(self.scene_class)
         self.canvas.setObjectName(f"{self.view_key}Canvas")
-        self.canvas.mousePressEvent = self._pressed  # type: ignore[method-assign]
+        self.canvas.on_click = self.clicked
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -68,10 +78,6 @@ class SceneView(QWidget):
         spec.show_title = False  # the window's title bar names the file
         self.canvas.setBackground(spec.theme.background)
         self.canvas.chart.set_spec(spec)
-
-    def _pressed(self, ev: QMouseEvent) -> None:
-        if ev.button() == Qt.MouseButton.LeftButton:
-            self.clicked(ev.position().x(), ev.position().y())
 
     def clicked(self, x: float, y: float) -> None:
         pass

@@ -85,15 +85,15 @@ class HeatmapView(QWidget):
         self.canvas = HeatmapCanvas()
         self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.canvas.on_click = self._clicked
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("heatmapScroll")
-        self.scroll.setWidget(self.canvas)
-        self.scroll.setWidgetResizable(False)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("heatmapScroll")
+        self.scroll_area.setWidget(self.canvas)
+        self.scroll_area.setWidgetResizable(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.controls)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         # The same keys as on the radar, through the same facilitator's undo commands.
         self.facilitator = Facilitator(workspace, self)
         self.keyboard = KeyboardEditing(self.facilitator, lambda: self, self)
@@ -161,7 +161,7 @@ class HeatmapView(QWidget):
             return
         c = self.canvas.cell_centre(state.selected_system, state.selected_practice)
         if c is not None:
-            self.scroll.ensureVisible(int(c.x()), int(c.y()), 80, 40)
+            self.scroll_area.ensureVisible(int(c.x()), int(c.y()), 80, 40)
 
     def _clicked(self, system: str, practice_index: int) -> None:
         self.ws.select_system(system)

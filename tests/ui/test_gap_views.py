@@ -17,7 +17,7 @@ def show(window, qtbot, view):
 def click_cell(qtbot, heatmap, system, practice_index):
     centre = heatmap.canvas.cell_centre(system, practice_index)
     assert centre is not None
-    heatmap.scroll.ensureVisible(int(centre.x()), int(centre.y()))
+    heatmap.scroll_area.ensureVisible(int(centre.x()), int(centre.y()))
     qtbot.mouseClick(
         heatmap.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(centre.x()), int(centre.y()))
     )
