@@ -157,6 +157,7 @@ class HeatmapScene(PixelScene):
         self.content = (0.0, 0.0)
         self._s = 1.0
         self._merged: dict[str, QPainterPath] = {}
+        self._level_colours: dict[int, str] = {}
 
     # ------------------------------------------------------------ public
 
@@ -269,6 +270,7 @@ class HeatmapScene(PixelScene):
         self.clear()
         self.cells, self.rollup_cells, self.mean_cells, self.highlight = {}, {}, {}, None
         _, g = self._layout(w, h)
+        self._level_colours = level_colours(spec.assessment.model.scores)
         self._s = g["s"]
         self.rows, self.columns = g["rows"], g["columns"]
         self.set_extent(w, h)
@@ -404,7 +406,7 @@ class HeatmapScene(PixelScene):
             colour = spec.theme.background if g is None or not spec.show_targets else gap_colour(g)
         else:
             colour = (
-                level_colours(spec.assessment.model.scores).get(shown, spec.theme.background)
+                self._level_colours.get(shown, spec.theme.background)
                 if shown is not None
                 else spec.theme.background
             )
@@ -495,8 +497,8 @@ class HeatmapScene(PixelScene):
         set_number(cell.text, format_value(one), spec.theme.text)
 
     def _mean_cell(self, system: System, x: float, y: float, w: float, h: float, px: float) -> None:
-        if self.number_px < 7 and px < 8:
-            return
+        if self.number_px < 7:
+            return  # rows too thin for a readable figure
         item = self.text(
             "",
             min(px, self.number_px if self.number_px >= 7 else px),

@@ -48,7 +48,34 @@ class ViewHost(QStackedWidget):
         return self.pages[family]
 
     def show_family(self, family: str) -> None:
-        self.setCurrentWidget(self.page(family))
+        page = self.page(family)
+        for other_family, other in self.pages.items():
+            if other_family != family:
+                self._pause(other)
+        self._resume(page)
+        self.setCurrentWidget(page)
+
+    # A page out of sight does not redraw on every edit (the radar of 20 systems costs
+    # more than the heatmap's whole edit); it catches up when it comes back.
+    def _signals(self) -> tuple:
+        return (self.ws.document_replaced, self.ws.document_changed, self.ws.state_changed)
+
+    def _pause(self, page: QWidget) -> None:
+        refresh = getattr(page, "refresh_from_workspace", None)
+        if refresh is None or page.property("paused"):
+            return
+        for signal in self._signals():
+            signal.disconnect(refresh)
+        page.setProperty("paused", True)
+
+    def _resume(self, page: QWidget) -> None:
+        refresh = getattr(page, "refresh_from_workspace", None)
+        if refresh is None or not page.property("paused"):
+            return
+        for signal in self._signals():
+            signal.connect(refresh)
+        page.setProperty("paused", False)
+        refresh()
 
     def _state_changed(self, state: ViewState, before: ViewState) -> None:
         if state.view != before.view:

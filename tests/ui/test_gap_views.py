@@ -43,11 +43,14 @@ def test_clicking_a_cell_selects_system_and_practice_in_the_table_and_on_the_rad
     # the table shows that system, with that practice's row current
     assert target in window.table_title.text()
     assert window.table.currentIndex().row() == 3
-    # the radar (its own widget) follows: the system is drawn and the practice is highlighted
+    # the radar follows: back on it, the system is drawn and the practice is highlighted
+    window.ws.update(view="overlay")
+    assert window.views.currentWidget() is window.radar
     assert target in window.radar.radar.spec.checked
     assert window.radar.radar.spec.selected_practice == 3
     assert a.model.practices[3].name == "Testing"
     # and the heatmap outlines the cell
+    show(window, qtbot, "heatmap")
     assert heatmap.canvas.heatmap.highlight is not None
     assert (
         heatmap.canvas.heatmap.highlight.path()
