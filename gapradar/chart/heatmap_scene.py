@@ -237,10 +237,15 @@ class HeatmapScene(PixelScene):
             else:
                 use_numbers = True  # names would not fit above narrow columns: number them
         grid_top = top + group_h + header_h + 4 * s
+        # the roll-up row is never thinner than its (bold) name, however many systems follow
+        rollup_min = text_size("Ag", 8.0, True)[1]
         if not fixed:
             cell_h = min(max(1.0, (height - grid_top - m) / n_rows), 3.0 * label_px)
+            if cell_h < rollup_min:
+                cell_h = max(1.0, (height - grid_top - m - rollup_min) / (n_rows - 1))
+        rollup_h = max(cell_h, rollup_min)
         total_w = max(2 * m + label_w + n_cols * cell_w + mean_w, 2 * m + self._legend_width(sub_px, s))
-        total_h = grid_top + n_rows * cell_h + m
+        total_h = grid_top + rollup_h + (n_rows - 1) * cell_h + m
         geometry = dict(
             s=s,
             m=m,
@@ -258,6 +263,7 @@ class HeatmapScene(PixelScene):
             group_h=group_h,
             top=top,
             grid_top=grid_top,
+            rollup_h=rollup_h,
             mean_w=mean_w,
         )
         return (total_w, total_h), geometry
@@ -351,10 +357,11 @@ class HeatmapScene(PixelScene):
         step = 1 if row_px >= 8 else math.ceil(9 / max(ch, 0.1))
         row_px = max(row_px, 8.0)
         top = g["grid_top"]
-        self._rollup_row(left, top, cw, ch, row_px)
+        rh = g["rollup_h"]
+        self._rollup_row(left, top, cw, rh, row_px)
         self._merged = {}
         for r, system in enumerate(g["rows"]):
-            ry = top + (r + 1) * ch
+            ry = top + rh + r * ch
             if r % step == 0:
                 self.text(system.name, row_px, theme.text, left - 2 * s, ry + ch / 2, anchor=(1, 0.5))
             for k, i in enumerate(g["columns"]):
@@ -365,7 +372,7 @@ class HeatmapScene(PixelScene):
         for colour, path in self._merged.items():
             self.path(path, colour, z=1)
         self._merged = {}
-        self._grid_lines(left, top, cw, ch, len(g["columns"]), len(g["rows"]) + 1)
+        self._grid_lines(left, top, cw, ch, rh, len(g["columns"]), len(g["rows"]))
         self.set_selection(spec.selected_system, spec.selected_practice)
 
     def _legend_entries(self) -> list[tuple[str, str]]:
@@ -519,20 +526,24 @@ class HeatmapScene(PixelScene):
         values = [v for v in (system.rating(p).current for p in ids) if v is not None]
         item.setText(f"{fmean(values):.1f}" if values else "–", color=spec.theme.text)
 
-    def _grid_lines(self, left: float, top: float, cw: float, ch: float, cols: int, rows: int) -> None:
+    def _grid_lines(
+        self, left: float, top: float, cw: float, ch: float, rh: float, cols: int, rows: int
+    ) -> None:
+        """White lines between cells when they are big enough, and a frame around the roll-up row."""
         spec = self.spec
         assert spec is not None
-        if min(cw, ch) < 4:
+        self.rect(QRectF(left, top, cols * cw, rh), None, pen(spec.theme.text, max(1.0, rh / 14)), z=2)
+        if min(cw, ch) < 8:
             return  # too small for lines: they would hide the colours
         path = QPainterPath()
+        bottom = top + rh + rows * ch
         for k in range(cols + 1):
             path.moveTo(left + k * cw, top)
-            path.lineTo(left + k * cw, top + rows * ch)
+            path.lineTo(left + k * cw, bottom)
         for r in range(rows + 1):
-            path.moveTo(left, top + r * ch)
-            path.lineTo(left + cols * cw, top + r * ch)
+            path.moveTo(left, top + rh + r * ch)
+            path.lineTo(left + cols * cw, top + rh + r * ch)
         self.path(path, None, pen(spec.theme.background, max(1.0, ch / 20)), z=2)
-        self.rect(QRectF(left, top, cols * cw, ch), None, pen(spec.theme.text, max(1.0, ch / 14)), z=2)
 
     def set_selection(self, system: str | None, practice_index: int | None) -> None:
         """Outline the selected cell (the window only: exports carry no selection)."""
