@@ -300,7 +300,8 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
         "--deck-slides",
         default="title,overview,systems,averages",
         metavar="LIST",
-        help="slides to include, in this order: title,overview,systems,averages (default: all)",
+        help="slides to include, in this order: title,overview,systems,averages (default: these four),"
+        " heatmap, gaps (the roll-up's gap chart under --rollup)",
     )
     deck.add_argument(
         "--deck-charts",

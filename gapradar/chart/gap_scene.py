@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPolygonF
 
-from gapradar.chart.pixel_scene import PixelScene, pen, text_size
+from gapradar.chart.pixel_scene import PixelScene, elide, pen, text_size
 from gapradar.chart.radar_scene import sizes_for
 from gapradar.chart.titles import display_title
 from gapradar.chart.view_spec import ViewSpec
@@ -86,7 +86,7 @@ class GapScene(PixelScene):
             note = "Not ranked (a level not assessed): " + ", ".join(r.practice.name for r in missing)
         note_h = text_size(note, sub_px, width=w - 2 * m)[1] if note else 0.0
         names = [r.practice.name for r in ranked]
-        label_w = min(max((text_size(n, label_px)[0] for n in names), default=40), 0.34 * w)
+        label_w = min(max((text_size(n, label_px)[0] for n in names), default=40), 0.42 * w)
         gap_w = text_size("+0.0", label_px, True)[0] + 6 * s
         left, right = m + label_w + 8 * s, w - m - gap_w
         axis_h = text_size("0", label_px * 0.85)[1]
@@ -115,8 +115,14 @@ class GapScene(PixelScene):
             self.row_rects[row.practice.id] = QRectF(m, top + k * row_h, w - 2 * m, row_h)
             if k % 2 == 0:
                 self.rect(QRectF(m, top + k * row_h, w - 2 * m, row_h), _zebra(theme.background), z=0)
+            row_px = min(label_px, row_h * 0.75)
             self.text(
-                row.practice.name, min(label_px, row_h * 0.75), theme.text, left - 8 * s, cy, anchor=(1, 0.5)
+                elide(row.practice.name, row_px, label_w),
+                row_px,
+                theme.text,
+                left - 8 * s,
+                cy,
+                anchor=(1, 0.5),
             )
             g = row.gap or 0.0
             if share:

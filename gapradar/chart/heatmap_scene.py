@@ -18,7 +18,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
-from gapradar.chart.pixel_scene import PixelScene, font, ink_on, pen, text_size
+from gapradar.chart.pixel_scene import PixelScene, elide, font, ink_on, pen, text_size
 from gapradar.chart.radar_scene import sizes_for
 from gapradar.chart.titles import display_title
 from gapradar.chart.view_spec import ViewSpec
@@ -110,6 +110,12 @@ def practice_order(a: Assessment, order: str) -> list[int]:
 
         return sorted(indexes, key=key)
     return indexes
+
+
+def practice_key(a: Assessment, columns: list[int]) -> str:
+    """ "1 Name   2 Name …" in column order, names kept on one line each."""
+    nbsp = "\u00a0"
+    return "   ".join(f"{i + 1}{nbsp}{a.model.practices[i].name.replace(' ', nbsp)}" for i in columns)
 
 
 @dataclass
@@ -227,7 +233,8 @@ class HeatmapScene(PixelScene):
             cell_w = max(2.0, (width - 2 * m - label_w - mean_w) / n_cols)
         header_px = 12 * fs
         words = [a.model.practices[i].name for i in columns]
-        use_numbers = cell_w < header_px * 3.2
+        longest_word = max((text_size(x, header_px)[0] for w in words for x in w.split()), default=0.0)
+        use_numbers = cell_w < header_px * 3.2 or longest_word > cell_w
         header_h = text_size("40", header_px)[1]
         if not use_numbers:
             names_h = max((text_size(w, header_px, width=cell_w)[1] for w in words), default=20)
@@ -237,12 +244,17 @@ class HeatmapScene(PixelScene):
             else:
                 use_numbers = True  # names would not fit above narrow columns: number them
         grid_top = top + group_h + header_h + 4 * s
+        # numbered columns get a key under the grid, so the names are never lost
+        key = practice_key(a, columns) if use_numbers else ""
+        key_h = (
+            text_size(key, header_px, width=max(width - 2 * m, 100))[1] + 4 * s if key and not fixed else 0.0
+        )
         # the roll-up row is never thinner than its (bold) name, however many systems follow
         rollup_min = text_size("Ag", 8.0, True)[1]
         if not fixed:
-            cell_h = min(max(1.0, (height - grid_top - m) / n_rows), 3.0 * label_px)
+            cell_h = min(max(1.0, (height - grid_top - m - key_h) / n_rows), 3.0 * label_px)
             if cell_h < rollup_min:
-                cell_h = max(1.0, (height - grid_top - m - rollup_min) / (n_rows - 1))
+                cell_h = max(1.0, (height - grid_top - m - key_h - rollup_min) / (n_rows - 1))
         rollup_h = max(cell_h, rollup_min)
         total_w = max(2 * m + label_w + n_cols * cell_w + mean_w, 2 * m + self._legend_width(sub_px, s))
         total_h = grid_top + rollup_h + (n_rows - 1) * cell_h + m
@@ -264,6 +276,7 @@ class HeatmapScene(PixelScene):
             top=top,
             grid_top=grid_top,
             rollup_h=rollup_h,
+            key=key,
             mean_w=mean_w,
         )
         return (total_w, total_h), geometry
@@ -363,7 +376,10 @@ class HeatmapScene(PixelScene):
         for r, system in enumerate(g["rows"]):
             ry = top + rh + r * ch
             if r % step == 0:
-                self.text(system.name, row_px, theme.text, left - 2 * s, ry + ch / 2, anchor=(1, 0.5))
+                name = elide(system.name, row_px, g["label_w"] - 4 * s)
+                item = self.text(name, row_px, theme.text, left - 2 * s, ry + ch / 2, anchor=(1, 0.5))
+                if name != system.name:
+                    item.setToolTip(system.name)
             for k, i in enumerate(g["columns"]):
                 p = a.model.practices[i]
                 rect = QRectF(left + k * cw, ry, cw, ch)
@@ -373,6 +389,9 @@ class HeatmapScene(PixelScene):
             self.path(path, colour, z=1)
         self._merged = {}
         self._grid_lines(left, top, cw, ch, rh, len(g["columns"]), len(g["rows"]))
+        if g["key"] and spec.cell_size is None:
+            y_key = top + rh + len(g["rows"]) * ch + 4 * s
+            self.text(g["key"], g["header_px"], theme.muted_text, m, y_key, width=w - 2 * m)
         self.set_selection(spec.selected_system, spec.selected_practice)
 
     def _legend_entries(self) -> list[tuple[str, str]]:
@@ -465,7 +484,7 @@ class HeatmapScene(PixelScene):
         assert spec is not None
         theme = spec.theme
         self.text(
-            spec.rollup_series,
+            elide(spec.rollup_series, row_px, left - self._s * 14, bold=True),
             row_px,
             theme.text,
             left - 2 * self._s,

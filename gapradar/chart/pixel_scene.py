@@ -115,6 +115,14 @@ def text_size(text: str, px: float, bold: bool = False, width: float | None = No
     return doc.size().width(), doc.size().height()
 
 
+def elide(text: str, px: float, width: float, bold: bool = False) -> str:
+    """`text` shortened with "…" to fit `width` pixels (a tooltip or the table gives it whole)."""
+    from PySide6.QtGui import QFontMetricsF
+
+    room = width - 2 * max(1.0, px * 0.2)  # the text item's margins
+    return QFontMetricsF(font(px, bold)).elidedText(text, Qt.TextElideMode.ElideRight, max(room, 10.0))
+
+
 class PixelCanvas(pg.GraphicsView):
     """A plain view of one pixel scene: what exports paint and the window's views extend."""
 

@@ -50,15 +50,21 @@ def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) 
 
 
 def deck_options(args: argparse.Namespace, error: type[Exception]):
-    from gapradar.export.pptx_deck import SLIDES, DeckOptions
+    from gapradar.export.pptx_deck import GAP_FIRST_SLIDES, SLIDES, DeckOptions
 
     slides = tuple(s.strip() for s in args.deck_slides.split(",") if s.strip())
-    unknown = [s for s in slides if s not in SLIDES]
+    unknown = [s for s in slides if s not in SLIDES + GAP_FIRST_SLIDES]
     if unknown or not slides:
-        raise error(f"--deck-slides takes a comma-separated list of {', '.join(SLIDES)}")
+        raise error(f"--deck-slides takes a comma-separated list of {', '.join(SLIDES + GAP_FIRST_SLIDES)}")
     if args.deck_gaps < 0:
         raise error("--deck-gaps must be 0 or more")
-    return DeckOptions(slides=slides, charts=args.deck_charts, gaps=args.deck_gaps, notes=args.deck_notes)
+    return DeckOptions(
+        slides=slides,
+        charts=args.deck_charts,
+        gaps=args.deck_gaps,
+        notes=args.deck_notes,
+        rollup=getattr(args, "rollup", "mean"),
+    )
 
 
 def export_charts(

@@ -99,3 +99,26 @@ def test_radar_cannot_focus_the_rollup_and_says_what_to_do(tmp_path, sample_path
     )
     assert code != 0
     assert "--view gaps" in capsys.readouterr().err
+
+
+def test_deck_heatmap_and_gap_chart_slides_name_the_rule(tmp_path, sample_path):
+    from pptx import Presentation
+
+    out = tmp_path / "deck.pptx"
+    args = [
+        "export",
+        str(sample_path),
+        "--pptx",
+        str(out),
+        "--deck-slides",
+        "gaps,heatmap",
+        "--rollup",
+        "min",
+    ]
+    assert main(args) == 0
+    slides = list(Presentation(str(out)).slides)
+    assert len(slides) == 2
+    titles = [s.shapes[0].text_frame.text for s in slides]
+    assert titles[0] == "Every system, every practice"  # the deck's order, not the order asked
+    assert "Minimum – all systems" in titles[1] and "weakest link" in titles[1]
+    assert all(any(sh.shape_type == 13 for sh in s.shapes) for s in slides)  # a picture on each
