@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from gapradar.chart.view_state import ViewState
 from gapradar.chart.views import VIEWS
 from gapradar.ui.gap_views import GapChartView, MultiplesView
 from gapradar.ui.heatmap_view import HeatmapView
+from gapradar.ui.overlay_hint import OverlayHint
 from gapradar.ui.radar_view import RadarView
 from gapradar.ui.workspace import Workspace
 
@@ -45,6 +47,8 @@ class ViewHost(QStackedWidget):
             widget = WIDGETS[family](self.ws)
             self.pages[family] = widget
             self.addWidget(widget)
+            if family == "radar":
+                self.overlay_hint = OverlayHint(self.ws, widget)  # many systems: suggest another view
         return self.pages[family]
 
     def show_family(self, family: str) -> None:
@@ -76,6 +80,12 @@ class ViewHost(QStackedWidget):
             signal.connect(refresh)
         page.setProperty("paused", False)
         refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        hint = getattr(self, "overlay_hint", None)
+        if hint is not None and hint.isVisible():
+            hint.place()
 
     def _state_changed(self, state: ViewState, before: ViewState) -> None:
         if state.view != before.view:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QPushButton
 
 from gapradar.domain import prioritised_gaps
 
@@ -145,3 +146,16 @@ def test_small_multiples_one_radar_per_system_and_click_selects(window, qtbot):
         multiples.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(centre.x()), int(centre.y()))
     )
     assert window.ws.state.selected_system == name
+
+
+def test_a_crowded_overlay_suggests_the_heatmap(window, qtbot):
+    hint = window.views.overlay_hint
+    window.ws.set_checked(set(window.ws.assessment.system_names()[:3]))
+    assert not hint.isVisible()
+    window.ws.set_checked(set(window.ws.assessment.system_names()))  # ten systems: outlines only
+    assert hint.isVisible()
+    assert "10 systems" in hint.label.text() and "outlines only" in hint.label.text()
+    heatmap_button = next(b for b in hint.findChildren(QPushButton) if b.text() == "Heatmap")
+    qtbot.mouseClick(heatmap_button, Qt.MouseButton.LeftButton)
+    assert window.ws.state.view == "heatmap"
+    assert not hint.isVisible()
