@@ -273,7 +273,10 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
         "--rows", choices=["file", "name", "mean", "gap"], default="name", help="heatmap row order"
     )
     chart.add_argument(
-        "--columns", choices=["file", "group", "mean", "gap"], default="file", help="heatmap column order"
+        "--columns",
+        choices=["file", "group", "mean", "gap"],
+        default="group",
+        help="heatmap column order (default: by practice group, the file's order within each)",
     )
     chart.add_argument(
         "--per-system", metavar="DIR", help="one focus chart per system into DIR (format from --format)"

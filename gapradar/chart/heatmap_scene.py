@@ -47,8 +47,8 @@ ROW_ORDERS = {
     "gap": "Mean gap (largest first)",
 }
 COLUMN_ORDERS = {
-    "file": "File order",
     "group": "Practice group",
+    "file": "File order",
     "mean": "Mean level (lowest first)",
     "gap": "Mean gap (largest first)",
 }

@@ -23,7 +23,7 @@ class ViewSpec:
     checked: tuple[str, ...] = ()  # small multiples: the systems shown; empty shows every system
     colour_by: str = "level"  # heatmap: "level" or "gap"
     rows: str = "name"  # heatmap row order: "file", "name", "mean", "gap"
-    columns: str = "file"  # heatmap column order: "file", "group", "mean", "gap"
+    columns: str = "group"  # heatmap column order: "group" (file order within groups), "file", "mean", "gap"
     editing: str = "current"  # which level the heatmap's cells show
     selected_system: str | None = None
     selected_practice: int | None = None

@@ -26,7 +26,9 @@ class ViewState:
     rollup: str = "mean"  # a key of domain.rollup.RULES: how the systems roll up into one figure
     heatmap_colour: str = "level"  # the heatmap's cells coloured by "level" or by "gap"
     heatmap_rows: str = "name"  # heatmap row order: "file", "name", "mean" or "gap"
-    heatmap_columns: str = "file"  # heatmap column order: "file", "group", "mean" or "gap"
+    heatmap_columns: str = (
+        "group"  # heatmap column order: "group" (file order within groups), "file", "mean", "gap"
+    )
     gaps_of_rollup: bool = False  # the gap chart shows the roll-up rather than the selected system
 
     def changed(self, **changes: object) -> ViewState:

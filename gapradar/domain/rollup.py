@@ -63,6 +63,12 @@ _LEVEL_RULES: dict[str, Callable[[list[int]], float]] = {
 }
 
 
+def level_figure(rule_key: str, values: list[int]) -> float | None:
+    """A level rule applied to some levels; None when there are none or the rule is not a level."""
+    level = _LEVEL_RULES.get(rule_key)
+    return level(values) if level and values else None
+
+
 @dataclass(frozen=True)
 class PracticeRollup:
     """One practice's roll-up over the systems rated on it, with its spread."""
