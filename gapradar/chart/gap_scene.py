@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainterPath, QPolygonF
+from PySide6.QtGui import QColor, QPainterPath, QPolygonF
 
 from gapradar.chart.pixel_scene import PixelScene, elide, pen, text_size
 from gapradar.chart.radar_scene import sizes_for
 from gapradar.chart.titles import display_title
 from gapradar.chart.view_spec import ViewSpec
-from gapradar.domain.rollup import GapRow, gap_rows
+from gapradar.domain.rollup import GapRow, gap_rows, rollup
 
 CURRENT = "#0072B2"  # Okabe–Ito blue
 TARGET = "#D55E00"  # Okabe–Ito vermillion
@@ -78,8 +78,19 @@ class GapScene(PixelScene):
         sub = spec.subtitle or f"Gaps for {who}: {what}, largest first"
         self.text(sub, sub_px, theme.muted_text, m, y, width=w - 2 * m)
         y += text_size(sub, sub_px, width=w - 2 * m)[1]
+        # the roll-up's spread: the lowest to the highest current level of the systems rated
+        rolled = spec.focus not in a.system_names() and not share
+        spread = (
+            {
+                r.practice.id: (r.low, r.high)
+                for r in rollup(a, spec.rollup)
+                if r.low is not None and r.high is not None
+            }
+            if rolled
+            else {}
+        )
         if spec.show_legend and not share:
-            y = self._legend(m, y, sub_px, s)
+            y = self._legend(m, y, sub_px, s, spread=bool(spread))
         # the not-assessed list at the bottom takes what it needs
         note = ""
         if missing:
@@ -130,6 +141,14 @@ class GapScene(PixelScene):
                 gap_text = f"{g:.0%}"
             else:
                 assert row.current is not None and row.target is not None
+                low_high = spread.get(row.practice.id)
+                if low_high is not None and low_high[1] > low_high[0]:
+                    band = QPainterPath()
+                    xl, xh = x_of(low_high[0]), x_of(low_high[1])
+                    band.addRoundedRect(
+                        QRectF(xl, cy - row_h * 0.22, xh - xl, row_h * 0.44), row_h * 0.2, row_h * 0.2
+                    )
+                    self.path(band, _band_colour(), None, z=1.5)
                 x0, x1 = x_of(row.current), x_of(row.target)
                 link = QPainterPath(QPointF(x0, cy))
                 link.lineTo(x1, cy)
@@ -152,7 +171,7 @@ class GapScene(PixelScene):
         if note:
             self.text(note, sub_px, theme.muted_text, m, h - m - note_h, width=w - 2 * m)
 
-    def _legend(self, x: float, y: float, px: float, s: float) -> float:
+    def _legend(self, x: float, y: float, px: float, s: float, spread: bool = False) -> float:
         theme = self.spec.theme  # type: ignore[union-attr]
         hgt = text_size("Ag", px)[1]
         r = px * 0.38
@@ -161,6 +180,14 @@ class GapScene(PixelScene):
         x += 2 * r + 2 * s + text_size("current level", px)[0] + 10 * s
         self._diamond(x + r * 1.2, y + hgt / 2, r * 1.25, theme.background)
         self.text("target level", px, theme.text, x + 2.5 * r + 2 * s, y)
+        if spread:
+            x += 2.5 * r + 2 * s + text_size("target level", px)[0] + 10 * s
+            band = QPainterPath()
+            band.addRoundedRect(QRectF(x, y + hgt / 2 - r, 4 * r, 2 * r), r, r)
+            self.path(band, _band_colour(), None, z=1.5)
+            self.text(
+                "range of current levels (lowest to highest system)", px, theme.text, x + 4 * r + 2 * s, y
+            )
         return y + hgt + 4 * s
 
     def _dot(self, x: float, y: float, r: float) -> None:
@@ -177,9 +204,13 @@ class GapScene(PixelScene):
         self.path(path, fill, pen(TARGET, max(2.0, r / 3)), z=3)
 
 
+def _band_colour() -> QColor:
+    band = QColor(CURRENT)
+    band.setAlphaF(0.22)
+    return band
+
+
 def _zebra(background: str) -> str:
     """Every other row a shade off the background, so the eye follows a row across."""
-    from PySide6.QtGui import QColor
-
     c = QColor(background)
     return (c.darker(106) if c.lightness() > 128 else c.lighter(135)).name()

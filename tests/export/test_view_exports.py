@@ -87,6 +87,7 @@ def test_cli_view_and_rollup_flags(tmp_path, sample_path, capsys):
     )
     text = out.read_text(encoding="utf-8")
     assert "Minimum (weakest link)" in text
+    assert "range of current levels" in text  # the roll-up's spread is drawn and explained
     assert main(["export", str(sample_path), "--csv", "-", "--table", "rollup", "--rollup", "median"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert rows[0][3] == "Median current"
