@@ -51,6 +51,11 @@ class ViewControls(QWidget):
             layout.addWidget(combo)
             self.combos[name] = combo
         layout.addStretch(1)
+        copy = QPushButton("Copy view")
+        copy.setObjectName("copyView")
+        copy.setToolTip("Put this view on the clipboard as PNG and SVG, for slides")
+        copy.clicked.connect(self.copy_view)
+        layout.addWidget(copy)
         export = QPushButton("Export view…")
         export.setObjectName("exportView")
         export.setToolTip("Save this view as PNG, SVG or PDF, exactly as every export draws it")
@@ -88,3 +93,11 @@ class ViewControls(QWidget):
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.warning(self, "Export view", f"Could not export: {e}")
+
+    def copy_view(self) -> None:
+        from gapradar.chart.views import scene_spec
+        from gapradar.ui.export_actions import copy_chart
+
+        a = self.ws.assessment
+        if a is not None:
+            copy_chart(self.window(), scene_spec(a, self.ws.state))  # type: ignore[arg-type]  # any view's spec

@@ -159,3 +159,18 @@ def test_a_crowded_overlay_suggests_the_heatmap(window, qtbot):
     qtbot.mouseClick(heatmap_button, Qt.MouseButton.LeftButton)
     assert window.ws.state.view == "heatmap"
     assert not hint.isVisible()
+
+
+def test_copy_view_puts_the_heatmap_on_the_clipboard(window, qtbot):
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtWidgets import QApplication
+
+    heatmap = show(window, qtbot, "heatmap")
+    button = heatmap.controls.findChild(QPushButton, "copyView")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    mime = QApplication.clipboard().mimeData()
+    assert mime.hasImage()
+    svg = ET.fromstring(bytes(mime.data("image/svg+xml")))
+    words = "".join("".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text"))
+    assert "Average – all systems" in words and "roll-up: Mean" in words
