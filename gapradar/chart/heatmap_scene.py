@@ -234,6 +234,8 @@ class HeatmapScene(PixelScene):
         header_px = 12 * fs
         words = [a.model.practices[i].name for i in columns]
         longest_word = max((text_size(x, header_px)[0] for w in words for x in w.split()), default=0.0)
+        if fixed:
+            cell_w = max(cell_w, min(longest_word + 8 * s, 160.0))  # the window widens columns to fit a word
         use_numbers = cell_w < header_px * 3.2 or longest_word > cell_w
         header_h = text_size("40", header_px)[1]
         if not use_numbers:
