@@ -99,7 +99,7 @@ class GapScene(PixelScene):
         names = [r.practice.name for r in ranked]
         label_w = min(max((text_size(n, label_px)[0] for n in names), default=40), 0.42 * w)
         gap_w = text_size("+0.0", label_px, True)[0] + 6 * s
-        left, right = m + label_w + 8 * s, w - m - gap_w
+        left, right = m + label_w + 18 * s, w - m - gap_w  # room for the lowest level's dot
         axis_h = text_size("0", label_px * 0.85)[1]
         top, bottom = y + axis_h + 4 * s, h - m - note_h
         n = max(len(ranked), 1)
@@ -131,7 +131,7 @@ class GapScene(PixelScene):
                 elide(row.practice.name, row_px, label_w),
                 row_px,
                 theme.text,
-                left - 8 * s,
+                left - 10 * s,
                 cy,
                 anchor=(1, 0.5),
             )

@@ -119,8 +119,11 @@ def elide(text: str, px: float, width: float, bold: bool = False) -> str:
     """`text` shortened with "…" to fit `width` pixels (a tooltip or the table gives it whole)."""
     from PySide6.QtGui import QFontMetricsF
 
+    metrics = QFontMetricsF(font(px, bold))
     room = width - 2 * max(1.0, px * 0.2)  # the text item's margins
-    return QFontMetricsF(font(px, bold)).elidedText(text, Qt.TextElideMode.ElideRight, max(room, 10.0))
+    if metrics.horizontalAdvance(text) <= room + 0.02 * px * len(text) + 2:  # measured to fit: keep it whole
+        return text
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 10.0))
 
 
 class PixelCanvas(pg.GraphicsView):
