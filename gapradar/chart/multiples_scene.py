@@ -68,7 +68,14 @@ class MultiplesScene(PixelScene):
         if spec.show_title:
             self.text(display_title(spec), title_px, theme.text, m, y, bold=True)  # type: ignore[arg-type]
             y += text_size("Ag", title_px, True)[1]
-        sub = spec.subtitle or "Current level filled, target dashed · every radar on the same scale"
+        sub = spec.subtitle or (
+            "Current level filled, target dashed · every radar on the same scale"
+            + (
+                " · roll-up's grey band: lowest to highest current level"
+                if spec.rollup != "at-target"
+                else ""
+            )
+        )
         self.text(sub, sub_px, theme.muted_text, m, y)
         y += text_size("Ag", sub_px)[1] + 4 * s
         key = "   ".join(
@@ -84,8 +91,10 @@ class MultiplesScene(PixelScene):
                 cur_f = [_f(r.current) for r in levels]
                 tgt_f = [_f(r.target) for r in levels]
                 series.append((name, cur_f, tgt_f, colour_for(theme, i)))
+        band: tuple[list[float | None], list[float | None]] | None = None
         if spec.rollup != "at-target" and a.systems:
             ru = rollup(a, spec.rollup)
+            band = ([r.low for r in ru], [r.high for r in ru])  # the spread the roll-up hides
             series.append(
                 (
                     f"{spec.rollup_series} ({spec.rollup_name.lower()})",
@@ -117,7 +126,8 @@ class MultiplesScene(PixelScene):
             num_px = max(8.0, name_px * 0.75)
             inner = QRectF(cx0, cy0 + name_h, pw, ph - name_h)
             radius = max(4.0, min(inner.width(), inner.height()) / 2 - num_px * 1.6)
-            self._radar(inner.center(), radius, cur, tgt, colour, num_px, s)
+            last_is_rollup = band is not None and k == len(series) - 1
+            self._radar(inner.center(), radius, cur, tgt, colour, num_px, s, band if last_is_rollup else None)
         if spec.show_legend:
             self.text(key, sub_px, theme.muted_text, m, h - m - key_h, width=w - 2 * m)
 
@@ -130,6 +140,7 @@ class MultiplesScene(PixelScene):
         colour: str,
         num_px: float,
         s: float,
+        band: tuple[list[float | None], list[float | None]] | None = None,
     ) -> None:
         spec = self.spec
         assert spec is not None
@@ -161,6 +172,16 @@ class MultiplesScene(PixelScene):
             )
             self.text(str(i + 1), num_px, theme.muted_text, lx, ly, anchor=(0.5, 0.5), z=2)
         self.path(grid, None, pen(theme.grid, 1), z=1)
+        if band is not None:
+            low = [point(i, v) for i, v in enumerate(band[0])]
+            high = [point(i, v) for i, v in enumerate(band[1])]
+            if all(p is not None for p in low + high):
+                outer, inner = QPainterPath(), QPainterPath()
+                outer.addPolygon(QPolygonF([*high, high[0]]))  # type: ignore[list-item]
+                inner.addPolygon(QPolygonF([*low, low[0]]))  # type: ignore[list-item]
+                spread = QColor(theme.average)
+                spread.setAlphaF(0.14)
+                self.path(outer.subtracted(inner), spread, None, z=2)
         current = [point(i, v) for i, v in enumerate(cur)]
         fill = QColor(colour)
         fill.setAlphaF(0.25)

@@ -80,3 +80,19 @@ def test_group_subtotals_in_the_rollup_table():
     assert mean[3] == pytest.approx(4 / 3, abs=0.01)
     share = next(r for r in rollup_table(GROUPED, "at-target") if r[1] == "Group subtotal: Tools")
     assert share[3] == 1.0
+
+
+def test_small_multiples_same_scale_and_the_rollup_spread_band(laid_out):
+    scene = laid_out(ViewSpec(GROUPED, "multiples"))
+    assert set(scene.panels) == {"S1", "S2", "Average – all systems (mean)"}
+    sizes = {(round(r.width()), round(r.height())) for r in scene.panels.values()}
+    assert len(sizes) == 1  # one grid, one scale
+    bands = [i for i in scene.items if hasattr(i, "brush") and 0.1 < i.brush().color().alphaF() < 0.2]
+    assert len(bands) == 1 and scene.panels["Average – all systems (mean)"].contains(
+        bands[0].path().boundingRect().center()
+    )
+    assert not any(
+        0.1 < i.brush().color().alphaF() < 0.2
+        for i in laid_out(ViewSpec(GROUPED, "multiples", rollup="at-target")).items
+        if hasattr(i, "brush")
+    )
