@@ -88,6 +88,42 @@ def edit_repaint(window) -> tuple[Callable[[], None], Callable[[], None]]:
     return edit, repaint_only
 
 
+def heatmap_figures(window, results: dict, runs: int) -> None:
+    """The heatmap of a 200 × 40 assessment: an edit until it has painted, and a 1920 × 1080 PNG."""
+    from PySide6.QtWidgets import QApplication
+
+    from gapradar.chart.view_spec import ViewSpec
+    from gapradar.export.render import ExportOptions, export_png
+    from gapradar.ui.commands import SetLevelCommand
+
+    window.ws.update(view="heatmap")
+    QApplication.processEvents()
+    heatmap = window.views.page("heatmap")
+    doc = window.doc
+    system = window.ws.state.selected_system
+    practice = doc.assessment.model.practices[0].id
+    scores = doc.assessment.model.scores
+    state = {"i": 0}
+
+    def edit() -> None:
+        state["i"] += 1
+        doc.undo_stack.push(
+            SetLevelCommand(doc, system, practice, "current", scores[state["i"] % len(scores)])
+        )
+        heatmap.canvas.viewport().repaint()
+
+    results["heatmap_edit_repaint_ms (200 × 40)"] = timed(edit, runs)
+    results["heatmap_repaint_only_ms (200 × 40, peer)"] = timed(
+        lambda: heatmap.canvas.viewport().repaint(), runs
+    )
+    spec = ViewSpec(doc.assessment, "heatmap")
+    out = Path(tempfile.mkdtemp(prefix="gapradar-bench-out-")) / "heatmap.png"
+    results["heatmap_export_png_ms (200 × 40 at 1920 × 1080)"] = timed(
+        lambda: export_png(spec, str(out), ExportOptions(1920, 1080)), max(1, runs // 3)
+    )
+    window.ws.update(view="overlay")
+
+
 def export_figures(results: dict, runs: int) -> None:
     """PNG/SVG/PDF at 1920 × 1080 from the shared scene, and the same chart drawn by matplotlib."""
     from gapradar.chart.spec import ChartSpec
@@ -214,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     edit, peer = edit_repaint(large)
     results["edit_repaint_ms (200 × 40, 20 checked)"] = timed(edit, max(1, runs // 3))
     results["repaint_only_ms (200 × 40, peer)"] = timed(peer, max(1, runs // 3))
+    heatmap_figures(large, results, runs)
 
     export_figures(results, runs)
 

@@ -140,7 +140,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"say what to export: --csv, {flags} or --per-system DIR")
     a = _load(_files(args)[0])
     if args.csv:
-        table = TABLES[args.table](a)
+        if args.table == "rollup":
+            from gapradar.export.rollup_table import rollup_table
+
+            table = rollup_table(a, args.rollup)
+        else:
+            table = TABLES[args.table](a)
         if args.csv == "-":
             from gapradar.io.csv_tables import to_csv
 
@@ -270,6 +275,28 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     )
     chart.add_argument("--focus", metavar="SYSTEM", help="one system's current against its target")
     chart.add_argument(
+        "--view",
+        choices=["radar", "heatmap", "gaps", "multiples"],
+        default="radar",
+        help="radar (default), heatmap of systems × practices, gap chart (largest first), small multiples",
+    )
+    chart.add_argument(
+        "--rollup",
+        choices=["mean", "median", "min", "at-target"],
+        default="mean",
+        help="how systems roll up: mean (default), median, min (weakest link), at-target (share at target)",
+    )
+    chart.add_argument("--colour-by", choices=["level", "gap"], default="level", help="heatmap cells' colour")
+    chart.add_argument(
+        "--rows", choices=["file", "name", "mean", "gap"], default="name", help="heatmap row order"
+    )
+    chart.add_argument(
+        "--columns",
+        choices=["file", "group", "mean", "gap"],
+        default="group",
+        help="heatmap column order (default: by practice group, the file's order within each)",
+    )
+    chart.add_argument(
         "--per-system", metavar="DIR", help="one focus chart per system into DIR (format from --format)"
     )
     chart.add_argument(
@@ -294,7 +321,8 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
         "--deck-slides",
         default="title,overview,systems,averages",
         metavar="LIST",
-        help="slides to include, in this order: title,overview,systems,averages (default: all)",
+        help="slides to include, in this order: title,overview,systems,averages (default: these four),"
+        " heatmap, gaps (the roll-up's gap chart under --rollup)",
     )
     deck.add_argument(
         "--deck-charts",
@@ -314,7 +342,10 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     table = p.add_argument_group("tables")
     table.add_argument("--csv", metavar="OUT.csv", help="write a CSV table here ('-' for standard output)")
     table.add_argument(
-        "--table", choices=sorted(TABLES), default="scores", help="which table (default: scores)"
+        "--table",
+        choices=sorted([*TABLES, "rollup"]),
+        default="scores",
+        help="which table (default: scores; rollup: per practice under --rollup's rule, with spread)",
     )
     p.add_argument(
         "--no-bom", action="store_true", help="plain UTF-8 without the byte-order mark Excel needs"

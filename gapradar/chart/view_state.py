@@ -23,6 +23,13 @@ class ViewState:
     editing: Editing = "current"
     targets_hidden: bool = False  # workshop step: current levels first, targets revealed later
     theme: str = "light"
+    rollup: str = "mean"  # a key of domain.rollup.RULES: how the systems roll up into one figure
+    heatmap_colour: str = "level"  # the heatmap's cells coloured by "level" or by "gap"
+    heatmap_rows: str = "name"  # heatmap row order: "file", "name", "mean" or "gap"
+    heatmap_columns: str = (
+        "group"  # heatmap column order: "group" (file order within groups), "file", "mean", "gap"
+    )
+    gaps_of_rollup: bool = False  # the gap chart shows the roll-up rather than the selected system
 
     def changed(self, **changes: object) -> ViewState:
         """A copy with `changes`, keeping the rules that tie fields together."""

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import THEMES, Theme
+from gapradar.chart.view_spec import ViewSpec
 from gapradar.chart.view_state import ViewState
 from gapradar.domain import Assessment
 
 SpecBuilder = Callable[[Assessment, ViewState, Theme], ChartSpec]
+SceneBuilder = Callable[[Assessment, ViewState, Theme], ViewSpec]
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class ViewKind:
     build: SpecBuilder
     edits_selected: bool  # whether dragging points edits the selected system
     family: str = "radar"  # which kind of widget shows it: views of one family share a widget
+    scene: SceneBuilder | None = None  # views that are not a radar: what their scene shows
 
 
 def _overlay(a: Assessment, state: ViewState, theme: Theme) -> ChartSpec:
@@ -53,6 +56,26 @@ def _focus(a: Assessment, state: ViewState, theme: Theme) -> ChartSpec:
     )
 
 
+def _view_spec(view: str) -> SceneBuilder:
+    def build(a: Assessment, state: ViewState, theme: Theme) -> ViewSpec:
+        return ViewSpec(
+            a,
+            view,
+            rollup=state.rollup,
+            focus=None if state.gaps_of_rollup else state.selected_system,
+            colour_by=state.heatmap_colour,
+            rows=state.heatmap_rows,
+            columns=state.heatmap_columns,
+            editing=state.editing,
+            selected_system=state.selected_system,
+            selected_practice=state.selected_practice,
+            theme=theme,
+            show_targets=not state.targets_hidden,
+        )
+
+    return build
+
+
 VIEWS: dict[str, ViewKind] = {
     "overlay": ViewKind(
         "overlay", "&Overlay of checked systems", "Ctrl+1", "Show every checked system", _overlay, True
@@ -65,6 +88,37 @@ VIEWS: dict[str, ViewKind] = {
         _focus,
         True,
     ),
+    # Gap-first views: radar-only consumers (presentation, the export dialog) keep the overlay.
+    "heatmap": ViewKind(
+        "heatmap",
+        "&Heatmap of systems × practices",
+        "Ctrl+3",
+        "Every rating as a coloured cell: the whole organisation at once",
+        _overlay,
+        False,
+        "heatmap",
+        _view_spec("heatmap"),
+    ),
+    "gaps": ViewKind(
+        "gaps",
+        "&Gap chart (largest first)",
+        "Ctrl+4",
+        "Current to target per practice, sorted by gap, for the selected system or the roll-up",
+        _overlay,
+        False,
+        "gaps",
+        _view_spec("gaps"),
+    ),
+    "multiples": ViewKind(
+        "multiples",
+        "Small &multiples",
+        "Ctrl+5",
+        "One small radar per system, all on the same scale",
+        _overlay,
+        False,
+        "multiples",
+        _view_spec("multiples"),
+    ),
 }
 
 
@@ -72,3 +126,10 @@ def chart_spec(a: Assessment, state: ViewState) -> ChartSpec:
     """What the chart shows for this document and view state."""
     kind = VIEWS.get(state.view, VIEWS["overlay"])
     return kind.build(a, state, THEMES.get(state.theme, THEMES["light"]))
+
+
+def scene_spec(a: Assessment, state: ViewState) -> ChartSpec | ViewSpec:
+    """What the current view's scene shows: a radar's ChartSpec, or a gap-first view's ViewSpec."""
+    kind = VIEWS.get(state.view, VIEWS["overlay"])
+    theme = THEMES.get(state.theme, THEMES["light"])
+    return kind.scene(a, state, theme) if kind.scene is not None else kind.build(a, state, theme)

@@ -6,14 +6,36 @@ import argparse
 import sys
 
 from gapradar.chart.spec import ChartSpec
+from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Assessment
+from gapradar.domain.rollup import series_names
 from gapradar.export.formats import FORMATS
 from gapradar.export.render import ExportOptions, parse_size
 from gapradar.io.atomic import resolve_target
 
 
-def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) -> ChartSpec:
+def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) -> ChartSpec | ViewSpec:
     names = a.system_names()
+    view = getattr(args, "view", "radar")
+    rollup_focus = args.focus in series_names()
+    if view != "radar":
+        if args.focus and not rollup_focus and args.focus not in names:
+            raise error(f"no system named {args.focus!r}; systems: {', '.join(names)}")
+        checked = tuple(n.strip() for n in args.systems.split(",")) if args.systems else ()
+        return ViewSpec(
+            a,
+            view,
+            rollup=args.rollup,
+            focus=None if rollup_focus else args.focus,
+            checked=checked,
+            colour_by=args.colour_by,
+            rows=args.rows,
+            columns=args.columns,
+        )
+    if rollup_focus:
+        raise error(
+            f"the radar focuses one system; for {args.focus!r} use --view gaps (the roll-up's current → target)"
+        )
     if args.systems:
         wanted = [n.strip() for n in args.systems.split(",") if n.strip()]
         unknown = [n for n in wanted if n not in names]
@@ -28,15 +50,21 @@ def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) 
 
 
 def deck_options(args: argparse.Namespace, error: type[Exception]):
-    from gapradar.export.pptx_deck import SLIDES, DeckOptions
+    from gapradar.export.pptx_deck import GAP_FIRST_SLIDES, SLIDES, DeckOptions
 
     slides = tuple(s.strip() for s in args.deck_slides.split(",") if s.strip())
-    unknown = [s for s in slides if s not in SLIDES]
+    unknown = [s for s in slides if s not in SLIDES + GAP_FIRST_SLIDES]
     if unknown or not slides:
-        raise error(f"--deck-slides takes a comma-separated list of {', '.join(SLIDES)}")
+        raise error(f"--deck-slides takes a comma-separated list of {', '.join(SLIDES + GAP_FIRST_SLIDES)}")
     if args.deck_gaps < 0:
         raise error("--deck-gaps must be 0 or more")
-    return DeckOptions(slides=slides, charts=args.deck_charts, gaps=args.deck_gaps, notes=args.deck_notes)
+    return DeckOptions(
+        slides=slides,
+        charts=args.deck_charts,
+        gaps=args.deck_gaps,
+        notes=args.deck_notes,
+        rollup=getattr(args, "rollup", "mean"),
+    )
 
 
 def export_charts(
@@ -72,8 +100,12 @@ def export_charts(
     if args.per_system:
         from gapradar.export.batch import per_system_charts
 
+        if isinstance(spec, ViewSpec) and spec.view != "gaps":
+            raise error("--per-system draws one chart per system: use it with --view radar or --view gaps")
+
         def report(path) -> None:
             print(f"wrote {path}", file=sys.stderr)
 
-        written = per_system_charts(spec, args.per_system, args.format, options, after_each=report)
+        # a ViewSpec here is a gap chart: one per system, like the radar's focus charts
+        written = per_system_charts(spec, args.per_system, args.format, options, after_each=report)  # type: ignore[arg-type]
         print(f"wrote {written} charts to {args.per_system}", file=sys.stderr)

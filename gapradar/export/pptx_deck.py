@@ -24,6 +24,7 @@ MARGIN_IN = 0.5
 TITLE_PT = 30
 BODY_PT = 14  # nothing on a slide is smaller than this
 SLIDES = ("title", "overview", "systems", "averages")
+GAP_FIRST_SLIDES = ("heatmap", "gaps")  # chosen with --deck-slides: the heatmap and the roll-up's gap chart
 HEADER_FILL = "1F3B57"
 BAND_FILL = "EEF2F6"
 
@@ -34,6 +35,7 @@ class DeckOptions:
     charts: str = "native"  # or "picture": gapradar's own drawing, pixel for pixel
     gaps: int = 5  # largest gaps per system; ties with the last one are shown too
     notes: bool = True  # each rating's note in its system's speaker notes
+    rollup: str = "mean"  # the roll-up rule of the gap-chart slide, named on it
 
 
 def largest_gaps(assessment: Assessment, system: System, count: int) -> list[GapEntry]:
@@ -470,19 +472,42 @@ def _averages(deck, blank, a: Assessment) -> None:
     )
 
 
+def _view_slide(
+    deck, blank, a: Assessment, view: str, options: ExportOptions, deck_options: DeckOptions
+) -> None:
+    """A gap-first view as gapradar draws it (the same scene as the window and every export)."""
+    from gapradar.chart.view_spec import ViewSpec
+    from gapradar.domain.rollup import RULES
+
+    rule = RULES[deck_options.rollup]
+    slide = deck.slides.add_slide(blank)
+    if view == "heatmap":
+        _slide_title(slide, "Every system, every practice")
+        spec = ViewSpec(a, "heatmap", rollup=rule.key, rows="gap")
+    else:
+        _slide_title(slide, f"Gaps to close: {rule.series} ({rule.name.lower()})")
+        spec = ViewSpec(a, "gaps", rollup=rule.key)
+    top = 1.3
+    _picture(slide, spec, options, MARGIN_IN, top, SLIDE_W_IN - 2 * MARGIN_IN, SLIDE_H_IN - top - 0.3)  # type: ignore[arg-type]
+
+
 def deck_bytes(spec: ChartSpec, options: ExportOptions, deck_options: DeckOptions = DeckOptions()) -> bytes:
     a = spec.assessment
     theme = spec.theme if options.theme == "current" else THEMES[options.theme]
     deck, blank = _deck()
-    if "title" in deck_options.slides:
-        _title_slide(deck, blank, a, options.subtitle)
-    if "overview" in deck_options.slides:
-        _overview(deck, blank, spec, options, deck_options, theme)
-    if "systems" in deck_options.slides:
-        for system in a.systems:
-            _system_slide(deck, blank, spec, system, options, deck_options, theme)
-    if "averages" in deck_options.slides:
-        _averages(deck, blank, a)
+    order = ("title", "overview", *GAP_FIRST_SLIDES, "systems", "averages")
+    for key in (k for k in order if k in deck_options.slides):  # a deck's order, whatever order asked
+        if key == "title":
+            _title_slide(deck, blank, a, options.subtitle)
+        elif key == "overview":
+            _overview(deck, blank, spec, options, deck_options, theme)
+        elif key == "systems":
+            for system in a.systems:
+                _system_slide(deck, blank, spec, system, options, deck_options, theme)
+        elif key == "averages":
+            _averages(deck, blank, a)
+        elif key in GAP_FIRST_SLIDES:
+            _view_slide(deck, blank, a, key, options, deck_options)
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()

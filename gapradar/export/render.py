@@ -79,15 +79,15 @@ class _Canvas:
     def __init__(self, spec: ChartSpec, width: int, height: int) -> None:
         from PySide6.QtCore import Qt
 
-        from gapradar.chart.canvas import RadarCanvas
+        from gapradar.chart.canvases import canvas_for
 
         ensure_app()
-        self.view = RadarCanvas()
+        self.view = canvas_for(spec)  # the radar's canvas, or the heatmap's, gap chart's…
         self.view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         self.view.resize(width, height)
         self.view.set_spec(spec)
         self.view.show()
-        self.view.radar.resize(width, height)
+        self.view.lay_out(width, height)
         self.width, self.height = width, height
 
     def paint(self, painter: QPainter) -> None:

@@ -9,15 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from gapradar.chart.view_state import ViewState
 from gapradar.chart.views import VIEWS
+from gapradar.ui.gap_views import GapChartView, MultiplesView
+from gapradar.ui.heatmap_view import HeatmapView
+from gapradar.ui.overlay_hint import OverlayHint
 from gapradar.ui.radar_view import RadarView
 from gapradar.ui.workspace import Workspace
 
 WIDGETS: dict[str, Callable[[Workspace], QWidget]] = {
     "radar": RadarView,
+    "heatmap": HeatmapView,
+    "gaps": GapChartView,
+    "multiples": MultiplesView,
 }
 
 
@@ -40,10 +47,45 @@ class ViewHost(QStackedWidget):
             widget = WIDGETS[family](self.ws)
             self.pages[family] = widget
             self.addWidget(widget)
+            if family == "radar":
+                self.overlay_hint = OverlayHint(self.ws, widget)  # many systems: suggest another view
         return self.pages[family]
 
     def show_family(self, family: str) -> None:
-        self.setCurrentWidget(self.page(family))
+        page = self.page(family)
+        for other_family, other in self.pages.items():
+            if other_family != family:
+                self._pause(other)
+        self._resume(page)
+        self.setCurrentWidget(page)
+
+    # A page out of sight does not redraw on every edit (the radar of 20 systems costs
+    # more than the heatmap's whole edit); it catches up when it comes back.
+    def _signals(self) -> tuple:
+        return (self.ws.document_replaced, self.ws.document_changed, self.ws.state_changed)
+
+    def _pause(self, page: QWidget) -> None:
+        refresh = getattr(page, "refresh_from_workspace", None)
+        if refresh is None or page.property("paused"):
+            return
+        for signal in self._signals():
+            signal.disconnect(refresh)
+        page.setProperty("paused", True)
+
+    def _resume(self, page: QWidget) -> None:
+        refresh = getattr(page, "refresh_from_workspace", None)
+        if refresh is None or not page.property("paused"):
+            return
+        for signal in self._signals():
+            signal.connect(refresh)
+        page.setProperty("paused", False)
+        refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        hint = getattr(self, "overlay_hint", None)
+        if hint is not None and hint.isVisible():
+            hint.place()
 
     def _state_changed(self, state: ViewState, before: ViewState) -> None:
         if state.view != before.view:

@@ -1,0 +1,141 @@
+"""A scene laid out in output pixels (y down), for the views that are grids and lists, not radars.
+
+Items live in a ViewBox whose range is the output's size, so the same items
+paint the window, PNG and PDF, and the SVG writer maps them like the radar's.
+Rectangles are path items: the SVG writer exports paths, polygons and text.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QTextOption
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QWidget
+
+from gapradar.chart.colour import luminance
+
+
+def font(px: float, bold: bool = False) -> QFont:
+    f = QFont()
+    f.setPixelSize(max(6, round(px)))
+    f.setBold(bold)
+    return f
+
+
+def pen(colour: str | QColor, width: float = 1.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    p = QPen(QColor(colour))
+    p.setWidthF(width)
+    p.setCosmetic(True)
+    p.setStyle(style)
+    p.setCapStyle(Qt.PenCapStyle.FlatCap)
+    p.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    return p
+
+
+def ink_on(fill: str) -> str:
+    """Black or white, whichever reads better on `fill` (WCAG contrast)."""
+    return "#000000" if luminance(fill) > 0.22 else "#ffffff"
+
+
+class PixelScene:
+    """Owns items inside a ViewBox whose data units are output pixels."""
+
+    def __init__(self, view_box: pg.ViewBox) -> None:
+        self.vb = view_box
+        self.items: list[QGraphicsItem] = []
+        self.size = (0.0, 0.0)
+
+    def set_extent(self, width: float, height: float) -> None:
+        self.vb.setRange(xRange=(0, width), yRange=(0, height), padding=0)
+
+    def clear(self) -> None:
+        for item in self.items:
+            self.vb.removeItem(item)
+        self.items = []
+
+    def add(self, item: QGraphicsItem, z: float = 0) -> QGraphicsItem:
+        item.setZValue(z)
+        self.vb.addItem(item, ignoreBounds=True)
+        self.items.append(item)
+        return item
+
+    def rect(
+        self, r: QRectF, fill: str | QColor | None, outline: QPen | None = None, z: float = 0
+    ) -> QGraphicsPathItem:
+        path = QPainterPath()
+        path.addRect(r)
+        return self.path(path, fill, outline, z)
+
+    def path(
+        self, path: QPainterPath, fill: str | QColor | None, outline: QPen | None = None, z: float = 0
+    ) -> QGraphicsPathItem:
+        item = QGraphicsPathItem(path)
+        item.setBrush(QBrush(QColor(fill)) if fill is not None else QBrush(Qt.BrushStyle.NoBrush))
+        item.setPen(outline if outline is not None else QPen(Qt.PenStyle.NoPen))
+        self.add(item, z)
+        return item
+
+    def text(
+        self,
+        text: str,
+        px: float,
+        colour: str,
+        x: float,
+        y: float,
+        anchor: tuple[float, float] = (0, 0),
+        bold: bool = False,
+        width: float | None = None,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        z: float = 5,
+    ) -> pg.TextItem:
+        """A text at (x, y) pixels; `anchor` (0–1, 0–1) is the point of the text placed there."""
+        item = pg.TextItem(text=text, color=QColor(colour), anchor=anchor)
+        item.setFont(font(px, bold))
+        doc = item.textItem.document()
+        doc.setDocumentMargin(max(1.0, px * 0.2))
+        if width is not None:
+            item.setTextWidth(max(8.0, width))
+        if align != Qt.AlignmentFlag.AlignLeft:
+            doc.setDefaultTextOption(QTextOption(align))
+        item.setPos(x, y)
+        self.add(item, z)
+        return item
+
+
+def text_size(text: str, px: float, bold: bool = False, width: float | None = None) -> tuple[float, float]:
+    """What `PixelScene.text` would measure, without making an item."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setDocumentMargin(max(1.0, px * 0.2))
+    doc.setDefaultFont(font(px, bold))
+    doc.setPlainText(text)
+    if width is not None:
+        doc.setTextWidth(max(8.0, width))
+    return doc.size().width(), doc.size().height()
+
+
+def elide(text: str, px: float, width: float, bold: bool = False) -> str:
+    """`text` shortened with "…" to fit `width` pixels (a tooltip or the table gives it whole)."""
+    from PySide6.QtGui import QFontMetricsF
+
+    metrics = QFontMetricsF(font(px, bold))
+    room = width - 2 * max(1.0, px * 0.2)  # the text item's margins
+    if metrics.horizontalAdvance(text) <= room + 0.02 * px * len(text) + 2:  # measured to fit: keep it whole
+        return text
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 10.0))
+
+
+class PixelCanvas(pg.GraphicsView):
+    """A plain view of one pixel scene: what exports paint and the window's views extend."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background=None)
+        self.setAntialiasing(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(pg.QtWidgets.QFrame.Shape.NoFrame)
+        self.view_box = pg.ViewBox(enableMouse=False, enableMenu=False, defaultPadding=0)
+        self.view_box.setMouseEnabled(False, False)
+        self.view_box.invertY(True)
+        self.setCentralItem(self.view_box)

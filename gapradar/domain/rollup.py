@@ -1,0 +1,191 @@
+"""Roll-up rules: how many systems' levels on one practice become the organisation's figure.
+
+The rule is the consultant's choice and is always named where the figure is
+shown, because "the average" hides spread and "the weakest unit" tells another
+story. "Not assessed" never counts: a practice nobody rated has no roll-up,
+and a system that did not rate a practice is left out of that practice's figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from statistics import fmean, median, quantiles
+
+from gapradar.domain.assessment import Assessment, System
+from gapradar.domain.model import Practice
+
+
+@dataclass(frozen=True)
+class RollupRule:
+    key: str  # the CLI's --rollup value and the view state's field
+    name: str  # how legends, subtitles, CSV headers and the deck name it
+    series: str  # the roll-up series' name, as a system's name would be shown
+    help: str
+
+
+RULES: dict[str, RollupRule] = {
+    r.key: r
+    for r in (
+        RollupRule("mean", "Mean", "Average – all systems", "the mean level of the systems rated"),
+        RollupRule("median", "Median", "Median – all systems", "the middle level of the systems rated"),
+        RollupRule(
+            "min", "Minimum (weakest link)", "Minimum – all systems", "the lowest level of any system rated"
+        ),
+        RollupRule(
+            "at-target",
+            "Share at or above target",
+            "At target – all systems",
+            "the share of systems whose current level reaches their target",
+        ),
+    )
+}
+DEFAULT_RULE = "mean"
+
+
+def rule(key: str) -> RollupRule:
+    """The rule for `key`; ValueError naming the choices otherwise."""
+    try:
+        return RULES[key]
+    except KeyError:
+        raise ValueError(f"no roll-up rule {key!r}; choose one of {', '.join(RULES)}") from None
+
+
+def series_names() -> set[str]:
+    """Every roll-up series' name: `--focus "Average – all systems"` means the roll-up."""
+    return {r.series for r in RULES.values()}
+
+
+_LEVEL_RULES: dict[str, Callable[[list[int]], float]] = {
+    "mean": fmean,
+    "median": lambda v: float(median(v)),
+    "min": lambda v: float(min(v)),
+}
+
+
+def level_figure(rule_key: str, values: list[int]) -> float | None:
+    """A level rule applied to some levels; None when there are none or the rule is not a level."""
+    level = _LEVEL_RULES.get(rule_key)
+    return level(values) if level and values else None
+
+
+@dataclass(frozen=True)
+class PracticeRollup:
+    """One practice's roll-up over the systems rated on it, with its spread."""
+
+    practice: Practice
+    rule: str
+    current: float | None  # a level (mean, median, min); None under "at-target" or when nobody rated it
+    target: float | None
+    share: float | None  # 0–1: systems with current ≥ target among those with both levels
+    assessed: int  # systems with a current level
+    low: float | None  # spread of the current levels: min–max and the interquartile range
+    high: float | None
+    q1: float | None
+    q3: float | None
+
+    @property
+    def gap(self) -> float | None:
+        if self.current is None or self.target is None:
+            return None
+        return self.target - self.current
+
+    @property
+    def value(self) -> float | None:
+        """The figure this rule reports: a level, or a share for "at-target"."""
+        return self.share if self.rule == "at-target" else self.current
+
+
+def _quartiles(values: list[int]) -> tuple[float, float]:
+    if len(values) == 1:
+        return float(values[0]), float(values[0])
+    q = quantiles(values, n=4, method="inclusive")
+    return q[0], q[2]
+
+
+def rollup(
+    assessment: Assessment, rule_key: str = DEFAULT_RULE, systems: Sequence[System] | None = None
+) -> list[PracticeRollup]:
+    """Every practice's roll-up under `rule_key`, in the model's practice order."""
+    rule(rule_key)  # unknown rules fail loudly, naming the choices
+    chosen = assessment.systems if systems is None else list(systems)
+    result = []
+    for p in assessment.model.practices:
+        ratings = [s.rating(p.id) for s in chosen]
+        currents = [r.current for r in ratings if r.current is not None]
+        targets = [r.target for r in ratings if r.target is not None]
+        both = [(r.current, r.target) for r in ratings if r.current is not None and r.target is not None]
+        share = sum(1 for c, t in both if c >= t) / len(both) if both else None
+        level = _LEVEL_RULES.get(rule_key)
+        current = level(currents) if level and currents else None
+        target = level(targets) if level and targets else None
+        q1, q3 = _quartiles(currents) if currents else (None, None)
+        result.append(
+            PracticeRollup(
+                p,
+                rule_key,
+                current,
+                target,
+                share,
+                len(currents),
+                float(min(currents)) if currents else None,
+                float(max(currents)) if currents else None,
+                q1,
+                q3,
+            )
+        )
+    return result
+
+
+def format_value(r: PracticeRollup) -> str:
+    """The figure as people read it: "2.5" for a level, "67%" for a share, "–" when nobody rated it."""
+    v = r.value
+    if v is None:
+        return "–"
+    if r.rule == "at-target":
+        return f"{v:.0%}"
+    return f"{v:.1f}".removesuffix(".0")
+
+
+@dataclass(frozen=True)
+class GapRow:
+    """One practice on the gap chart: where it stands, where it wants to be."""
+
+    practice: Practice
+    current: float | None
+    target: float | None
+    short: float | None = None  # "at-target" roll-up: the share of systems still short of target
+
+    @property
+    def gap(self) -> float | None:
+        if self.short is not None:
+            return self.short
+        if self.current is None or self.target is None:
+            return None
+        return self.target - self.current
+
+
+def gap_rows(
+    assessment: Assessment, system: System | None = None, rule_key: str = DEFAULT_RULE
+) -> tuple[list[GapRow], list[GapRow]]:
+    """(ranked, not assessed): the gap chart's rows, largest gap first, ties in the file's order.
+
+    For one system the ranked rows begin with exactly `prioritised_gaps`' list
+    (the gap table); practices already at target follow. Practices without both
+    levels cannot be ranked and are listed apart, never as a gap of zero.
+    """
+    rows: list[GapRow] = []
+    if system is not None:
+        for p in assessment.model.practices:
+            r = system.rating(p.id)
+            rows.append(GapRow(p, r.current, r.target))
+    else:
+        for ru in rollup(assessment, rule_key):
+            if rule_key == "at-target":
+                short = None if ru.share is None else 1 - ru.share
+                rows.append(GapRow(ru.practice, None, None, short))
+            else:
+                rows.append(GapRow(ru.practice, ru.current, ru.target))
+    ranked = [(i, row) for i, row in enumerate(rows) if row.gap is not None]
+    ranked.sort(key=lambda e: (-(e[1].gap or 0), e[0]))
+    return [row for _, row in ranked], [row for row in rows if row.gap is None]

@@ -1,0 +1,168 @@
+"""The heatmap in the window: fixed-size cells that scroll, click to select, keys to edit.
+
+Clicking a cell selects its system and practice in the workspace, so the
+table, the level guide and the radar follow. The keyboard edits the selected
+cell exactly as on the radar (the same Facilitator and undo commands). An
+edit repaints one cell, its practice's roll-up and its system's mean; rows
+keep their place while you edit, so the cell you work on never jumps away.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+from gapradar.chart.heatmap_scene import HeatmapScene
+from gapradar.chart.pixel_scene import PixelCanvas
+from gapradar.chart.view_spec import ViewSpec
+from gapradar.chart.view_state import ViewState
+from gapradar.chart.views import scene_spec
+from gapradar.ui.facilitation import Facilitator
+from gapradar.ui.keyboard import KeyboardEditing
+from gapradar.ui.view_controls import ViewControls
+from gapradar.ui.workspace import Workspace
+
+_LAYOUT_FIELDS = (
+    "rollup",
+    "heatmap_colour",
+    "heatmap_rows",
+    "heatmap_columns",
+    "editing",
+    "targets_hidden",
+    "theme",
+)
+
+
+class HeatmapCanvas(PixelCanvas):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("heatmapCanvas")
+        self.setAccessibleName("Heatmap of systems and practices")
+        self.heatmap = HeatmapScene(self.view_box)
+        self.setMouseTracking(True)
+        self.on_click = lambda system, practice: None
+
+    def show_spec(self, spec: ViewSpec) -> None:
+        self.setBackground(spec.theme.background)
+        w, h = self.heatmap.content_size(spec)
+        self.setFixedSize(int(w) + 1, int(h) + 1)
+        self.heatmap.size = (0.0, 0.0)
+        self.heatmap.resize(int(w) + 1, int(h) + 1)
+
+    def cell_centre(self, system: str, practice_index: int) -> QPointF | None:
+        """Where a cell is, in widget pixels (tests click there; scrolling uses it)."""
+        rect = self.heatmap.cell_rect(system, practice_index)
+        return None if rect is None else rect.center()
+
+    def mousePressEvent(self, ev: QMouseEvent) -> None:
+        pos = ev.position()
+        hit = self.heatmap.cell_at(pos.x(), pos.y())
+        if hit is not None and ev.button() == Qt.MouseButton.LeftButton:
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.on_click(*hit)
+            ev.accept()
+            return
+        super().mousePressEvent(ev)
+
+    def resizeEvent(self, ev) -> None:  # the scene is sized by show_spec, not by the widget
+        super().resizeEvent(ev)
+        if not hasattr(self, "heatmap"):
+            return  # pyqtgraph resizes once from its own constructor
+        s = self.heatmap.size
+        if s[0] > 1:
+            self.heatmap.set_extent(*s)
+
+
+class HeatmapView(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("heatmapView")
+        self.ws = workspace
+        self.controls = ViewControls(
+            workspace, ("rollup", "heatmap_colour", "heatmap_rows", "heatmap_columns")
+        )
+        self.canvas = HeatmapCanvas()
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.canvas.on_click = self._clicked
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("heatmapScroll")
+        self.scroll_area.setWidget(self.canvas)
+        self.scroll_area.setWidgetResizable(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.controls)
+        layout.addWidget(self.scroll_area, 1)
+        # The same keys as on the radar, through the same facilitator's undo commands.
+        self.facilitator = Facilitator(workspace, self)
+        self.keyboard = KeyboardEditing(self.facilitator, lambda: self, self)
+        self.canvas.installEventFilter(self.keyboard)
+        self._layout_key: tuple | None = None
+        self._cell_edit = False
+        self._dirty = True
+        workspace.document_replaced.connect(self._rebuild)
+        workspace.document_changed.connect(self._document_changed)
+        workspace.rating_changed.connect(self._rating_changed)
+        workspace.state_changed.connect(self._state_changed)
+        self._rebuild()
+
+    # ------------------------------------------------------------ following the workspace
+
+    def _showing(self) -> bool:
+        return self.ws.state.view == "heatmap"
+
+    def _rebuild(self, *_args: object) -> None:
+        a = self.ws.assessment
+        if a is None or not self._showing():
+            self._dirty = True
+            return
+        spec = scene_spec(a, self.ws.state)
+        assert isinstance(spec, ViewSpec)
+        spec.cell_size = HeatmapScene.WINDOW_CELL
+        spec.show_title = False  # the window's title bar names the file
+        self._layout_key = tuple(getattr(self.ws.state, f) for f in _LAYOUT_FIELDS)
+        self.canvas.show_spec(spec)
+        self._dirty = False
+        self._scroll_to_selection()
+
+    def _rating_changed(self, system: str, practice_id: str) -> None:
+        if self._dirty or not self._showing():
+            self._dirty = True
+            return
+        self._cell_edit = True
+        self.canvas.heatmap.update_cell(system, practice_id)
+
+    def _document_changed(self) -> None:
+        if self._cell_edit:
+            self._cell_edit = False  # the cell is repainted already
+            return
+        self._rebuild()
+
+    def _state_changed(self, state: ViewState, before: ViewState) -> None:
+        if not self._showing():
+            return
+        key = tuple(getattr(state, f) for f in _LAYOUT_FIELDS)
+        if self._dirty or key != self._layout_key or state.view != before.view:
+            self._rebuild()
+            if state.view != before.view:
+                self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if (state.selected_system, state.selected_practice) != (
+            before.selected_system,
+            before.selected_practice,
+        ):
+            self.canvas.heatmap.set_selection(state.selected_system, state.selected_practice)
+            self._scroll_to_selection()
+
+    def _scroll_to_selection(self) -> None:
+        state = self.ws.state
+        if state.selected_system is None:
+            return
+        c = self.canvas.cell_centre(state.selected_system, state.selected_practice)
+        if c is not None:
+            self.scroll_area.ensureVisible(int(c.x()), int(c.y()), 80, 40)
+
+    def _clicked(self, system: str, practice_index: int) -> None:
+        self.ws.select_system(system)
+        self.ws.update(selected_practice=practice_index)

@@ -1,0 +1,98 @@
+"""The gap-first scenes laid out offscreen: practice groups, colours, not-assessed cells."""
+
+from __future__ import annotations
+
+import pytest
+
+from gapradar.chart.canvases import ViewCanvas
+from gapradar.chart.heatmap_scene import GAPS, MET, level_colours
+from gapradar.chart.view_spec import ViewSpec
+from gapradar.domain import Assessment, Level, MaturityModel, Practice, Rating, System
+from gapradar.export.rollup_table import rollup_table
+
+MODEL = MaturityModel(
+    "M",
+    (
+        Practice("a", "Alpha", group="People"),
+        Practice("b", "Beta", group="Tools"),
+        Practice("c", "Gamma", group="People"),
+    ),
+    tuple(Level(s, f"L{s}") for s in range(0, 4)),
+)
+GROUPED = Assessment(
+    MODEL,
+    "Grouped",
+    [
+        System("S1", {"a": Rating(1, 3), "b": Rating(2, 2), "c": Rating(0, 2)}),
+        System("S2", {"a": Rating(3, 3), "c": Rating(None, 1)}),
+    ],
+)
+
+
+@pytest.fixture
+def laid_out(qapp):
+    made = []
+
+    def lay(spec: ViewSpec, w: int = 1280, h: int = 720):
+        canvas = ViewCanvas(spec)
+        canvas.set_spec(spec)
+        canvas.lay_out(w, h)
+        made.append(canvas)
+        return canvas.scene_item
+
+    yield lay
+    for c in made:
+        c.close()
+
+
+def texts(scene) -> list[str]:
+    return [i.toPlainText() for i in scene.items if hasattr(i, "toPlainText")]
+
+
+def test_groups_order_the_heatmap_columns_and_label_them(laid_out):
+    scene = laid_out(ViewSpec(GROUPED, "heatmap"))
+    assert scene.columns == [0, 2, 1]  # People (Alpha, Gamma), then Tools (Beta)
+    assert scene.cell_rect("S1", 2).left() < scene.cell_rect("S1", 1).left()
+    assert {"People", "Tools"} <= set(texts(scene))
+    file_order = laid_out(ViewSpec(GROUPED, "heatmap", columns="file"))
+    assert file_order.columns == [0, 1, 2]
+    assert MODEL.practice_ids == ("a", "b", "c")  # the radar's order is the file's, always
+
+
+def test_cells_coloured_by_level_or_gap_and_not_assessed_is_blank(laid_out):
+    scene = laid_out(ViewSpec(GROUPED, "heatmap", colour_by="level"))
+    colours = level_colours(MODEL.scores)
+    assert scene.cells[("S1", "a")].item.brush().color().name() == colours[1].lower()
+    missing = scene.cells[("S2", "c")]
+    assert missing.item.brush().color().name() == "#ffffff"  # the background, not a level's colour
+    assert missing.text.toPlainText() == "–"
+    by_gap = laid_out(ViewSpec(GROUPED, "heatmap", colour_by="gap"))
+    assert by_gap.cells[("S1", "a")].item.brush().color().name() == GAPS[1].lower()  # gap 2
+    assert by_gap.cells[("S2", "a")].item.brush().color().name() == MET.lower()
+
+
+def test_group_subtotals_in_the_rollup_table():
+    rows = rollup_table(GROUPED, "min")
+    people = next(r for r in rows if r[1] == "Group subtotal: People")
+    # People pools Alpha and Gamma: currents 1, 0, 3 (S2 Gamma not assessed); targets 3, 2, 3, 1
+    assert people[3:6] == [0, 1, 1]
+    mean = next(r for r in rollup_table(GROUPED, "mean") if r[1] == "Group subtotal: People")
+    assert mean[3] == pytest.approx(4 / 3, abs=0.01)
+    share = next(r for r in rollup_table(GROUPED, "at-target") if r[1] == "Group subtotal: Tools")
+    assert share[3] == 1.0
+
+
+def test_small_multiples_same_scale_and_the_rollup_spread_band(laid_out):
+    scene = laid_out(ViewSpec(GROUPED, "multiples"))
+    assert set(scene.panels) == {"S1", "S2", "Average – all systems (mean)"}
+    sizes = {(round(r.width()), round(r.height())) for r in scene.panels.values()}
+    assert len(sizes) == 1  # one grid, one scale
+    bands = [i for i in scene.items if hasattr(i, "brush") and 0.1 < i.brush().color().alphaF() < 0.2]
+    assert len(bands) == 1 and scene.panels["Average – all systems (mean)"].contains(
+        bands[0].path().boundingRect().center()
+    )
+    assert not any(
+        0.1 < i.brush().color().alphaF() < 0.2
+        for i in laid_out(ViewSpec(GROUPED, "multiples", rollup="at-target")).items
+        if hasattr(i, "brush")
+    )

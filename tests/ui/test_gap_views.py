@@ -1,0 +1,176 @@
+"""The heatmap, gap chart and small multiples in a real window, driven as a user would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QPushButton
+
+from gapradar.domain import prioritised_gaps
+
+
+def show(window, qtbot, view):
+    window.ws.update(view=view)
+    page = window.views.page({"heatmap": "heatmap", "gaps": "gaps", "multiples": "multiples"}[view])
+    qtbot.waitUntil(lambda: window.views.currentWidget() is page, timeout=2000)
+    return page
+
+
+def click_cell(qtbot, heatmap, system, practice_index):
+    centre = heatmap.canvas.cell_centre(system, practice_index)
+    assert centre is not None
+    heatmap.scroll_area.ensureVisible(int(centre.x()), int(centre.y()))
+    qtbot.mouseClick(
+        heatmap.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(centre.x()), int(centre.y()))
+    )
+
+
+def cell_text(heatmap, system, pid):
+    cell = heatmap.canvas.heatmap.cells[(system, pid)]
+    return (
+        cell.text.text()
+        if hasattr(cell.text, "text") and callable(cell.text.text)
+        else cell.text.toPlainText()
+    )
+
+
+def test_clicking_a_cell_selects_system_and_practice_in_the_table_and_on_the_radar(window, qtbot):
+    heatmap = show(window, qtbot, "heatmap")
+    a = window.ws.assessment
+    target = "Risk Management Application"
+    assert window.ws.state.selected_system != target
+    click_cell(qtbot, heatmap, target, 3)
+    assert window.ws.state.selected_system == target
+    assert window.ws.state.selected_practice == 3
+    # the table shows that system, with that practice's row current
+    assert target in window.table_title.text()
+    assert window.table.currentIndex().row() == 3
+    # the radar follows: back on it, the system is drawn and the practice is highlighted
+    window.ws.update(view="overlay")
+    assert window.views.currentWidget() is window.radar
+    assert target in window.radar.radar.spec.checked
+    assert window.radar.radar.spec.selected_practice == 3
+    assert a.model.practices[3].name == "Testing"
+    # and the heatmap outlines the cell
+    show(window, qtbot, "heatmap")
+    assert heatmap.canvas.heatmap.highlight is not None
+    assert (
+        heatmap.canvas.heatmap.highlight.path()
+        .boundingRect()
+        .intersects(heatmap.canvas.heatmap.cell_rect(target, 3))
+    )
+
+
+def test_keyboard_edit_in_the_heatmap_is_one_undo_step(window, qtbot):
+    heatmap = show(window, qtbot, "heatmap")
+    system = "Core Banking Application"
+    pid = window.ws.assessment.model.practices[1].id
+    click_cell(qtbot, heatmap, system, 1)
+    before = window.ws.assessment.system(system).rating(pid).current
+    assert cell_text(heatmap, system, pid) == str(before)
+    stack = window.doc.undo_stack
+    count = stack.count()
+    qtbot.keyClick(heatmap.canvas, Qt.Key.Key_3)
+    assert window.ws.assessment.system(system).rating(pid).current == 3
+    assert cell_text(heatmap, system, pid) == "3"
+    assert stack.count() == count + 1
+    stack.undo()
+    assert window.ws.assessment.system(system).rating(pid).current == before
+    assert cell_text(heatmap, system, pid) == str(before)
+    # arrows walk the practices and step the level, as on the radar
+    qtbot.keyClick(heatmap.canvas, Qt.Key.Key_Right)
+    assert window.ws.state.selected_practice == 2
+
+
+def test_sorting_rows_and_columns(window, qtbot):
+    heatmap = show(window, qtbot, "heatmap")
+    a = window.ws.assessment
+    scene = heatmap.canvas.heatmap
+    assert [s.name for s in scene.rows] == sorted(a.system_names(), key=str.casefold)
+    combo = heatmap.controls.combos["heatmap_rows"]
+    combo.setCurrentIndex(combo.findData("mean"))
+    combo.activated.emit(combo.currentIndex())
+    assert window.ws.state.heatmap_rows == "mean"
+
+    def mean(s):
+        values = [r.current for r in (s.rating(p) for p in a.model.practice_ids) if r.current is not None]
+        return sum(values) / len(values)
+
+    means = [mean(s) for s in scene.rows]
+    assert means == sorted(means)
+    # rows are where the scene says: the lowest mean is the first row under the roll-up
+    first = scene.rows[0].name
+    assert scene.cell_rect(first, 0).top() < scene.cell_rect(scene.rows[1].name, 0).top()
+    window.ws.update(heatmap_columns="gap")
+    gaps = []
+    for i in scene.columns:
+        pid = a.model.practices[i].id
+        values = [
+            r.target - r.current
+            for r in (s.rating(pid) for s in a.systems)
+            if None not in (r.current, r.target)
+        ]
+        gaps.append(sum(values) / len(values))
+    assert gaps == sorted(gaps, reverse=True)
+    # the radar keeps the file's order whatever the heatmap shows
+    assert window.radar.radar.spec.assessment.model.practice_ids == a.model.practice_ids
+
+
+def test_gap_chart_order_equals_the_gap_table_order(window, qtbot):
+    gaps = show(window, qtbot, "gaps")
+    a = window.ws.assessment
+    system = a.system(window.ws.state.selected_system)
+    table = [e.practice.id for e in prioritised_gaps(a, system)]
+    scene = gaps.canvas.chart
+    drawn = sorted(scene.row_rects, key=lambda pid: scene.row_rects[pid].top())
+    assert drawn[: len(table)] == table
+    # the levels table's Gap column agrees row by row
+    for pid in table:
+        r = system.rating(pid)
+        assert r.target - r.current > 0
+    # the roll-up: the box switches the chart to the roll-up, named with its rule
+    gaps.controls.rollup_check.setChecked(True)
+    assert window.ws.state.gaps_of_rollup
+    window.ws.update(rollup="min")
+    texts = [i.toPlainText() for i in scene.items if hasattr(i, "toPlainText")]
+    assert any("Minimum (weakest link)" in t for t in texts)
+
+
+def test_small_multiples_one_radar_per_system_and_click_selects(window, qtbot):
+    multiples = show(window, qtbot, "multiples")
+    a = window.ws.assessment
+    scene = multiples.canvas.chart
+    assert set(a.system_names()) <= set(scene.panels)
+    name = "Security Administration System"
+    centre = scene.panels[name].center()
+    qtbot.mouseClick(
+        multiples.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(centre.x()), int(centre.y()))
+    )
+    assert window.ws.state.selected_system == name
+
+
+def test_a_crowded_overlay_suggests_the_heatmap(window, qtbot):
+    hint = window.views.overlay_hint
+    window.ws.set_checked(set(window.ws.assessment.system_names()[:3]))
+    assert not hint.isVisible()
+    window.ws.set_checked(set(window.ws.assessment.system_names()))  # ten systems: outlines only
+    assert hint.isVisible()
+    assert "10 systems" in hint.label.text() and "outlines only" in hint.label.text()
+    heatmap_button = next(b for b in hint.findChildren(QPushButton) if b.text() == "Heatmap")
+    qtbot.mouseClick(heatmap_button, Qt.MouseButton.LeftButton)
+    assert window.ws.state.view == "heatmap"
+    assert not hint.isVisible()
+
+
+def test_copy_view_puts_the_heatmap_on_the_clipboard(window, qtbot):
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtWidgets import QApplication
+
+    heatmap = show(window, qtbot, "heatmap")
+    button = heatmap.controls.findChild(QPushButton, "copyView")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    mime = QApplication.clipboard().mimeData()
+    assert mime.hasImage()
+    svg = ET.fromstring(bytes(mime.data("image/svg+xml")))
+    words = "".join("".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text"))
+    assert "Average – all systems" in words and "roll-up: Mean" in words
