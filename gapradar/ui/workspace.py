@@ -111,6 +111,9 @@ class Workspace(QObject):
         a = self.assessment
         if a is not None:
             state = state.fitted(a.system_names(), len(a.model.practices))
+        if state.view == "overlay" != self.state.view and state.selected_system is not None:
+            # Back on the overlay, the system being edited is on the chart.
+            state = state.changed(checked=state.checked | {state.selected_system})
         self._set_state(state)
 
     def _set_state(self, state: ViewState) -> None:
