@@ -60,3 +60,15 @@ def resolve(name: str) -> Path:
         known = ", ".join(bundled_name(p) for p in all_datasets())
         raise FileNotFoundError(f"no bundled file {name!r}; bundled files: {known}")
     return path
+
+
+def template_title(template: Path) -> str:
+    """A bundled template's file name as people write it: "cd-maturity-model" -> "CD Maturity Model"."""
+    return (
+        template.stem.replace("-", " ")
+        .title()
+        .replace("Cd ", "CD ")
+        .replace("Iac ", "IaC ")
+        .replace("Owasp Samm 2", "OWASP SAMM 2.0")
+        .replace("Infoq", "InfoQ")
+    )

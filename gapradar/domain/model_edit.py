@@ -176,3 +176,32 @@ def remove_level(model: MaturityModel, ratings: Ratings, score: int, move_to: in
 
 def ratings_at_level(ratings: Ratings, score: int) -> int:
     return sum(1 for rs in ratings.values() for r in rs.values() if score in (r.current, r.target))
+
+
+# ---------------------------------------------------------------- new assessments
+
+
+def blank_model(level_count: int, title: str = "New maturity model") -> MaturityModel:
+    """A model to shape in the editor: three practices (a radar's least) and `level_count` levels from 1."""
+    if not 2 <= level_count <= 10:
+        raise ModelRuleError("a new model has between 2 and 10 levels (more can be added in the editor)")
+    practices = tuple(Practice(f"practice-{i}", f"Practice {i}") for i in range(1, 4))
+    levels = tuple(Level(i, f"Level {i}") for i in range(1, level_count + 1))
+    return _checked(MaturityModel(title, practices, levels)).model
+
+
+def systems_from_text(text: str) -> list[str]:
+    """One system per line, as typed or pasted from a spreadsheet column; blanks and repeats dropped."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for line in text.splitlines():
+        name = clean(line.split("\t")[0])
+        if not name:
+            continue
+        problem = name_problem(name)
+        if problem is not None:
+            raise ModelRuleError(f"the system name “{name}” {problem}")
+        if name_key(name) not in seen:
+            seen.add(name_key(name))
+            names.append(name)
+    return names

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
@@ -38,17 +37,6 @@ def redo_shortcuts() -> list[QKeySequence]:
         if all(k.toString() != extra for k in keys):
             keys.append(QKeySequence(extra))
     return keys
-
-
-def template_title(template: Path) -> str:
-    return (
-        template.stem.replace("-", " ")
-        .title()
-        .replace("Cd ", "CD ")
-        .replace("Iac ", "IaC ")
-        .replace("Owasp Samm 2", "OWASP SAMM 2.0")
-        .replace("Infoq", "InfoQ")
-    )
 
 
 class _Mirror(QObject):
@@ -141,14 +129,22 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
     files, fac = w.files, w.facilitator
 
     file_menu = bar.addMenu("&File")
-    new_menu = file_menu.addMenu("&New from template")
+    acts.add(
+        "new",
+        file_menu,
+        "&New…",
+        files.new_assessment,
+        QKeySequence.StandardKey.New,
+        "A new assessment: a model (template or blank), a title and the systems to rate",
+    )
+    new_menu = file_menu.addMenu("New from temp&late")
     for template in bundled.templates():
         acts.add(
             f"new_{template.stem}",
             new_menu,
-            template_title(template),
+            bundled.template_title(template),
             lambda _c=False, t=template: files.new_from_template(t),
-            tip=f"Start a new assessment with the {template_title(template)} model",
+            tip=f"Start a new assessment with the {bundled.template_title(template)} model",
         )
     acts.add(
         "open", file_menu, "&Open…", files.open_dialog, QKeySequence.StandardKey.Open, "Open a gapradar file"
@@ -219,6 +215,14 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         lambda: ex.export_table(w),
         None,
         "Export a table as CSV for spreadsheets",
+    )
+    acts.add(
+        "save_template",
+        file_menu,
+        "Save mo&del as template…",
+        files.save_model_as_template,
+        None,
+        "Keep this model, without systems or ratings, for File ▸ New…",
     )
     file_menu.addSeparator()
     acts.add("quit", file_menu, "&Quit", w.close, QKeySequence.StandardKey.Quit, "Quit gapradar")

@@ -215,6 +215,38 @@ class FileSession(QObject):
         self.add_recent(path)
         return True
 
+    def new_assessment(self) -> bool:
+        """File ▸ New…: model, title and systems in one dialog; opens untitled, ready to rate."""
+        from gapradar.ui.new_dialog import NewAssessmentDialog
+
+        if not self.maybe_save():
+            return False
+        dialog = NewAssessmentDialog(self.window)
+        if dialog.exec() != NewAssessmentDialog.DialogCode.Accepted or dialog.result_assessment is None:
+            return False
+        self.show(Document(dialog.result_assessment, None))
+        return True
+
+    def save_model_as_template(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from gapradar.ui.new_dialog import save_model_as_template
+
+        a = self.ws.assessment
+        if a is None:
+            return
+        name, ok = QInputDialog.getText(
+            self.window, "Save model as template", "Name of the template:", text=a.model.title or a.title
+        )
+        if not ok or not name.strip():
+            return
+        try:
+            path = save_model_as_template(a, name.strip())
+        except OSError as e:
+            QMessageBox.critical(self.window, "Could not save the template", str(e))
+            return
+        self.status.emit(f"Saved the model as a template: File ▸ New… lists it ({path})", 6000)
+
     def new_from_template(self, template: Path) -> None:
         if not self.maybe_save():
             return

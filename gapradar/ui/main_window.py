@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
         for key in (
             "save",
             "save_as",
+            "save_template",
+            "edit_model",
             "export",
             "copy_chart",
             "export_per_system",

@@ -29,6 +29,7 @@ class StartPage(QWidget):
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(heading)
         for text, slot in (
+            ("New assessment…", files.new_assessment),
             ("Open a file…", files.open_dialog),
             ("Open the sample assessment", lambda: files.open_path(bundled.sample_path())),
         ):
@@ -37,9 +38,7 @@ class StartPage(QWidget):
             button.clicked.connect(slot)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         for template in bundled.templates()[:4]:
-            from gapradar.ui.actions import template_title
-
-            button = QPushButton(f"New from template: {template_title(template)}")
+            button = QPushButton(f"New from template: {bundled.template_title(template)}")
             button.setMinimumWidth(280)
             button.clicked.connect(lambda _c=False, t=template: files.new_from_template(t))
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -104,3 +104,39 @@ def test_title_and_systems_word_follow_into_chart_and_panel(window, qtbot):
     assert window.radar.radar.spec.assessment.title == "Bank CD review"
     window.actions_["undo"].trigger()
     assert window.doc.assessment.title != "Bank CD review"
+
+
+def test_new_assessment_from_a_blank_model_with_pasted_systems(window, qtbot, monkeypatch):
+    from gapradar.ui.new_dialog import BLANK, NewAssessmentDialog
+
+    def fill(dialog: NewAssessmentDialog) -> int:
+        dialog.template.setCurrentIndex(dialog.template.findData(BLANK))
+        dialog.levels.setValue(4)
+        dialog.title.setText("Acme – platform teams")
+        dialog.systems.setPlainText("Payments\tteam A\n\nLedger\nledger \nCards\n")  # pasted from a sheet
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(NewAssessmentDialog, "exec", fill)
+    assert window.files.new_assessment()
+    a = window.doc.assessment
+    assert a.title == "Acme – platform teams" and window.doc.path is None
+    assert a.system_names() == ["Payments", "Ledger", "Cards"]
+    assert a.model.scores == (1, 2, 3, 4) and len(a.model.practices) == 3
+    assert window.ws.state.selected_system == "Cards"  # ready to rate: the first by name
+    window.facilitator.set_level(3)
+    assert a.system("Cards").rating("practice-1").current == 3
+
+
+def test_a_model_saved_as_template_is_offered_by_new(window, monkeypatch):
+    from gapradar.ui.new_dialog import NewAssessmentDialog, templates
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Bank CD model", True)))
+    window.files.save_model_as_template()
+    label, path = templates()[-1]
+    assert label == "Bank CD model (saved)"
+    saved = load(path)
+    assert saved.systems == [] and saved.model == window.doc.assessment.model
+    dialog = NewAssessmentDialog(window)
+    assert dialog.template.findText("Bank CD model (saved)") >= 0
+    dialog.deleteLater()
