@@ -158,6 +158,9 @@ class ModelEditor(QWidget):
         self.title.setText(a.title)
         self.description.setText(a.description)
         self.systems_label.setText(a.systems_label)
+        for edit in (self.title, self.description, self.systems_label):
+            edit.setCursorPosition(0)  # long texts show their beginning
+            edit.setToolTip(edit.text())
         self.practices.clear()
         for p in a.model.practices:
             item = QListWidgetItem(p.name)
@@ -188,6 +191,8 @@ class ModelEditor(QWidget):
             return
         p = a.model.practices[row]
         self.practice_description.setText(p.description)
+        self.practice_description.setCursorPosition(0)
+        self.practice_description.setToolTip(p.description)
         self.practice_group.setText(p.group)
 
     # ---------------------------------------------------------------- editing
