@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gapradar.chart.view_state import ViewState
 from gapradar.domain.model_edit import (
     ModelEdit,
     ModelRuleError,
@@ -133,7 +134,16 @@ class ModelEditor(QWidget):
 
         workspace.document_replaced.connect(self.fill)
         workspace.model_changed.connect(self.fill)
+        workspace.state_changed.connect(self._state_changed)
         self.fill()
+
+    def _state_changed(self, state: ViewState, before: ViewState) -> None:
+        """The practice selected on the chart or in the table is the one selected here."""
+        if (
+            state.selected_practice != self.practices.currentRow()
+            and state.selected_practice < self.practices.count()
+        ):
+            self.practices.setCurrentRow(state.selected_practice)
 
     def _buttons(self, *specs: tuple[str, str, Callable[[], object]]) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -169,7 +179,9 @@ class ModelEditor(QWidget):
             item.setToolTip(p.description or p.name)
             self.practices.addItem(item)
         ids = [p.id for p in a.model.practices]
-        self.practices.setCurrentRow(ids.index(current) if current in ids else 0)
+        self.practices.setCurrentRow(
+            ids.index(current) if current in ids else self.ws.state.selected_practice
+        )
         self.levels.setRowCount(len(a.model.levels))
         for row, lv in enumerate(reversed(a.model.levels)):  # highest first, as on the guide
             for col, value in ((SCORE, str(lv.score)), (NAME, lv.name), (DESCRIPTION, lv.description)):
@@ -189,6 +201,8 @@ class ModelEditor(QWidget):
         a = self.ws.assessment
         if a is None or not 0 <= row < len(a.model.practices):
             return
+        if not self._filling and row != self.ws.state.selected_practice:
+            self.ws.update(selected_practice=row)
         p = a.model.practices[row]
         self.practice_description.setText(p.description)
         self.practice_description.setCursorPosition(0)

@@ -140,3 +140,10 @@ def test_a_model_saved_as_template_is_offered_by_new(window, monkeypatch):
     dialog = NewAssessmentDialog(window)
     assert dialog.template.findText("Bank CD model (saved)") >= 0
     dialog.deleteLater()
+
+
+def test_the_editor_selects_the_practice_the_chart_selects(window):
+    window.facilitator.select_practice(+2)
+    assert practices(window).currentRow() == 2
+    practices(window).setCurrentRow(4)
+    assert window.ws.state.selected_practice == 4
