@@ -17,6 +17,7 @@ from shiboken6 import isValid
 
 from gapradar import bundled
 from gapradar.chart.views import VIEWS
+from gapradar.domain.rollup import RULES
 from gapradar.ui import export_actions as ex
 from gapradar.ui.facilitation import Facilitator
 from gapradar.ui.file_session import FileSession
@@ -295,6 +296,19 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         "Show current levels first; R reveals the targets",
         checkable=True,
     )
+    rollup_menu = view_menu.addMenu("&Roll-up of all systems")
+    rules = QActionGroup(w)
+    for rule in RULES.values():
+        action = acts.add(
+            f"rollup_{rule.key}",
+            rollup_menu,
+            rule.name,
+            lambda _c=False, k=rule.key: w.ws.update(rollup=k),
+            None,
+            f"Roll the systems up by {rule.help} (heatmap, gap chart, small multiples, tables)",
+            checkable=True,
+        )
+        rules.addAction(action)
     theme_menu = view_menu.addMenu("&Theme")
     themes = QActionGroup(w)
     for key, label in WINDOW_THEMES.items():

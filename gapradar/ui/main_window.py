@@ -189,6 +189,8 @@ class MainWindow(QMainWindow):
         self.actions_[f"view_{state.view}"].setChecked(True)
         self.actions_["hide_targets"].setChecked(state.targets_hidden)
         self.actions_[f"theme_{state.theme}"].setChecked(True)
+        if f"rollup_{state.rollup}" in self.actions_.by_id:
+            self.actions_[f"rollup_{state.rollup}"].setChecked(True)
         name = state.selected_system
         self.table_title.setText(f"Levels of {name}" if name else "No system selected")
         if state.selected_system != before.selected_system:

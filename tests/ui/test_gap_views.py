@@ -174,3 +174,10 @@ def test_copy_view_puts_the_heatmap_on_the_clipboard(window, qtbot):
     svg = ET.fromstring(bytes(mime.data("image/svg+xml")))
     words = "".join("".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text"))
     assert "Average – all systems" in words and "roll-up: Mean" in words
+
+
+def test_the_roll_up_rule_is_chosen_from_the_view_menu(window):
+    window.actions_["rollup_median"].trigger()
+    assert window.ws.state.rollup == "median"
+    window.ws.update(rollup="min")
+    assert window.actions_["rollup_min"].isChecked()
