@@ -223,9 +223,11 @@ def main(argv: list[str] | None = None) -> int:
         lambda: load(big_file), max(1, runs // 10), warmup=1
     )
 
+    from benchmarks.export_memory import export_memory_figures
     from benchmarks.loading import loading_figures
 
     loading_figures(results, runs)
+    export_memory_figures(results, args.quick)
 
     for w in (sample, large):
         w.doc.undo_stack.setClean()

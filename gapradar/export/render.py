@@ -128,8 +128,17 @@ class _Canvas:
         return [i for i in items if group.isAncestorOf(i)]
 
     def close(self) -> None:
+        """Free the view, its scene and every item painted, now.
+
+        `deleteLater` alone waits for an event loop, which a command-line export
+        never runs: each chart's items would stay alive until the process ends.
+        """
+        from PySide6.QtCore import QCoreApplication, QEvent, QThread
+
         self.view.close()
         self.view.deleteLater()
+        if QThread.currentThread().loopLevel() == 0:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def chart_image(spec: ChartSpec, options: ExportOptions) -> QImage:
