@@ -45,6 +45,18 @@ def ensure_app(headless: bool = True):
     return app
 
 
+MAX_OVERLAID = 200
+"""Systems one overlaid chart draws at most: past a few dozen the lines are a blur, and thousands
+take minutes to paint. Exports refuse more and point to charts per system and the tables."""
+
+
+def overlaid_systems(spec: ChartSpec) -> int:
+    """How many systems a chart of `spec` overlays (none in focus view: one system's chart)."""
+    if spec.focus is not None:
+        return 0
+    return len(set(spec.checked) & set(spec.assessment.system_names()))
+
+
 @dataclass(frozen=True)
 class ExportOptions:
     width: int = 1920
