@@ -47,6 +47,7 @@ from gapradar.domain import AVERAGE_NAME, System, gap, practice_averages
 REFERENCE_PX = 720.0  # at this short side, sizes are as written below
 AVERAGE_KEY = "\0average"
 TITLE_LINES = 2  # a longer title steps down in size, then ends in "…"
+PRACTICE_LINES = 3  # a longer practice name ends in "…"
 MAX_FILLED = 8  # systems drawn with a translucent fill; more are drawn as outlines
 _LINES = {
     "solid": Qt.PenStyle.SolidLine,
@@ -247,6 +248,7 @@ class RadarScene:
         self._pending_px: list[tuple[pg.TextItem, float, float]] = []
         self.label_px = 15.0
         self._centre = (0.0, 0.0)
+        self._label_texts: list[str] = []  # practice names as drawn, fitted to their boxes
 
     # ------------------------------------------------------------ public
 
@@ -398,11 +400,11 @@ class RadarScene:
 
         # Practice names outside the rim.
         self.practice_labels = []
-        for i, p in enumerate(model.practices):
+        for i in range(n):
             theta = geometry.angle(i, n)
             selected = spec.selected_practice == i
             item = self._text(
-                p.name,
+                self._label_texts[i],
                 font(self.label_px, bold=selected),
                 theme.text,
                 fill=QColor(theme.highlight) if selected else None,
@@ -461,11 +463,18 @@ class RadarScene:
         wrap = max(label_px * 7, min(area.width() * 0.24, label_px * 15))
         # Every name measured bold (as when selected): walking the practices never resizes the chart.
         bold = font(label_px, bold=True)
+        advance = QFontMetricsF(bold).horizontalAdvance
         boxes = []
+        self._label_texts = []
         for i, p in enumerate(practices):
             # Names above and below the chart may spread sideways; those beside it may not.
             w = wrap * (2.0 if abs(math.sin(geometry.angle(i, n))) < 0.1 else 1.0)
-            boxes.append(geometry.Box(*measure(p.name, bold, w, self._margin())))
+            # A name longer than a few lines ends in "…" (a word wider than the box breaks),
+            # so one long name neither runs off the page nor shrinks the chart to a dot.
+            lines, whole = fit_lines(p.name, (w - 2 * self._margin()) * 0.96, PRACTICE_LINES, advance)
+            text = p.name if whole else "\n".join(lines)
+            self._label_texts.append(text)
+            boxes.append(geometry.Box(*measure(text, bold, w, self._margin())))
         return boxes, geometry.chart_radius(area.width(), area.height(), boxes, label_px * 0.5)
 
     def _text(self, text: str, f: QFont, colour: str, fill: QColor | None = None) -> pg.TextItem:
@@ -556,7 +565,8 @@ class RadarScene:
             # Names end in "…" rather than run past the legend; notes (no symbol) wrap.
             shown = html.escape(elide(text, name_room, advance) if symbol else text)
             if not column:
-                shown = shown.replace(" ", "&nbsp;")  # band entries wrap as wholes, never inside a name
+                # Band entries wrap as wholes, never inside a name (nor after a dash: a word joiner).
+                shown = shown.replace(" ", "&nbsp;").replace("–", "–\u2060")
             return f"<span style='color:{colour}'>{symbol}</span>&nbsp;{shown}"
 
         def lines(rows: list[tuple[str, str, str]]) -> list[str]:

@@ -53,7 +53,12 @@ def elide(text: str, width: float, advance: Callable[[str], float]) -> str:
 def _cut(text: str, width: float, advance: Callable[[str], float]) -> str:
     """The longest start of `text` that fits `width` with "…" after it, and the "…"."""
     cut = _longest_prefix(text, width, lambda s: advance(s.rstrip() + ELLIPSIS), at_least=0)
-    return text[:cut].rstrip() + ELLIPSIS
+    kept = text[:cut]
+    if 0 < cut < len(text) and not text[cut].isspace() and not kept[-1].isspace():
+        whole_words = kept.rsplit(None, 1)[0] if len(kept.split()) > 1 else ""
+        if len(whole_words) >= 0.5 * len(kept):  # end on a whole word unless that wastes the line
+            kept = whole_words
+    return kept.rstrip() + ELLIPSIS
 
 
 def fit_lines(

@@ -20,11 +20,13 @@ def test_elide_keeps_what_fits_and_cuts_the_rest_with_an_ellipsis():
     assert elide("a  doubled   space", 30, advance) == "a doubled space"
     assert elide("abcdefghijkl", 6, advance) == "abcde" + ELLIPSIS
     assert elide("abc defghijkl", 5, advance) == "abc" + ELLIPSIS  # no dangling space before "…"
+    assert elide("a bcdefghijkl", 8, advance) == "a bcdef" + ELLIPSIS  # a short first word: cut the long one
 
 
 def test_fit_lines_says_whether_the_whole_text_fits():
     assert fit_lines("ab cd", 5, 2, advance) == (["ab cd"], True)
-    lines, whole = fit_lines("aa bb cc dd ee", 5, 2, advance)
+    assert fit_lines("aa bb cc dd ee ff gg", 10, 2, advance) == (["aa bb cc", "dd ee ff" + ELLIPSIS], False)
+    lines, whole = fit_lines("aa bb cc dd ee ffff gg", 10, 2, advance)
     assert not whole
-    assert lines == ["aa bb", "cc d" + ELLIPSIS]
-    assert all(advance(line) <= 5 for line in lines)
+    assert lines == ["aa bb cc", "dd ee" + ELLIPSIS]  # ends on a whole word
+    assert all(advance(line) <= 10 for line in lines)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 import pytest
 from pptx import Presentation
@@ -107,6 +108,22 @@ def test_a_long_system_name_ends_in_an_ellipsis_in_the_legend_and_the_focus_titl
         lines = svg_lines(focus, tmp_path, size)
         assert all(0 < x < size[0] and 0 < y < size[1] for _, x, y, _ in lines)
         assert title_lines(lines, size[1])[-1].endswith("…")
+
+
+def test_a_long_practice_name_takes_three_lines_at_most_and_ends_in_an_ellipsis(qapp, tmp_path):
+    a = generated(3)
+    practices = list(a.model.practices)
+    practices[0] = Practice("p0", "Q" * 200)  # above the chart: one word wider than the page
+    practices[2] = Practice("p2", "Identity and access management for privileged operators " * 4)
+    a.model = replace(a.model, practices=tuple(practices))
+    spec = ChartSpec(a, checked=tuple(a.system_names()))
+    assert not ink_at_edges(png(spec, tmp_path))
+    lines = [text for text, *_ in svg_lines(spec, tmp_path)]
+    for start in ("QQQ", "Identity"):
+        i = next(k for k, text in enumerate(lines) if text.startswith(start))
+        name = lines[i : i + 3]
+        assert name[-1].endswith("…"), name
+        assert not lines[i + 3].startswith(("Q", "Identity", "management", "privileged"))
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1080, 1350)], ids=["column", "band"])
