@@ -180,12 +180,13 @@ def peak_rss_mb() -> float:
     import subprocess
 
     code = (
-        "import resource, sys;"
+        "import sys;"
         "from benchmarks.__main__ import large_assessment, window_for;"
+        "from benchmarks.export_memory import own_peak_mb;"  # not ru_maxrss: it is the harness's own
         "from gapradar.ui.app import application;"
         "app = application(); w = window_for(large_assessment(200, 40), checked=20);"
         "w.radar.viewport().repaint();"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+        "print(own_peak_mb())"
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, env=_env(), capture_output=True, text=True)
     return float(out.stdout.strip().splitlines()[-1])
