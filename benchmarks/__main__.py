@@ -216,12 +216,13 @@ def peak_rss_mb() -> float:
     import subprocess
 
     code = (
-        "import resource, sys;"
+        "import sys;"
         "from benchmarks.__main__ import large_assessment, window_for;"
+        "from benchmarks.export_memory import own_peak_mb;"  # not ru_maxrss: it is the harness's own
         "from gapradar.ui.app import application;"
         "app = application(); w = window_for(large_assessment(200, 40), checked=20);"
         "w.radar.viewport().repaint();"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+        "print(own_peak_mb())"
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, env=_env(), capture_output=True, text=True)
     return float(out.stdout.strip().splitlines()[-1])
@@ -260,9 +261,11 @@ def main(argv: list[str] | None = None) -> int:
         lambda: load(big_file), max(1, runs // 10), warmup=1
     )
 
+    from benchmarks.export_memory import export_memory_figures
     from benchmarks.loading import loading_figures
 
     loading_figures(results, runs)
+    export_memory_figures(results, args.quick)
 
     for w in (sample, large):
         w.doc.undo_stack.setClean()

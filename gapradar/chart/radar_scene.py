@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPen,
@@ -40,11 +41,13 @@ from PySide6.QtWidgets import (
 from gapradar.chart import geometry
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import LINE_WORDS, SeriesStyle, style_for
-from gapradar.chart.titles import display_title
+from gapradar.chart.titles import display_title, elide, fit_lines
 from gapradar.domain import AVERAGE_NAME, System, gap, practice_averages
 
 REFERENCE_PX = 720.0  # at this short side, sizes are as written below
 AVERAGE_KEY = "\0average"
+TITLE_LINES = 2  # a longer title steps down in size, then ends in "…"
+PRACTICE_LINES = 3  # a longer practice name ends in "…"
 MAX_FILLED = 8  # systems drawn with a translucent fill; more are drawn as outlines
 _LINES = {
     "solid": Qt.PenStyle.SolidLine,
@@ -245,6 +248,7 @@ class RadarScene:
         self._pending_px: list[tuple[pg.TextItem, float, float]] = []
         self.label_px = 15.0
         self._centre = (0.0, 0.0)
+        self._label_texts: list[str] = []  # practice names as drawn, fitted to their boxes
 
     # ------------------------------------------------------------ public
 
@@ -331,22 +335,7 @@ class RadarScene:
         self.vb.setBackgroundColor(None if spec.transparent else QColor(theme.background))
 
         # Title band, legend column, then the largest radar that leaves room for the labels.
-        top = sz.margin
-        title_text = display_title(spec)
-        if spec.show_title and title_text:
-            title = self._text(title_text, font(sz.title_px, bold=True), theme.text)
-            tw = w - 2 * sz.margin
-            title.setTextWidth(tw)
-            title.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
-            self._place_px(title, w / 2, top, (0.5, 0.0))
-            self._add(self._static, title, 30)
-            top += measure(title_text, font(sz.title_px, bold=True), tw, self._margin())[1]
-            if spec.subtitle:
-                sub = self._text(spec.subtitle, font(sz.legend_px), theme.muted_text)
-                self._place_px(sub, w / 2, top, (0.5, 0.0))
-                self._add(self._static, sub, 30)
-                top += measure(spec.subtitle, font(sz.legend_px), None, self._margin())[1]
-            top += sz.margin * 0.5
+        top = self._build_title(sz.margin) if spec.show_title and display_title(spec) else sz.margin
         right, bottom = w - sz.margin, h - sz.margin
         if spec.show_legend and w >= 1.45 * h:
             right -= self._build_legend(right, top) + sz.margin
@@ -411,11 +400,11 @@ class RadarScene:
 
         # Practice names outside the rim.
         self.practice_labels = []
-        for i, p in enumerate(model.practices):
+        for i in range(n):
             theta = geometry.angle(i, n)
             selected = spec.selected_practice == i
             item = self._text(
-                p.name,
+                self._label_texts[i],
                 font(self.label_px, bold=selected),
                 theme.text,
                 fill=QColor(theme.highlight) if selected else None,
@@ -431,6 +420,41 @@ class RadarScene:
             self.practice_labels.append(item)
         self._flush_px()
 
+    def _build_title(self, top: float) -> float:
+        """Title (two lines at most) and subtitle (one), centred; returns the y below them.
+
+        A long title steps its size down, then ends in "…": it never runs off the page.
+        """
+        spec, sz = self._require_spec(), self.sizes
+        w = self._size[0]
+        box = w - 2 * sz.margin
+        # The text's own width inside its box; a little slack because PDF and SVG measure wider.
+        room = (box - 2 * self._margin()) * 0.96
+        text, px = display_title(spec), sz.title_px
+        floor = max(sz.legend_px, sz.title_px * 0.75)
+        while True:
+            lines, whole = fit_lines(
+                text, room, TITLE_LINES, QFontMetricsF(font(px, bold=True)).horizontalAdvance
+            )
+            if whole or px * 0.9 < floor:
+                break
+            px *= 0.9
+        shown = "\n".join(lines)
+        title = self._text(shown, font(px, bold=True), spec.theme.text)
+        title.setTextWidth(box)
+        title.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
+        self._place_px(title, w / 2, top, (0.5, 0.0))
+        self._add(self._static, title, 30)
+        top += measure(shown, font(px, bold=True), box, self._margin())[1]
+        if spec.subtitle:
+            f = font(sz.legend_px)
+            line = elide(spec.subtitle, room, QFontMetricsF(f).horizontalAdvance)
+            sub = self._text(line, f, spec.theme.muted_text)
+            self._place_px(sub, w / 2, top, (0.5, 0.0))
+            self._add(self._static, sub, 30)
+            top += measure(line, f, None, self._margin())[1]
+        return top + sz.margin * 0.5
+
     def _fit_labels(self, label_px: float, area: QRectF) -> tuple[list[geometry.Box], float]:
         """Label boxes (wrapped) at this size, and the largest radius that leaves room for them."""
         spec = self._require_spec()
@@ -439,11 +463,18 @@ class RadarScene:
         wrap = max(label_px * 7, min(area.width() * 0.24, label_px * 15))
         # Every name measured bold (as when selected): walking the practices never resizes the chart.
         bold = font(label_px, bold=True)
+        advance = QFontMetricsF(bold).horizontalAdvance
         boxes = []
+        self._label_texts = []
         for i, p in enumerate(practices):
             # Names above and below the chart may spread sideways; those beside it may not.
             w = wrap * (2.0 if abs(math.sin(geometry.angle(i, n))) < 0.1 else 1.0)
-            boxes.append(geometry.Box(*measure(p.name, bold, w, self._margin())))
+            # A name longer than a few lines ends in "…" (a word wider than the box breaks),
+            # so one long name neither runs off the page nor shrinks the chart to a dot.
+            lines, whole = fit_lines(p.name, (w - 2 * self._margin()) * 0.96, PRACTICE_LINES, advance)
+            text = p.name if whole else "\n".join(lines)
+            self._label_texts.append(text)
+            boxes.append(geometry.Box(*measure(text, bold, w, self._margin())))
         return boxes, geometry.chart_radius(area.width(), area.height(), boxes, label_px * 0.5)
 
     def _text(self, text: str, f: QFont, colour: str, fill: QColor | None = None) -> pg.TextItem:
@@ -463,10 +494,13 @@ class RadarScene:
 
     # ------------------------------------------------------------ legend
 
-    def _legend_entries(self, all_targets: bool = False) -> list[tuple[str, str, str]]:
+    def _legend_entries(
+        self, all_targets: bool = False, limit: int | None = None
+    ) -> list[tuple[str, str, str]]:
         """(symbol, colour, text) rows; the overlay lists checked systems sorted by name, average last.
 
         `all_targets`: the rows as if targets showed, to reserve their room while they are hidden.
+        `limit`: at most this many systems, then a row "… and N more".
         """
         spec = self._require_spec()
         a = spec.assessment
@@ -483,8 +517,11 @@ class RadarScene:
                 rows.append(("○", colour, "Not assessed: line breaks, no gap"))
             return rows
         names = sorted((n for n in spec.checked if n in a.system_names()), key=str.casefold)
-        styles = {n: self._style(n) for n in names}
-        rows = [(styles[n].glyph, styles[n].colour, n) for n in names]
+        listed = names if limit is None else names[:limit]
+        styles = {n: self._style(n) for n in listed}
+        rows = [(styles[n].glyph, styles[n].colour, n) for n in listed]
+        if len(listed) < len(names):
+            rows.append(("", spec.theme.muted_text, f"… and {len(names) - len(listed):,} more"))
         if spec.show_average:
             rows.append(("◆", spec.theme.average, f"{AVERAGE_NAME} (dotted)"))
         repeated = sorted({st.round for st in styles.values() if st.round > 0})
@@ -500,48 +537,83 @@ class RadarScene:
             )
         return rows
 
+    def _legend_systems(self) -> int:
+        """How many systems the overlay's legend would list in full (none in focus view)."""
+        spec = self._require_spec()
+        if spec.focus is not None:
+            return 0
+        return len(set(spec.checked) & set(spec.assessment.system_names()))
+
     def _build_legend(self, right: float, top: float, bottom: float | None = None) -> float:
         """A column at the top right; or, with `bottom`, a centred band above that y (narrow outputs).
 
+        Names too long for the legend end in "…"; systems past the room left end in "… and N more".
         Returns the width used (column) or the height used (band).
         """
         spec, sz = self._require_spec(), self.sizes
-        rows = self._legend_entries()
+        w, h = self._size
         title = spec.assessment.systems_label if spec.focus is None else spec.focus
         f = font(sz.legend_px)
+        advance = QFontMetricsF(f).horizontalAdvance
+        bold_advance = QFontMetricsF(font(sz.legend_px, bold=True)).horizontalAdvance
+        column = bottom is None
+        max_w = w * 0.28 if column else w - 2 * sz.margin
+        room = (max_w - 2 * self._margin()) * 0.96  # PDF and SVG measure text a touch wider
+        name_room = room - advance("◆ ")
+
+        def line(symbol: str, colour: str, text: str) -> str:
+            # Names end in "…" rather than run past the legend; notes (no symbol) wrap.
+            shown = html.escape(elide(text, name_room, advance) if symbol else text)
+            if not column:
+                # Band entries wrap as wholes, never inside a name (nor after a dash: a word joiner).
+                shown = shown.replace(" ", "&nbsp;").replace("–", "–\u2060")
+            return f"<span style='color:{colour}'>{symbol}</span>&nbsp;{shown}"
 
         def lines(rows: list[tuple[str, str, str]]) -> list[str]:
-            return [
-                f"<span style='color:{colour}'>{symbol}</span>&nbsp;{html.escape(text)}"
-                for symbol, colour, text in rows
-            ] or ["<i>none checked</i>"]
+            return [line(*row) for row in rows] or ["<i>none checked</i>"]
 
-        entries = lines(rows)
-        heading = f"<b>{html.escape(title)}</b>"
-        if bottom is None:
-            body = f"<div>{heading}</div>" + "".join(f"<div>{e}</div>" for e in entries)
-            # As wide as it will be once targets are revealed: revealing never resizes the chart.
-            widest = f"<div>{heading}</div>" + "".join(
-                f"<div>{e}</div>" for e in lines(self._legend_entries(all_targets=True))
-            )
-            max_w = self._size[0] * 0.28
-        else:
-            gap = "&nbsp;&nbsp; "  # entries wrap as wholes, never inside a name
-            whole = (
-                f"<span style='white-space:nowrap'>{e.replace(' – ', '&nbsp;–&nbsp;')}</span>"
-                for e in entries
-            )
-            body = f"<div align='center'>{heading}{gap}{gap.join(whole)}</div>"
-            max_w = self._size[0] - 2 * sz.margin
+        heading = f"<b>{html.escape(elide(title, room, bold_advance))}</b>"
+        gap = "&nbsp;&nbsp; "
+
+        def body(rows: list[tuple[str, str, str]]) -> str:
+            entries = lines(rows)
+            if column:
+                return f"<div>{heading}</div>" + "".join(f"<div>{e}</div>" for e in entries)
+            return f"<div align='center'>{heading}{gap}{gap.join(entries)}</div>"
+
         doc = QTextDocument()
         doc.setDocumentMargin(self._margin())
         doc.setDefaultFont(f)
-        doc.setHtml(body if bottom is not None else widest)
-        doc.setTextWidth(max_w)
-        width = max_w if bottom is not None else min(max_w, doc.idealWidth() * 1.04 + 4)
-        doc.setHtml(body)
-        doc.setTextWidth(width)
-        item = pg.TextItem(html=f"<div style='color:{spec.theme.text}'>{body}</div>")
+
+        def height(html_body: str, width: float) -> float:
+            doc.setHtml(html_body)
+            doc.setTextWidth(width)
+            return doc.size().height() * 1.04
+
+        if bottom is None:
+            # As wide as it will be once targets are revealed: revealing never resizes the chart.
+            doc.setHtml(body(self._legend_entries(all_targets=True)))
+            doc.setTextWidth(max_w)
+            width = min(max_w, doc.idealWidth() * 1.04 + 4)
+            room_h = h - sz.margin - top
+        else:
+            width = max_w
+            room_h = min(bottom - top, h * 0.3)  # the chart keeps most of a tall page
+        rows = self._legend_entries()
+        systems = self._legend_systems()
+        if systems and height(body(rows), width) > room_h:
+            # The most systems that fit with the "… and N more" row (a binary search: thousands may be checked).
+            low, high = 0, systems - 1
+            while low < high:
+                mid = (low + high + 1) // 2
+                if height(body(self._legend_entries(limit=mid)), width) <= room_h:
+                    low = mid
+                else:
+                    high = mid - 1
+            rows = self._legend_entries(limit=low)
+        text = body(rows)
+        used = height(text, width)
+        item = pg.TextItem(html=f"<div style='color:{spec.theme.text}'>{text}</div>")
         item.setFont(f)
         item.textItem.document().setDocumentMargin(self._margin())
         item.setTextWidth(width)
@@ -549,9 +621,8 @@ class RadarScene:
         if bottom is None:
             self._place_px(item, right, top, (1.0, 0.0))
             return width
-        height = doc.size().height() * 1.04
-        self._place_px(item, self._size[0] / 2, bottom - height, (0.5, 0.0))
-        return height
+        self._place_px(item, w / 2, bottom - used, (0.5, 0.0))
+        return used
 
     # ------------------------------------------------------------ series
 

@@ -10,8 +10,14 @@ from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Assessment
 from gapradar.domain.rollup import series_names
 from gapradar.export.formats import FORMATS
-from gapradar.export.render import ExportOptions, parse_size
+from gapradar.export.render import MAX_OVERLAID, ExportOptions, overlaid_systems, parse_size
 from gapradar.io.atomic import resolve_target
+
+
+def _listed(names: list[str], most: int = 10) -> str:
+    """Names for a message: the first few, then how many more (a file may hold thousands)."""
+    shown = ", ".join(names[:most])
+    return shown if len(names) <= most else f"{shown} … and {len(names) - most:,} more"
 
 
 def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) -> ChartSpec | ViewSpec:
@@ -20,7 +26,7 @@ def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) 
     rollup_focus = args.focus in series_names()
     if view != "radar":
         if args.focus and not rollup_focus and args.focus not in names:
-            raise error(f"no system named {args.focus!r}; systems: {', '.join(names)}")
+            raise error(f"no system named {args.focus!r}; systems: {_listed(names)}")
         checked = tuple(n.strip() for n in args.systems.split(",")) if args.systems else ()
         return ViewSpec(
             a,
@@ -40,12 +46,12 @@ def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) 
         wanted = [n.strip() for n in args.systems.split(",") if n.strip()]
         unknown = [n for n in wanted if n not in names]
         if unknown:
-            raise error(f"no system named {', '.join(map(repr, unknown))}; systems: {', '.join(names)}")
+            raise error(f"no system named {_listed([repr(n) for n in unknown])}; systems: {_listed(names)}")
         checked = tuple(wanted)
     else:
         checked = tuple(names)
     if args.focus and args.focus not in names:
-        raise error(f"no system named {args.focus!r}; systems: {', '.join(names)}")
+        raise error(f"no system named {args.focus!r}; systems: {_listed(names)}")
     return ChartSpec(a, checked=checked, show_average=args.average, focus=args.focus)
 
 
@@ -91,6 +97,14 @@ def export_charts(
         font_scale=args.font_scale,
     )
     spec = chart_spec(a, args, error)
+    overlaid = overlaid_systems(spec) if isinstance(spec, ChartSpec) else 0  # other views scale by design
+    if overlaid > MAX_OVERLAID and any(FORMATS[f].kind == "chart" for f, _ in charts):
+        raise error(
+            f"{overlaid:,} systems are too many to overlay on one chart (at most {MAX_OVERLAID}): "
+            "pick some with --systems A,B or one with --focus, draw one chart per system with "
+            "--per-system DIR, show them all with --view heatmap or --view multiples, "
+            "or export the levels as a table with --csv OUT.csv or --xlsx OUT.xlsx"
+        )
     extra = {"pptx": {"deck": deck_options(args, error)}} if any(f == "pptx" for f, _ in charts) else {}
     for _, out in charts:
         resolve_target(out)  # a dangling link or a folder fails before anything is written

@@ -17,7 +17,7 @@ from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import THEMES, Theme, style_for
 from gapradar.domain import AVERAGE_NAME, Assessment, System, practice_averages, prioritised_gaps
 from gapradar.domain.analysis import GapEntry
-from gapradar.export.render import ExportOptions, chart_image, png_bytes, write_bytes
+from gapradar.export.render import MAX_OVERLAID, ExportOptions, chart_image, png_bytes, write_bytes
 
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
 MARGIN_IN = 0.5
@@ -351,7 +351,23 @@ def _overview(deck, blank, spec: ChartSpec, options: ExportOptions, deck_options
     _slide_title(slide, f"Overview: {a.systems_label}")
     names = [n for n in a.system_names() if n in spec.checked] or a.system_names()
     top, height = 1.3, SLIDE_H_IN - 1.3 - 0.8
-    if deck_options.charts == "picture":
+    if len(names) > MAX_OVERLAID:  # no chart draws them legibly (PowerPoint's own holds 255 series)
+        _text_box(
+            slide,
+            f"{len(names):,} {a.systems_label.lower()} are too many to overlay on one chart. "
+            + (
+                "Each has its own slide."
+                if "systems" in deck_options.slides
+                else "Export one chart per system, or the levels as a table (CSV or Excel)."
+            ),
+            Inches(MARGIN_IN),
+            Inches(top),
+            Inches(SLIDE_W_IN - 2 * MARGIN_IN),
+            Inches(height),
+            20,
+            colour="505050",
+        ).name = "Too many to overlay"
+    elif deck_options.charts == "picture":
         _picture(
             slide, replace(spec, focus=None), options, MARGIN_IN, top, SLIDE_W_IN - 2 * MARGIN_IN, height
         )

@@ -45,6 +45,18 @@ def ensure_app(headless: bool = True):
     return app
 
 
+MAX_OVERLAID = 200
+"""Systems one overlaid chart draws at most: past a few dozen the lines are a blur, and thousands
+take minutes to paint. Exports refuse more and point to charts per system and the tables."""
+
+
+def overlaid_systems(spec: ChartSpec) -> int:
+    """How many systems a chart of `spec` overlays (none in focus view: one system's chart)."""
+    if spec.focus is not None:
+        return 0
+    return len(set(spec.checked) & set(spec.assessment.system_names()))
+
+
 @dataclass(frozen=True)
 class ExportOptions:
     width: int = 1920
@@ -128,8 +140,17 @@ class _Canvas:
         return [i for i in items if group.isAncestorOf(i)]
 
     def close(self) -> None:
+        """Free the view, its scene and every item painted, now.
+
+        `deleteLater` alone waits for an event loop, which a command-line export
+        never runs: each chart's items would stay alive until the process ends.
+        """
+        from PySide6.QtCore import QCoreApplication, QEvent, QThread
+
         self.view.close()
         self.view.deleteLater()
+        if QThread.currentThread().loopLevel() == 0:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def chart_image(spec: ChartSpec, options: ExportOptions) -> QImage:
