@@ -182,6 +182,7 @@ class _Placer:
         self.result.notes.extend(grid.notes)
         self.headers: list[str] = []
         self.problems: list[CellProblem] = []
+        self.unknown: set[str] = set()
 
     # ------------------------------------------------------------ shared
 
@@ -212,8 +213,14 @@ class _Placer:
         key = name_key(text)
         if key not in self.system_by_key:
             self.system_by_key[key] = text
-            self.result.new_systems.append(text)
+            self.unknown.add(text)
         return self.system_by_key[key]
+
+    def keep(self, system: str) -> None:
+        """A system the assessment lacks becomes new once the table places something on it."""
+        if system in self.unknown:
+            self.unknown.discard(system)
+            self.result.new_systems.append(system)
 
     def level(self, value: Value) -> tuple[bool, int | None, str]:
         """(given, score, problem): a blank cell is not given; a problem leaves the cell out."""
@@ -315,11 +322,14 @@ class _Placer:
                 )
                 continue
             rows_of[system] = r
+            if not cells:
+                self.keep(system)  # a row of blanks lists a system still to be rated
             for c in sorted(cells):
                 given, score, why = self.level(cells[c])
                 if why:
                     self.problem(r, c, why)
                 elif given:
+                    self.keep(system)
                     self.result.ratings[(system, columns[c].id)] = ImportedRating(
                         current=score, given=frozenset({"current"})
                     )
@@ -366,6 +376,7 @@ class _Placer:
             rows_of[(system, practice.id)] = r
             imported = self._rating(r, row, fields)
             if imported.given or imported.note is not None:
+                self.keep(system)
                 self.result.ratings[(system, practice.id)] = imported
         return self.finish("long")
 

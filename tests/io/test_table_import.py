@@ -112,7 +112,13 @@ def test_five_kinds_of_bad_cell_each_located(sample_path, tmp_path):
     assert "no level is named 'Wizard'" in where[(5, 3)]
     assert "no level has the score 7; the scores are -1 to 3" in where[(6, 3)]
     assert "second row for Core Banking Application × Testing (the first is row 2)" in where[(7, 2)]
-    assert [p.header for p in sorted(result.problems)] == ["Practice", "System", "Current", "Current", "Practice"]
+    assert [p.header for p in sorted(result.problems)] == [
+        "Practice",
+        "System",
+        "Current",
+        "Current",
+        "Practice",
+    ]
     # What can be placed is: the good row, on the existing system matched whatever its case.
     testing = a.model.practices[3]
     assert testing.name == "Testing"
@@ -178,7 +184,10 @@ def test_level_and_score_columns_that_disagree_are_a_problem(sample_path, tmp_pa
     p = a.model.practices[0]
     write_rows(path, [["System", "Practice", "Current", "Current level"], ["X", p.name, "1", "Optimizing"]])
     (problem,) = import_table(path, a).problems
-    assert (problem.cell, problem.reason) == ("D2", "says 3 – Optimizing but column C says 1 – Consistent; left out")
+    assert (problem.cell, problem.reason) == (
+        "D2",
+        "says 3 – Optimizing but column C says 1 – Consistent; left out",
+    )
 
 
 def test_a_workbook_someone_made_with_levels_by_name(sample_path, tmp_path):
