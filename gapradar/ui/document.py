@@ -59,6 +59,13 @@ class Document(QObject):
         self.rating_changed.emit(system, practice_id)
         self.changed.emit()
 
+    def apply_ratings(self, ratings: dict[tuple[str, str], Rating]) -> None:
+        """Many ratings at once, by (system, practice id): one `changed`, so the chart redraws once."""
+        for (system, practice_id), rating in ratings.items():
+            self.assessment.system(system).set_rating(practice_id, rating)
+            self.rating_changed.emit(system, practice_id)
+        self.changed.emit()
+
     def insert_system(self, index: int, system: System) -> None:
         self.assessment.systems.insert(index, system)
         self.systems_changed.emit()

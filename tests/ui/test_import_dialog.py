@@ -1,0 +1,138 @@
+"""File ▸ Import ratings…: a preview that lists every cell left out, nothing changed until Import, one undo step."""
+
+from __future__ import annotations
+
+import csv
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QPushButton, QTableWidget
+
+from gapradar.domain import Rating
+from gapradar.io.csv_tables import TABLES, write_csv
+from gapradar.ui import import_dialog
+from gapradar.ui.import_dialog import ImportDialog, preview_import
+
+CORE = "Core Banking Application"
+
+
+def bad_table(path, practices):
+    names = [p.name for p in practices]
+    with open(path, "w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f, delimiter=";").writerows(
+            [
+                ["System", "Practice", "Current", "Target", "Note"],
+                [CORE, names[0], "Optimizing", "3", "agreed in the workshop"],
+                [CORE, "Unicorn Husbandry", "1", "2", ""],
+                ["", names[1], "1", "1", ""],
+                ["Payments Hub", names[2], "Wizard", "2", ""],
+                ["Payments Hub", names[3], "9", "", ""],
+                [CORE.lower(), names[0].upper(), "1", "1", ""],
+            ]
+        )
+
+
+def cells(table: QTableWidget) -> list[list[str]]:
+    return [
+        [table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def test_the_preview_lists_every_bad_cell_and_changes_nothing_until_import(window, qtbot, tmp_path):
+    doc = window.doc
+    model = doc.assessment.model
+    path = tmp_path / "workshop.csv"
+    bad_table(path, model.practices)
+    before = {s.name: dict(s.ratings) for s in doc.assessment.systems}
+    steps = doc.undo_stack.count()
+
+    dialog = preview_import(window.ws, path, window)
+    assert isinstance(dialog, ImportDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    problems = cells(dialog.findChild(QTableWidget, "importProblems"))
+    assert [row[:3] for row in problems] == [
+        ["3", "B", "Practice"],
+        ["4", "A", "System"],
+        ["5", "C", "Current"],
+        ["6", "C", "Current"],
+        ["7", "B", "Practice"],
+    ]
+    assert "no practice 'Unicorn Husbandry'" in problems[0][3]
+    assert "no system named" in problems[1][3]
+    assert "no level is named 'Wizard'" in problems[2][3]
+    assert "no level has the score 9" in problems[3][3]
+    assert "second row" in problems[4][3]
+    assert "5 cells cannot be placed" in dialog.problems_label.text()
+
+    preview = cells(dialog.findChild(QTableWidget, "importPreview"))
+    first = doc.assessment.system(CORE).rating(model.practices[0].id)
+    assert preview[0][:3] == [
+        CORE,
+        model.practices[0].name,
+        f"{model.level_label(first.current)} → 3 – Optimizing",
+    ]
+    assert preview[1][0] == "Payments Hub (new)"
+    assert "New systems: Payments Hub" in dialog.summary.text()
+
+    # Shown, not applied.
+    assert {s.name: dict(s.ratings) for s in doc.assessment.systems} == before
+    assert doc.undo_stack.count() == steps
+    assert not doc.modified
+
+    qtbot.mouseClick(dialog.findChild(QPushButton, "importAccept"), Qt.MouseButton.LeftButton)
+    assert doc.assessment.system(CORE).rating(model.practices[0].id) == Rating(3, 3, "agreed in the workshop")
+    assert doc.assessment.system("Payments Hub").rating(model.practices[2].id) == Rating(None, 2)
+    assert doc.undo_stack.count() == steps + 1
+    assert window.actions_["undo"].text() == "&Undo Import ratings from workshop.csv"
+    assert "Payments Hub" in [window.panel.list.item(i).text() for i in range(window.panel.list.count())]
+
+    window.actions_["undo"].trigger()  # one step takes it all back, the new system too
+    assert {s.name: dict(s.ratings) for s in doc.assessment.systems} == before
+    assert not doc.modified
+    window.actions_["redo"].trigger()
+    assert doc.assessment.system("Payments Hub").rating(model.practices[2].id) == Rating(None, 2)
+
+
+def test_cancel_changes_nothing(window, qtbot, tmp_path):
+    doc = window.doc
+    path = tmp_path / "workshop.csv"
+    bad_table(path, doc.assessment.model.practices)
+    dialog = preview_import(window.ws, path, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.findChild(QPushButton, "importCancel"), Qt.MouseButton.LeftButton)
+    assert doc.undo_stack.count() == 0
+    assert "Payments Hub" not in doc.assessment.system_names()
+
+
+def test_file_menu_imports_an_exported_matrix_as_one_undo_step(window, monkeypatch, tmp_path):
+    doc = window.doc
+    a = doc.assessment
+    # The matrix as exported, with every current level one lower: the import puts the levels back.
+    exported = TABLES["matrix"](a)
+    original = {s.name: dict(s.ratings) for s in a.systems}
+    path = tmp_path / "matrix.csv"
+    write_csv(exported, path)
+    for s in a.systems:
+        for pid, r in list(s.ratings.items()):
+            s.set_rating(pid, Rating(a.model.step(r.current, -1), r.target, r.note))
+    assert {s.name: dict(s.ratings) for s in a.systems} != original
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kw: (str(path), "")))
+    shown = []
+
+    def accept(dialog):
+        shown.append(dialog.findChild(QTableWidget, "importProblems").rowCount())
+        dialog.import_button.click()
+        return 1
+
+    monkeypatch.setattr(import_dialog.ImportDialog, "exec", accept)
+    window.actions_["import_ratings"].trigger()
+    assert shown == [0]
+    assert {s.name: dict(s.ratings) for s in a.systems} == original
+    assert doc.undo_stack.count() == 1
+    window.actions_["undo"].trigger()
+    assert {s.name: dict(s.ratings) for s in a.systems} != original
