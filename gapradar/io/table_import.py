@@ -5,8 +5,9 @@ compares names (case, spacing and invisible characters do not count), levels
 by score, name or label ("2 – Defined"). Every cell that cannot be placed is a
 problem with its row, column and reason; the rest still imports, so people see
 the whole picture before they accept. A blank cell changes nothing; "not
-assessed" written out clears a level. Both tables gapradar exports (matrix and
-scores, CSV or XLSX) read back to the same ratings.
+assessed" written out clears a level. Where a score and a level name disagree,
+the one that differs from the assessment is taken as the edit. Both tables
+gapradar exports (matrix and scores, CSV or XLSX) read back to the same ratings.
 """
 
 from __future__ import annotations
@@ -374,7 +375,11 @@ class _Placer:
                 )
                 continue
             rows_of[(system, practice.id)] = r
-            imported = self._rating(r, row, fields)
+            try:
+                before = self.a.system(system).rating(practice.id)
+            except KeyError:
+                before = Rating()
+            imported = self._rating(r, row, fields, before)
             if imported.given or imported.note is not None:
                 self.keep(system)
                 self.result.ratings[(system, practice.id)] = imported
@@ -399,7 +404,9 @@ class _Placer:
             self.problem(r, col, f"the model has no practice {shown[:60]!r}; the row is left out")
         return None, col
 
-    def _rating(self, r: int, row: list[Value], fields: dict[int, str]) -> ImportedRating:
+    def _rating(self, r: int, row: list[Value], fields: dict[int, str], before: Rating) -> ImportedRating:
+        """The row's rating. Where the score and the level name disagree and one of them still says
+        what the assessment says, the other is the edit (people change one column of an export)."""
         values: dict[str, int | None] = {}
         given: set[str] = set()
         note: str | None = None
@@ -415,7 +422,11 @@ class _Placer:
                     self.problem(r, c, why)
                 elif present:
                     got[c] = score
-            if len(set(got.values())) > 1:
+            edited = [s for s in got.values() if s != getattr(before, which)]
+            if len(set(got.values())) > 1 and len(edited) == 1:
+                values[which] = edited[0]
+                given.add(which)
+            elif len(set(got.values())) > 1:
                 assert level_col is not None and score_col is not None
                 self.problem(
                     r,

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -37,7 +38,7 @@ def _level(model: MaturityModel, score: int | None) -> str:
 
 
 def _cell(before: str, after: str) -> QTableWidgetItem:
-    item = QTableWidgetItem(after if before == after else f"{before} → {after}")
+    item = QTableWidgetItem(after if before in (after, "") else f"{before} → {after}")
     if before != after:
         font = item.font()
         font.setBold(True)
@@ -55,7 +56,18 @@ def _table(object_name: str, headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setWordWrap(False)
     table.horizontalHeader().setStretchLastSection(True)
+    rows = table.verticalHeader()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
     return table
+
+
+def _fit_columns(table: QTableWidget, widest: int = 360) -> int:
+    """Columns as wide as their text, none wider than `widest` (its tooltip has the rest); the total."""
+    table.resizeColumnsToContents()
+    for col in range(table.columnCount()):
+        table.setColumnWidth(col, min(table.columnWidth(col) + 12, widest))
+    return sum(table.columnWidth(c) for c in range(table.columnCount()))
 
 
 class ImportDialog(QDialog):
@@ -83,8 +95,8 @@ class ImportDialog(QDialog):
         new = set(result.new_systems)
         for c in changes:
             self._add_change(model, c, c.system in new)
-        self.preview.resizeColumnsToContents()
-        layout.addWidget(self.preview, 3)
+        wide = _fit_columns(self.preview)
+        layout.addWidget(self.preview, max(2, min(self.preview.rowCount(), 12)))
 
         self.problems_label = QLabel(self._problems_text())
         self.problems_label.setObjectName("importProblemsLabel")
@@ -98,9 +110,9 @@ class ImportDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.problems.setItem(row, col, item)
-        self.problems.resizeColumnsToContents()
+        wide = max(wide, _fit_columns(self.problems, 720))
         self.problems.setVisible(bool(result.problems))
-        layout.addWidget(self.problems, 2)
+        layout.addWidget(self.problems, max(2, min(self.problems.rowCount(), 12)))
 
         buttons = QDialogButtonBox()
         self.import_button = QPushButton("&Import")
@@ -113,7 +125,11 @@ class ImportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(960, 640)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(
+            max(720, min(wide + 60, int(screen.width() * 0.9))),
+            max(480, min(int(screen.height() * 0.8), 760)),
+        )
 
     def _summary(self, changes: list[Change]) -> str:
         r = self.imported
@@ -154,6 +170,7 @@ class ImportDialog(QDialog):
             _cell(_note(b), _note(a)),
         ]
         for col, item in enumerate(cells):
+            item.setToolTip(item.text())
             self.preview.setItem(row, col, item)
 
     def accept(self) -> None:

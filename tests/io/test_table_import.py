@@ -190,6 +190,21 @@ def test_level_and_score_columns_that_disagree_are_a_problem(sample_path, tmp_pa
     )
 
 
+@pytest.mark.parametrize("column", ["Current", "Current level"])
+def test_an_export_edited_in_one_of_its_two_level_columns_takes_the_edit(sample_path, tmp_path, column):
+    a = load(sample_path)
+    rows = [list(r) for r in TABLES["scores"](a)]
+    header = rows[0]
+    row = rows[1]
+    row[header.index(column)] = 3 if column == "Current" else "Optimizing"
+    path = tmp_path / "edited.csv"
+    write_csv(rows, path)
+    result = import_table(path, a)
+    assert result.problems == []
+    (change,) = result.changes(a)
+    assert (change.system, change.after.current) == (row[0], 3)
+
+
 def test_a_workbook_someone_made_with_levels_by_name(sample_path, tmp_path):
     a = load(sample_path)
     wb = Workbook()
