@@ -136,3 +136,14 @@ def test_file_menu_imports_an_exported_matrix_as_one_undo_step(window, monkeypat
     assert doc.undo_stack.count() == 1
     window.actions_["undo"].trigger()
     assert {s.name: dict(s.ratings) for s in a.systems} != original
+
+
+def test_a_file_that_is_no_table_is_a_message_and_no_dialog(window, answers, tmp_path):
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    told = answers(None)
+    assert preview_import(window.ws, path, window) is None
+    assert told.asked == [
+        "Cannot import ratings: photo.csv cannot be imported:\n\nthis is not a CSV or XLSX file (it holds binary data)"
+    ]
+    assert window.doc.undo_stack.count() == 0
