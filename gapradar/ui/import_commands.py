@@ -36,11 +36,11 @@ class ImportRatingsCommand(QUndoCommand):
         return bool(self.new_systems or self.after)
 
     def redo(self) -> None:
-        for system in self.new_systems:
-            self.doc.insert_system(len(self.doc.assessment.systems), system)
+        if self.new_systems:
+            self.doc.append_systems(self.new_systems)
         self.doc.apply_ratings(self.after)
 
     def undo(self) -> None:
         self.doc.apply_ratings(self.before)
-        for system in reversed(self.new_systems):
-            self.doc.take_system(system.name)
+        if self.new_systems:
+            self.doc.remove_systems([s.name for s in self.new_systems])

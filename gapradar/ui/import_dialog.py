@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gapradar.chart.view_state import initial_checked
 from gapradar.domain import MaturityModel, Rating
 from gapradar.io import LoadError
 from gapradar.io.table_import import Change, TableImport, column_letter, import_table
@@ -175,7 +176,11 @@ class ImportDialog(QDialog):
 
     def accept(self) -> None:
         if self.command.changes_anything:
+            shown = self.ws.state.checked
             self.ws.push(self.command)
+            names = self.ws.assessment.system_names() if self.ws.assessment else []
+            if not shown & set(names):  # a fresh assessment: show what came in, not an empty chart
+                self.ws.set_checked(initial_checked(names))
         super().accept()
 
 
