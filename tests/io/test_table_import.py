@@ -6,13 +6,17 @@ import csv
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from gapradar.domain import Assessment, Rating, System
 from gapradar.export.xlsx_workbook import workbook_bytes
 from gapradar.io import LoadError, load
 from gapradar.io.csv_tables import TABLES, to_csv, write_csv
-from gapradar.io.table_import import import_table
+from gapradar.io.table_files import Grid
+from gapradar.io.table_import import import_table, place
+from tests.conftest import SAMPLE
 
 
 @pytest.fixture
@@ -235,3 +239,32 @@ def test_files_that_hold_no_table_say_why(sample_path, tmp_path, content, messag
     with pytest.raises(LoadError) as e:
         import_table(path, load(sample_path))
     assert message in str(e.value)
+
+
+_CELLS = st.one_of(
+    st.none(),
+    st.integers(-10, 10),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(
+        ["System", "Practice", "Current", "Target", "Note", "Testing", "testing", "Optimizing", "3", "x", ""]
+    ),
+    st.text(max_size=8),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_CELLS, max_size=7), max_size=8))
+def test_any_grid_is_placed_or_refused_with_a_located_reason(rows):
+    a = load(SAMPLE)
+    try:
+        result = place(Grid(rows, "fuzz", []), a)
+    except LoadError:
+        return
+    width = max((len(r) for r in rows), default=0)
+    for p in result.problems:
+        assert 1 <= p.row <= len(rows) and 1 <= p.column <= width and p.reason
+    for (system, pid), rating in result.ratings.items():
+        assert pid in a.model.practice_ids
+        assert system in a.system_names() or system in result.new_systems
+        assert rating.current is None or rating.current in a.model.scores
+    result.apply_to(a)

@@ -147,3 +147,27 @@ def test_a_file_that_is_no_table_is_a_message_and_no_dialog(window, answers, tmp
         "Cannot import ratings: photo.csv cannot be imported:\n\nthis is not a CSV or XLSX file (it holds binary data)"
     ]
     assert window.doc.undo_stack.count() == 0
+
+
+def test_an_exported_workbook_imports_into_a_fresh_copy_of_the_model_in_the_window(window, qtbot, tmp_path):
+    from gapradar.domain import Assessment
+    from gapradar.export.xlsx_workbook import workbook_bytes
+    from gapradar.ui.document import Document
+
+    original = window.doc.assessment
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(workbook_bytes(original))
+    fresh = Assessment(original.model, original.title, [], original.systems_label)
+    window.files.show(Document(fresh))
+    assert window.ws.state.checked == frozenset()
+
+    dialog = preview_import(window.ws, book, window)
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QTableWidget, "importProblems").rowCount() == 0
+    dialog.import_button.click()
+    a = window.doc.assessment
+    assert {s.name: s.ratings for s in a.systems} == {s.name: s.ratings for s in original.systems}
+    assert len(window.ws.state.checked) == 3  # the chart shows what came in
+    assert window.doc.undo_stack.count() == 1
+    window.actions_["undo"].trigger()
+    assert a.systems == []
