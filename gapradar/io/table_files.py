@@ -36,18 +36,23 @@ class Grid:
     rows: list[list[Value]]
     source: str
     notes: list[str]
+    sheet: str = ""  # the workbook's sheet read ("" for CSV)
+    sheets: tuple[str, ...] = ()  # every sheet of the workbook, to choose another
 
 
 def _refuse(name: str, message: str) -> LoadError:
     return LoadError([Problem(name, 1, 1, message)])
 
 
-def read_grid(path: str | os.PathLike[str], sheet: str | None = None) -> Grid:
-    """The table in a CSV or XLSX file; a file that is neither is a located LoadError."""
+def read_grids(path: str | os.PathLike[str], sheet: str | None = None) -> list[Grid]:
+    """A CSV file's table, or a workbook's sheets (the named one, else each, the likeliest first).
+
+    A file that is neither is a located LoadError.
+    """
     name = str(path)
     data = read_regular_file(path, MAX_BYTES)
     if data.startswith(b"PK\x03\x04"):
-        return _xlsx_grid(data, name, sheet)
+        return _xlsx_grids(data, name, sheet)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise _refuse(
             name, "this is an Excel 97–2003 workbook (.xls); save it as .xlsx or CSV and import that"
@@ -55,7 +60,7 @@ def read_grid(path: str | os.PathLike[str], sheet: str | None = None) -> Grid:
     if sheet is not None:
         raise _refuse(name, "this is a CSV file; only an Excel workbook has sheets to choose from")
     text, notes = _decode(data, name)
-    return Grid(_csv_rows(text, notes), os.path.basename(name), notes)
+    return [Grid(_csv_rows(text, notes), os.path.basename(name), notes)]
 
 
 # ---------------------------------------------------------------- CSV
@@ -135,7 +140,7 @@ def _unquote(text: str) -> str:
 # ---------------------------------------------------------------- XLSX
 
 
-def _xlsx_grid(data: bytes, name: str, sheet: str | None) -> Grid:
+def _xlsx_grids(data: bytes, name: str, sheet: str | None) -> list[Grid]:
     from openpyxl import load_workbook
 
     try:
@@ -148,7 +153,8 @@ def _xlsx_grid(data: bytes, name: str, sheet: str | None) -> Grid:
                 if sheet is not None and sheet not in names:
                     raise _refuse(name, f"the workbook has no sheet {sheet!r}; it has {', '.join(names)}")
                 grids = [
-                    Grid(_sheet_rows(book[s]), f"{os.path.basename(name)}, sheet {s}", []) for s in sheets
+                    Grid(_sheet_rows(book[s]), f"{os.path.basename(name)}, sheet {s}", [], s, tuple(names))
+                    for s in sheets
                 ]
             finally:
                 book.close()
@@ -158,16 +164,10 @@ def _xlsx_grid(data: bytes, name: str, sheet: str | None) -> Grid:
         raise _refuse(
             name, f"this is not a workbook Excel or gapradar can read ({type(e).__name__})"
         ) from None
-    return _pick(grids)
-
-
-def _pick(grids: list[Grid]) -> Grid:
-    """The named sheet; else gapradar's own Scores sheet (it has targets and notes); else the first with cells."""
-    scores = [g for g in grids if g.source.endswith(", sheet Scores") and g.rows]
-    grid = scores[0] if scores else next((g for g in grids if g.rows), grids[0])
-    if len(grids) > 1:
-        grid.notes.append(f"Read the {grid.source.rsplit(', ', 1)[1]}; the workbook has {len(grids)} sheets.")
-    return grid
+    if not grids:
+        raise _refuse(name, "the workbook has no sheets")
+    # gapradar's own Scores sheet first (it has targets and notes), then sheets with cells in order.
+    return sorted(grids, key=lambda g: (g.sheet != "Scores", not g.rows))
 
 
 def _sheet_rows(ws) -> list[list[Value]]:

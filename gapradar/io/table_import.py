@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from gapradar.domain import Assessment, MaturityModel, Practice, Rating, System
 from gapradar.domain.names import clean, name_key, name_problem, text_problem
 from gapradar.io.errors import LoadError, Problem
-from gapradar.io.table_files import Grid, Value, read_grid
+from gapradar.io.table_files import Grid, Value, read_grids
 
 MAX_PROBLEMS = 1000
 HEADER_SEARCH = 20
@@ -111,6 +111,8 @@ class TableImport:
     problems: list[CellProblem] = field(default_factory=list)
     total_problems: int = 0
     notes: list[str] = field(default_factory=list)
+    sheet: str = ""  # the workbook's sheet read ("" for CSV)
+    sheets: tuple[str, ...] = ()  # every sheet of the workbook
 
     def changes(self, assessment: Assessment) -> list[Change]:
         """The ratings that would differ after the import, in the table's order."""
@@ -137,9 +139,23 @@ class TableImport:
 def import_table(
     path: str | os.PathLike[str], assessment: Assessment, sheet: str | None = None
 ) -> TableImport:
-    """Read a CSV or XLSX file and place its cells on `assessment`'s model and systems."""
-    grid = read_grid(path, sheet)
-    return place(grid, assessment, str(path))
+    """Read a CSV or XLSX file and place its cells on `assessment`'s model and systems.
+
+    Without a `sheet`, a workbook's first sheet that holds a table of ratings is read.
+    """
+    grids = read_grids(path, sheet)
+    first_error: LoadError | None = None
+    for grid in grids:
+        try:
+            result = place(grid, assessment, str(path))
+        except LoadError as e:
+            first_error = first_error or e
+            continue
+        if len(grid.sheets) > 1:
+            result.notes.append(f"Read the sheet {grid.sheet}; the workbook has {len(grid.sheets)} sheets.")
+        return result
+    assert first_error is not None
+    raise first_error
 
 
 def place(grid: Grid, assessment: Assessment, name: str = "<table>") -> TableImport:
@@ -179,7 +195,7 @@ class _Placer:
         self.practice_by_key = {name_key(p.name): p for p in model.practices}
         self.practice_by_id = {name_key(p.id): p for p in model.practices}
         self.system_by_key = {name_key(s): s for s in assessment.system_names()}
-        self.result = TableImport(grid.source, "")
+        self.result = TableImport(grid.source, "", sheet=grid.sheet, sheets=grid.sheets)
         self.result.notes.extend(grid.notes)
         self.headers: list[str] = []
         self.problems: list[CellProblem] = []

@@ -10,9 +10,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -72,38 +74,82 @@ def _fit_columns(table: QTableWidget, widest: int = 360) -> int:
 
 
 class ImportDialog(QDialog):
-    """The preview: every rating that changes (before → after) and every cell left out, with why."""
+    """The preview: every rating that changes (before → after) and every cell left out, with why.
+
+    A workbook's other sheets can be chosen here; the preview follows.
+    """
 
     def __init__(
-        self, workspace: Workspace, result: TableImport, source: str, parent: QWidget | None = None
+        self, workspace: Workspace, result: TableImport, path: Path, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         assert workspace.document is not None
         self.setObjectName("importDialog")
-        self.setWindowTitle(f"Import ratings from {source}")
-        self.ws, self.imported = workspace, result
-        self.command = ImportRatingsCommand(workspace.document, result, source)
-        model = workspace.document.assessment.model
-        changes = result.changes(workspace.document.assessment)
+        self.setWindowTitle(f"Import ratings from {path.name}")
+        self.ws, self.path, self.doc = workspace, path, workspace.document
 
         layout = QVBoxLayout(self)
-        self.summary = QLabel(self._summary(changes))
+        self.summary = QLabel()
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        sheet_row = QHBoxLayout()
+        self.sheet = QComboBox()
+        self.sheet.setObjectName("importSheet")
+        self.sheet.addItems(list(result.sheets))
+        self.sheet.setCurrentText(result.sheet)
+        label = QLabel("&Sheet:")
+        label.setBuddy(self.sheet)
+        sheet_row.addWidget(label)
+        sheet_row.addWidget(self.sheet)
+        sheet_row.addStretch(1)
+        if len(result.sheets) > 1:
+            layout.addLayout(sheet_row)
+        else:
+            label.hide()
+            self.sheet.hide()
+        self.sheet.currentTextChanged.connect(self._sheet_chosen)
 
         self.preview = _table("importPreview", ["System", "Practice", "Current", "Target", "Note"])
-        new = set(result.new_systems)
-        for c in changes:
-            self._add_change(model, c, c.system in new)
-        wide = _fit_columns(self.preview)
-        layout.addWidget(self.preview, max(2, min(self.preview.rowCount(), 12)))
-
-        self.problems_label = QLabel(self._problems_text())
+        layout.addWidget(self.preview, 1)
+        self.problems_label = QLabel()
         self.problems_label.setObjectName("importProblemsLabel")
         self.problems_label.setWordWrap(True)
         layout.addWidget(self.problems_label)
         self.problems = _table("importProblems", ["Row", "Column", "Heading", "Why it is left out"])
+        layout.addWidget(self.problems, 1)
+
+        buttons = QDialogButtonBox()
+        self.import_button = QPushButton("&Import")
+        self.import_button.setObjectName("importAccept")
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("importCancel")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        wide = self.show_result(result)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(
+            max(720, min(wide + 60, int(screen.width() * 0.9))),
+            max(480, min(int(screen.height() * 0.8), 760)),
+        )
+
+    def show_result(self, result: TableImport) -> int:
+        """Show what `result` would change and leave out; the width its columns want."""
+        self.imported = result
+        self.command: ImportRatingsCommand | None = ImportRatingsCommand(self.doc, result, self.path.name)
+        model = self.doc.assessment.model
+        changes = result.changes(self.doc.assessment)
+        self.summary.setText(self._summary(changes))
+        self.preview.setRowCount(0)
+        new = set(result.new_systems)
+        for c in changes:
+            self._add_change(model, c, c.system in new)
+        wide = _fit_columns(self.preview)
+        self.problems_label.setText(self._problems_text())
+        self.problems.setRowCount(0)
         for p in result.problems:
             row = self.problems.rowCount()
             self.problems.insertRow(row)
@@ -113,24 +159,34 @@ class ImportDialog(QDialog):
                 self.problems.setItem(row, col, item)
         wide = max(wide, _fit_columns(self.problems, 720))
         self.problems.setVisible(bool(result.problems))
-        layout.addWidget(self.problems, max(2, min(self.problems.rowCount(), 12)))
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.setStretchFactor(self.preview, max(2, min(self.preview.rowCount(), 12)))
+        layout.setStretchFactor(self.problems, max(2, min(self.problems.rowCount(), 12)))
+        self._enable(self.command.changes_anything)
+        return wide
 
-        buttons = QDialogButtonBox()
-        self.import_button = QPushButton("&Import")
-        self.import_button.setObjectName("importAccept")
-        self.import_button.setEnabled(self.command.changes_anything)
-        self.import_button.setDefault(self.command.changes_anything)
-        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setObjectName("importCancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
-        self.resize(
-            max(720, min(wide + 60, int(screen.width() * 0.9))),
-            max(480, min(int(screen.height() * 0.8), 760)),
-        )
+    def _enable(self, can_import: bool) -> None:
+        self.import_button.setEnabled(can_import)
+        self.import_button.setDefault(can_import)
+
+    def _sheet_chosen(self, sheet: str) -> None:
+        try:
+            result = import_table(self.path, self.doc.assessment, sheet)
+        except LoadError as e:
+            self.command = None
+            self.summary.setText(
+                _escape(
+                    f"The sheet {sheet} holds nothing to import: {'; '.join(p.message for p in e.problems)}"
+                )
+            )
+            self.preview.setRowCount(0)
+            self.problems.setRowCount(0)
+            self.problems.hide()
+            self.problems_label.setText("")
+            self._enable(False)
+            return
+        self.show_result(result)
 
     def _summary(self, changes: list[Change]) -> str:
         r = self.imported
@@ -175,7 +231,7 @@ class ImportDialog(QDialog):
             self.preview.setItem(row, col, item)
 
     def accept(self) -> None:
-        if self.command.changes_anything:
+        if self.command is not None and self.command.changes_anything:
             shown = self.ws.state.checked
             self.ws.push(self.command)
             names = self.ws.assessment.system_names() if self.ws.assessment else []
@@ -203,7 +259,7 @@ def preview_import(workspace: Workspace, path: Path, parent: QWidget | None = No
         lines = "\n".join(p.message for p in e.problems[:10])
         QMessageBox.warning(parent, "Cannot import ratings", f"{path.name} cannot be imported:\n\n{lines}")
         return None
-    return ImportDialog(workspace, result, path.name, parent)
+    return ImportDialog(workspace, result, path, parent)
 
 
 def import_ratings(workspace: Workspace, parent: QWidget | None = None) -> None:

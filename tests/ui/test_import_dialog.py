@@ -171,3 +171,66 @@ def test_an_exported_workbook_imports_into_a_fresh_copy_of_the_model_in_the_wind
     assert window.doc.undo_stack.count() == 1
     window.actions_["undo"].trigger()
     assert a.systems == []
+
+
+def test_another_sheet_of_a_workbook_can_be_chosen(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QComboBox
+
+    from gapradar.export.xlsx_workbook import workbook_bytes
+
+    a = window.doc.assessment
+    for s in a.systems:  # the workbook has levels the document no longer has
+        s.ratings = {pid: Rating(None, r.target, r.note) for pid, r in s.ratings.items()}
+    original = window.doc.assessment
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(workbook_bytes(load_sample()))
+    dialog = preview_import(window.ws, book, window)
+    qtbot.addWidget(dialog)
+    sheets = dialog.findChild(QComboBox, "importSheet")
+    assert [sheets.itemText(i) for i in range(sheets.count())] == ["Scores", "Matrix", "Gaps", "Averages"]
+    assert sheets.currentText() == "Scores"
+    assert "a row per rating" in dialog.summary.text()
+
+    sheets.setCurrentText("Averages")  # its radar data reads as a matrix of means: nothing to import
+    assert not dialog.import_button.isEnabled()
+    assert dialog.findChild(QTableWidget, "importPreview").rowCount() == 0
+    assert dialog.findChild(QTableWidget, "importProblems").rowCount() > 0
+
+    sheets.setCurrentText("Matrix")
+    assert "a row per system, a column per practice" in dialog.summary.text()
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    sample = load_sample()
+    assert {s.name: {p: r.current for p, r in s.ratings.items()} for s in original.systems} == {
+        s.name: {p: r.current for p, r in s.ratings.items()} for s in sample.systems
+    }
+
+
+def load_sample():
+    from gapradar import bundled
+    from gapradar.io import load
+
+    return load(bundled.sample_path())
+
+
+def test_a_workbook_opens_on_its_first_sheet_with_ratings(window, qtbot, tmp_path):
+    from openpyxl import Workbook
+    from PySide6.QtWidgets import QComboBox
+
+    wb = Workbook()
+    wb.active.title = "Read me"
+    wb.active.append(["Ratings from the 3 May workshop; see the next sheet"])
+    wb.create_sheet("Ratings").append(["System", "Practice", "Current"])
+    wb["Ratings"].append([CORE, "testing", "optimizing"])
+    book = tmp_path / "workshop.xlsx"
+    wb.save(book)
+    dialog = preview_import(window.ws, book, window)
+    qtbot.addWidget(dialog)
+    sheets = dialog.findChild(QComboBox, "importSheet")
+    assert sheets.currentText() == "Ratings"
+    assert "Read the sheet Ratings; the workbook has 2 sheets." in dialog.summary.text()
+    assert dialog.findChild(QTableWidget, "importPreview").rowCount() == 1
+    sheets.setCurrentText("Read me")
+    assert "The sheet Read me holds nothing to import: no table of ratings found" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    assert dialog.findChild(QTableWidget, "importPreview").rowCount() == 0
