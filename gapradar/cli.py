@@ -432,7 +432,9 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
         "default: the model of an existing OUT.yaml",
     )
     p.add_argument(
-        "--sheet", metavar="NAME", help="the workbook's sheet to read (default: Scores, else the first that holds a table)"
+        "--sheet",
+        metavar="NAME",
+        help="the workbook's sheet to read (default: Scores, else the first that holds a table)",
     )
     p.add_argument(
         "--skip-problems", action="store_true", help="import what can be placed even if some cells cannot"
