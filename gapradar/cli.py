@@ -200,6 +200,10 @@ def cmd_import_table(args: argparse.Namespace) -> int:
     out = Path(args.output)
     assessment = _import_base(args, out)
     result = import_table(args.table_file, assessment, args.sheet)
+    if len(result.sheets) > 1:
+        _err(
+            f"{args.table_file}: read the sheet {result.sheet} of {len(result.sheets)} (--sheet chooses another)"
+        )
     for note in result.notes:
         _err(f"{args.table_file}: {note}")
     for p in result.problems:

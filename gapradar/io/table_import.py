@@ -151,8 +151,6 @@ def import_table(
         except LoadError as e:
             first_error = first_error or e
             continue
-        if len(grid.sheets) > 1:
-            result.notes.append(f"Read the sheet {grid.sheet}; the workbook has {len(grid.sheets)} sheets.")
         return result
     assert first_error is not None
     raise first_error
