@@ -186,7 +186,9 @@ class ImportDialog(QDialog):
             self.problems_label.setText("")
             self._enable(False)
             return
-        self.show_result(result)
+        wide = self.show_result(result) + 60
+        if wide > self.width():
+            self.resize(min(wide, int(self.screen().availableGeometry().width() * 0.9)), self.height())
 
     def _summary(self, changes: list[Change]) -> str:
         r = self.imported
