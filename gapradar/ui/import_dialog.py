@@ -91,6 +91,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setObjectName("importSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         sheet_row = QHBoxLayout()
@@ -114,6 +115,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.preview, 1)
         self.problems_label = QLabel()
         self.problems_label.setObjectName("importProblemsLabel")
+        self.problems_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problems_label.setWordWrap(True)
         layout.addWidget(self.problems_label)
         self.problems = _table("importProblems", ["Row", "Column", "Heading", "Why it is left out"])
@@ -193,14 +195,16 @@ class ImportDialog(QDialog):
     def _summary(self, changes: list[Change]) -> str:
         r = self.imported
         systems = {c.system for c in changes}
-        parts = [f"<b>{r.source}</b> — {LAYOUTS.get(r.layout, r.layout)}."]
+        parts = [f"<b>{_escape(r.source)}</b> — {LAYOUTS.get(r.layout, r.layout)}."]
         if changes:
             parts.append(
                 f"{len(changes)} rating{'s' if len(changes) != 1 else ''} change for "
                 f"{len(systems)} system{'s' if len(systems) != 1 else ''}."
             )
-        else:
+        elif r.ratings:
             parts.append("No rating changes: the table says what the assessment says already.")
+        else:
+            parts.append("No rating in the table can be placed.")
         if r.new_systems:
             parts.append(f"New systems: {', '.join(r.new_systems)}.")
         parts.append("Blank cells leave a rating as it is. Nothing changes until you press Import.")

@@ -234,3 +234,16 @@ def test_a_workbook_opens_on_its_first_sheet_with_ratings(window, qtbot, tmp_pat
     assert "The sheet Read me holds nothing to import: no table of ratings found" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
     assert dialog.findChild(QTableWidget, "importPreview").rowCount() == 0
+
+
+def test_names_in_the_summary_are_text_not_markup(window, qtbot, tmp_path):
+    path = tmp_path / "<b>odd & co.csv"
+    practice = window.doc.assessment.model.practices[0].name
+    path.write_text(f"System,Practice,Current\n<i>Ops</i> & Co,{practice},1\n", encoding="utf-8")
+    dialog = preview_import(window.ws, path, window)
+    qtbot.addWidget(dialog)
+    shown = dialog.summary.text()
+    assert "&lt;b&gt;odd &amp; co.csv" in shown
+    assert "New systems: &lt;i&gt;Ops&lt;/i&gt; &amp; Co." in shown
+    dialog.import_button.click()
+    assert "<i>Ops</i> & Co" in window.doc.assessment.system_names()
