@@ -60,7 +60,11 @@ def read_grids(path: str | os.PathLike[str], sheet: str | None = None) -> list[G
     if sheet is not None:
         raise _refuse(name, "this is a CSV file; only an Excel workbook has sheets to choose from")
     text, notes = _decode(data, name)
-    return [Grid(_csv_rows(text, notes), os.path.basename(name), notes)]
+    try:
+        rows = _csv_rows(text, notes)
+    except csv.Error as e:  # a cell past the csv module's size limit, or a malformed quote
+        raise _refuse(name, f"this CSV file cannot be read: {e}") from None
+    return [Grid(rows, os.path.basename(name), notes)]
 
 
 # ---------------------------------------------------------------- CSV

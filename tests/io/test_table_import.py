@@ -268,3 +268,11 @@ def test_any_grid_is_placed_or_refused_with_a_located_reason(rows):
         assert system in a.system_names() or system in result.new_systems
         assert rating.current is None or rating.current in a.model.scores
     result.apply_to(a)
+
+
+def test_a_cell_too_big_for_a_csv_reader_is_a_located_message(sample_path, tmp_path):
+    path = tmp_path / "huge.csv"
+    path.write_bytes(b"System,Practice,Current\n" + b'"' + b"x" * 200_000 + b'",a,1\n')
+    with pytest.raises(LoadError) as e:
+        import_table(path, load(sample_path))
+    assert "this CSV file cannot be read: field larger than field limit" in str(e.value)
