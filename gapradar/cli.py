@@ -15,7 +15,7 @@ from pathlib import Path
 
 from gapradar import __version__, bundled
 from gapradar.domain import Assessment, practice_averages, prioritised_gaps, system_means
-from gapradar.io import LoadError, load
+from gapradar.io import LoadError, load, save
 from gapradar.io.atomic import WriteError
 from gapradar.io.csv_tables import TABLES, write_csv
 
@@ -177,6 +177,57 @@ def cmd_import_legacy(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _import_base(args: argparse.Namespace, out: Path) -> Assessment:
+    """What the table is imported into: a fresh copy of --model's model, or the existing OUT."""
+    if args.model:
+        if out.exists() and not args.force:
+            raise UsageError(
+                f"{out} exists already; leave out --model to import into it, or add --force to replace it"
+            )
+        source = _load(args.model)
+        return Assessment(source.model, source.title, [], source.systems_label, source.description)
+    if out.exists():
+        return load(out)
+    raise UsageError(
+        f"the ratings need a model: name one with --model MODEL.yaml (a gapradar file or template, "
+        f"e.g. bundled:templates/owasp-samm-2), or import into an existing file as -o; {out} does not exist"
+    )
+
+
+def cmd_import_table(args: argparse.Namespace) -> int:
+    from gapradar.io.table_import import column_letter, import_table
+
+    out = Path(args.output)
+    assessment = _import_base(args, out)
+    result = import_table(args.table_file, assessment, args.sheet)
+    if len(result.sheets) > 1:
+        _err(
+            f"{args.table_file}: read the sheet {result.sheet} of {len(result.sheets)} (--sheet chooses another)"
+        )
+    for note in result.notes:
+        _err(f"{args.table_file}: {note}")
+    for p in result.problems:
+        header = f" ({p.header})" if p.header else ""
+        _err(f"{args.table_file}:{p.row}:{p.column}: column {column_letter(p.column)}{header}: {p.reason}")
+    if result.total_problems > len(result.problems):
+        _err(f"{args.table_file}: … and {result.total_problems - len(result.problems)} more problems")
+    if result.total_problems and not args.skip_problems:
+        _err(
+            f"{args.table_file}: {result.total_problems} cells cannot be placed; nothing written "
+            "(fix them, or add --skip-problems to import the rest)"
+        )
+        return EXIT_INVALID
+    changes = result.changes(assessment)
+    result.apply_to(assessment)
+    save(assessment, out)
+    systems = len({c.system for c in changes})
+    _err(
+        f"wrote {out}: {len(changes)} ratings changed for {systems} systems"
+        + (f"; new systems: {', '.join(result.new_systems)}" if result.new_systems else "")
+    )
+    return EXIT_OK
+
+
 def cmd_bundled(args: argparse.Namespace) -> int:
     for path in bundled.all_datasets():
         print(f"{bundled.bundled_name(path):<40} {path}")
@@ -222,7 +273,7 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     main = argparse.ArgumentParser(
         prog="gapradar",
         description="Maturity gap analysis on an editable radar. With no command, opens the desktop app.",
-        epilog="commands: validate, info, export, import-legacy, bundled. 'gapradar COMMAND --help' for each.",
+        epilog="commands: validate, info, export, import-legacy, import-table, bundled. 'gapradar COMMAND --help' for each.",
     )
     main.add_argument("file", nargs="?", metavar="FILE", help="file to open (default: the bundled sample)")
     main.add_argument("--version", action="version", version=f"gapradar {__version__}")
@@ -362,6 +413,39 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     p.add_argument("--force", action="store_true", help="replace OUT.yaml if it exists")
     p.set_defaults(func=cmd_import_legacy)
     subs["import-legacy"] = p
+
+    p = argparse.ArgumentParser(
+        prog="gapradar import-table",
+        description="Import ratings from a spreadsheet (CSV with any delimiter, or XLSX): a matrix "
+        "(a row per system, a column per practice: current levels) or a long table (columns System, "
+        "Practice, Current, Target, Note). Names and levels match whatever their case; levels by score, "
+        "name or label. Blank cells change nothing.",
+    )
+    p.add_argument("table_file", metavar="FILE.csv|xlsx")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT.yaml",
+        help="the file to write; if it exists, imported into",
+    )
+    p.add_argument(
+        "--model",
+        metavar="MODEL.yaml",
+        help="start from this file's model (its practices and levels, without its systems); "
+        "default: the model of an existing OUT.yaml",
+    )
+    p.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the workbook's sheet to read (default: Scores, else the first that holds a table)",
+    )
+    p.add_argument(
+        "--skip-problems", action="store_true", help="import what can be placed even if some cells cannot"
+    )
+    p.add_argument("--force", action="store_true", help="with --model: replace OUT.yaml if it exists")
+    p.set_defaults(func=cmd_import_table)
+    subs["import-table"] = p
 
     p = argparse.ArgumentParser(
         prog="gapradar bundled", description="List the bundled data sets and templates."

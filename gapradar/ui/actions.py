@@ -21,6 +21,7 @@ from gapradar.domain.rollup import RULES
 from gapradar.ui import export_actions as ex
 from gapradar.ui.facilitation import Facilitator
 from gapradar.ui.file_session import FileSession
+from gapradar.ui.import_dialog import import_ratings
 from gapradar.ui.systems_panel import SystemsPanel
 from gapradar.ui.workspace import Workspace
 
@@ -157,6 +158,13 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         "Open sa&mple",
         lambda: files.open_path(bundled.sample_path()),
         tip="Open the bundled First Federated Bank sample",
+    )
+    acts.add(
+        "import_ratings",
+        file_menu,
+        "&Import ratings…",
+        lambda: import_ratings(w.ws, w),
+        tip="Bring in ratings from a spreadsheet (CSV or Excel): preview, then one undo step",
     )
     file_menu.addSeparator()
     acts.add("save", file_menu, "&Save", files.save, QKeySequence.StandardKey.Save, "Save the file")

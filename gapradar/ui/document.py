@@ -59,6 +59,26 @@ class Document(QObject):
         self.rating_changed.emit(system, practice_id)
         self.changed.emit()
 
+    def apply_ratings(self, ratings: dict[tuple[str, str], Rating]) -> None:
+        """Many ratings at once, by (system, practice id): one `changed`, so the chart redraws once."""
+        for (system, practice_id), rating in ratings.items():
+            self.assessment.system(system).set_rating(practice_id, rating)
+            self.rating_changed.emit(system, practice_id)
+        self.changed.emit()
+
+    def append_systems(self, systems: list[System]) -> None:
+        """Many systems at the end at once (an import): the panel and chart rebuild once."""
+        self.assessment.systems.extend(systems)
+        self.systems_changed.emit()
+        self.changed.emit()
+
+    def remove_systems(self, names: list[str]) -> None:
+        """Undo of append_systems: these systems out, the panel and chart rebuilt once."""
+        gone = set(names)
+        self.assessment.systems[:] = [s for s in self.assessment.systems if s.name not in gone]
+        self.systems_changed.emit()
+        self.changed.emit()
+
     def insert_system(self, index: int, system: System) -> None:
         self.assessment.systems.insert(index, system)
         self.systems_changed.emit()
