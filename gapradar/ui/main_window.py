@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
             "save",
             "save_as",
             "save_template",
+            "import_ratings",
             "edit_model",
             "export",
             "copy_chart",
