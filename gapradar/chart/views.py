@@ -62,7 +62,8 @@ def _view_spec(view: str) -> SceneBuilder:
             a,
             view,
             rollup=state.rollup,
-            focus=None if state.gaps_of_rollup else state.selected_system,
+            # Only the gap chart shows one system; the others show them all (and say so in the title).
+            focus=None if view != "gaps" or state.gaps_of_rollup else state.selected_system,
             colour_by=state.heatmap_colour,
             rows=state.heatmap_rows,
             columns=state.heatmap_columns,

@@ -9,11 +9,11 @@ keep their place while you edit, so the cell you work on never jumps away.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
-from gapradar.chart.heatmap_scene import HeatmapScene
+from gapradar.chart.heatmap_scene import HeatmapScene, system_order
 from gapradar.chart.pixel_scene import PixelCanvas
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.chart.view_state import ViewState
@@ -98,6 +98,10 @@ class HeatmapView(QWidget):
         self.facilitator = Facilitator(workspace, self)
         self.keyboard = KeyboardEditing(self.facilitator, lambda: self, self)
         self.canvas.installEventFilter(self.keyboard)
+        # Installed last, so asked first: Up and Down move between rows, as in a spreadsheet
+        # (on the radar they step the level; here the digits set it).
+        self._rows = _RowKeys(self)
+        self.canvas.installEventFilter(self._rows)
         self._layout_key: tuple | None = None
         self._cell_edit = False
         self._dirty = True
@@ -166,3 +170,29 @@ class HeatmapView(QWidget):
     def _clicked(self, system: str, practice_index: int) -> None:
         self.ws.select_system(system)
         self.ws.update(selected_practice=practice_index)
+
+
+class _RowKeys(QObject):
+    """Up/Down move the selection to the row above/below, in the order the rows are shown."""
+
+    def __init__(self, view: HeatmapView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+            return False
+        if event.key() not in (Qt.Key.Key_Up, Qt.Key.Key_Down) or event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            return False
+        ws = self.view.ws
+        a = ws.assessment
+        if a is None or not a.systems:
+            return True
+        names = [s.name for s in system_order(a, ws.state.heatmap_rows)]
+        current = ws.state.selected_system
+        i = names.index(current) if current in names else -1
+        step = -1 if event.key() == Qt.Key.Key_Up else 1
+        ws.update(selected_system=names[max(0, min(len(names) - 1, i + step))])
+        return True

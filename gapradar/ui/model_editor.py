@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from gapradar.chart.view_state import ViewState
+from gapradar.domain.model import MIN_PRACTICES
 from gapradar.domain.model_edit import (
     ModelEdit,
     ModelRuleError,
@@ -302,6 +303,13 @@ class ModelEditor(QWidget):
         ratings = ratings_of(a)
         count = ratings_on_practice(ratings, pid)
         name = a.model.practice(pid).name
+        if len(a.model.practices) <= MIN_PRACTICES:
+            QMessageBox.information(
+                self,
+                "Remove practice",
+                f"A radar needs at least {MIN_PRACTICES} practices; add another before removing “{name}”.",
+            )
+            return
         if count:
             answer = QMessageBox.question(
                 self,
@@ -371,12 +379,15 @@ class ModelEditor(QWidget):
         if count:
             others = [lv for lv in reversed(a.model.levels) if lv.score != score]
             choices = [lv.label for lv in others] + ["not assessed"]
+            # Offered first: the level just below (nobody's rating rises by accident), else just above.
+            below = [i for i, lv in enumerate(others) if lv.score < score]
+            default = below[0] if below else len(others) - 1
             choice, ok = QInputDialog.getItem(
                 self,
                 "Remove level",
                 f"{count} rating{'s' if count != 1 else ''} use “{level.label}”. Where do they go?",
                 choices,
-                0,
+                default,
                 False,
             )
             if not ok:

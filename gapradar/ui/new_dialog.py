@@ -52,9 +52,8 @@ def save_model_as_template(a: Assessment, name: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     safe = "".join(c if c.isalnum() or c in " -_" else "-" for c in name).strip() or "template"
     path = folder / f"{safe}.yaml"
-    empty = Assessment(
-        a.model, title=a.title, systems=[], systems_label=a.systems_label, description=a.description
-    )
+    # The model and the word for the systems; not this client's title or description.
+    empty = Assessment(a.model, title=a.model.title, systems=[], systems_label=a.systems_label)
     atomic_write_bytes(path, dumps(empty).encode("utf-8"))
     return path
 

@@ -64,11 +64,11 @@ def indicator_style(theme: Theme) -> str:
     """Check boxes outlined in the text colour, ticked on the highlight colour."""
     highlight = HIGHLIGHT.get(theme.name, ("#1f6fd1", "#ffffff"))[0]
     tick = (bundled.resources_dir() / "check-mark.svg").as_posix()
-    indicator = "QCheckBox::indicator, QAbstractItemView::indicator, QMenu::indicator"
+    indicator = "QCheckBox::indicator, QAbstractItemView::indicator"  # menus keep the style's own marks
     return (
         f"{indicator} {{ width: 14px; height: 14px; border: 2px solid {theme.text};"
         f" border-radius: 3px; background: {theme.background}; }}"
-        f" QCheckBox::indicator:checked, QAbstractItemView::indicator:checked, QMenu::indicator:checked"
+        f" QCheckBox::indicator:checked, QAbstractItemView::indicator:checked"
         f" {{ background: {highlight}; border-color: {highlight}; image: url({tick}); }}"
         f" QCheckBox::indicator:disabled, QAbstractItemView::indicator:disabled"
         f" {{ border-color: {DISABLED_TEXT.get(theme.name, theme.muted_text)}; }}"
@@ -81,6 +81,7 @@ def frame_style(theme: Theme) -> str:
     disabled = DISABLED_TEXT.get(theme.name, theme.muted_text)
     return (
         f" QMenu {{ border: 2px solid {edge}; background: {theme.background}; padding: 2px; }}"
+        f" QDialog {{ background: {theme.background}; }}"
         f" QMenu::separator {{ height: 1px; background: {edge}; margin: 4px 6px; }}"
         f" QLineEdit {{ border: 1px solid {edge}; border-radius: 3px; padding: 2px 4px; }}"
         f" QPushButton {{ border: 1px solid {edge}; border-radius: 3px; padding: 4px 10px; }}"

@@ -86,7 +86,9 @@ class ViewControls(QWidget):
         )
         if not path:
             return
-        fmt = next((f for f in formats if f.file_filter == chosen), formats[0])
+        # A typed extension wins over the filter left as it was ("chart.svg" is an SVG).
+        typed = next((f for f in formats if any(path.lower().endswith(f".{e}") for e in f.extensions)), None)
+        fmt = typed or next((f for f in formats if f.file_filter == chosen), formats[0])
         try:
             fmt.writer(scene_spec(a, self.ws.state), fmt.with_extension(path), ExportOptions())
         except OSError as e:

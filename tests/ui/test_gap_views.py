@@ -181,3 +181,30 @@ def test_the_roll_up_rule_is_chosen_from_the_view_menu(window):
     assert window.ws.state.rollup == "median"
     window.ws.update(rollup="min")
     assert window.actions_["rollup_min"].isChecked()
+
+
+def test_up_and_down_in_the_heatmap_move_between_rows_and_change_nothing(window, qtbot):
+    from gapradar.chart.heatmap_scene import system_order
+
+    heatmap = show(window, qtbot, "heatmap")
+    a = window.ws.assessment
+    rows = [s.name for s in system_order(a, window.ws.state.heatmap_rows)]
+    click_cell(qtbot, heatmap, rows[1], 2)
+    before = window.doc.undo_stack.count()
+    qtbot.keyClick(heatmap.canvas, Qt.Key.Key_Down)
+    assert window.ws.state.selected_system == rows[2]
+    qtbot.keyClick(heatmap.canvas, Qt.Key.Key_Up)
+    qtbot.keyClick(heatmap.canvas, Qt.Key.Key_Up)
+    assert window.ws.state.selected_system == rows[0]
+    assert window.doc.undo_stack.count() == before
+
+
+def test_views_of_every_system_name_no_system_in_their_title(window):
+    from gapradar.chart.titles import display_title
+    from gapradar.chart.views import scene_spec
+
+    window.ws.select_system("ATM Management Application")
+    for view in ("heatmap", "multiples"):
+        window.ws.update(view=view)
+        spec = scene_spec(window.ws.assessment, window.ws.state)
+        assert not display_title(spec).startswith("ATM"), view

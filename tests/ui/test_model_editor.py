@@ -147,3 +147,45 @@ def test_the_editor_selects_the_practice_the_chart_selects(window):
     assert practices(window).currentRow() == 2
     practices(window).setCurrentRow(4)
     assert window.ws.state.selected_practice == 4
+
+
+def test_removing_a_level_offers_the_level_below_first(window, monkeypatch):
+    offered = []
+
+    def choose(parent, title, label, items, current, editable):
+        offered.append(items[current])
+        return items[current], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    levels = window.model_editor.findChild(QTableWidget, "modelLevels")
+    row = next(r for r in range(levels.rowCount()) if levels.item(r, 0).text() == "1")
+    levels.setCurrentCell(row, 0)
+    window.model_editor.remove_level()
+    assert offered == ["0 – Repeatable"]
+
+
+def test_a_practice_below_the_minimum_is_refused_before_anything_is_asked(window, answers):
+    model = window.doc.assessment.model
+    from gapradar.domain.model_edit import remove_practice
+
+    told = answers(QMessageBox.StandardButton.Ok)
+    # Down to three practices, through the domain, then ask the editor for one more removal.
+    from gapradar.ui.model_commands import ModelCommand
+
+    ratings = {s.name: dict(s.ratings) for s in window.doc.assessment.systems}
+    for pid in model.practice_ids[3:]:
+        edit = remove_practice(window.doc.assessment.model, ratings, pid)
+        ratings = edit.ratings or ratings
+        window.ws.push(ModelCommand(window.doc, edit, "remove"))
+    practices(window).setCurrentRow(0)
+    window.model_editor.remove_practice()
+    assert len(told.asked) == 1 and "at least 3 practices" in told.asked[0]
+
+
+def test_a_template_keeps_the_model_not_the_clients_title(window, monkeypatch):
+    from gapradar.ui.new_dialog import templates
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Client-free", True)))
+    window.files.save_model_as_template()
+    saved = load(templates()[-1][1])
+    assert saved.title == window.doc.assessment.model.title and saved.description == ""
