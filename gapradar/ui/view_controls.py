@@ -6,6 +6,7 @@ the bar, the view and every export agree on what is shown.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from gapradar.chart.heatmap_scene import COLOURINGS, COLUMN_ORDERS, ROW_ORDERS
@@ -45,6 +46,11 @@ class ViewControls(QWidget):
             combo.setAccessibleName(text)
             for key, shown in options.items():
                 combo.addItem(shown, key)
+                combo.setItemData(combo.count() - 1, shown, Qt.ItemDataRole.ToolTipRole)
+            # Narrow windows: the combos give up width (their lists still show whole names),
+            # so switching to this view never widens the window.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(9)
             combo.activated.connect(lambda _i, n=name, c=combo: self.ws.update(**{n: c.currentData()}))
             label.setBuddy(combo)
             layout.addWidget(label)
