@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import Node
 
-from gapradar.domain import Assessment, MaturityModel, Rating
+from gapradar.domain import Assessment, MaturityModel, Rating, Votes
 from gapradar.domain.assessment import ensure_unique_ids
 from gapradar.domain.names import repair_names, repair_text, slug
 from gapradar.io.atomic import atomic_write_bytes
@@ -23,7 +23,7 @@ from gapradar.io.errors import LoadError, Problem, line_col
 from gapradar.io.reading import read_regular_file
 from gapradar.io.yaml_compose import ComposeLimit, collector_paused, compose
 from gapradar.io.yaml_nodes import NodeReader
-from gapradar.io.yaml_read import FORMAT_KEY, FORMAT_VERSION, read_document
+from gapradar.io.yaml_read import FORMAT_KEY, FORMAT_VERSION, NOT_SURE, read_document
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -183,9 +183,20 @@ def _rating_data(rating: Rating) -> dict[str, object]:
         data["current"] = rating.current
     if rating.target is not None:
         data["target"] = rating.target
+    for key, votes in (("votes", rating.votes), ("target_votes", rating.target_votes)):
+        if votes is not None:
+            data[key] = _votes_data(votes)
     if rating.note:
         data["note"] = repair_text(rating.note)
         return data
+    return _Flow(data)
+
+
+def _votes_data(votes: Votes) -> _Flow:
+    """`{0: 1, 1: 4, 2: 2, not sure: 1}`: how many chose each level."""
+    data: dict[object, int] = dict(votes.counts)
+    if votes.unsure:
+        data[NOT_SURE] = votes.unsure
     return _Flow(data)
 
 
