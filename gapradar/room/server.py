@@ -17,9 +17,10 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from gapradar.room.protocol import Question, Room, RoomError, RoomEvent
+from gapradar.room.protocol import Question, Room, RoomError, RoomEvent, Tally
 
 MAX_BODY = 1024  # bytes: a vote is a few dozen
+COUNT_UPDATE_S = 0.3  # phones learn how many have voted this often at most
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -80,6 +81,8 @@ class VotingServer:
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
         self._sockets: dict[web.WebSocketResponse, str | None] = {}
+        self._count_update: asyncio.TimerHandle | None = None
+        self._tasks: set[asyncio.Future[None]] = set()
 
     # ------------------------------------------------------------ from the window's thread
 
@@ -148,6 +151,16 @@ class VotingServer:
     def reveal(self) -> None:
         self._call(self.room.reveal, "phase")
 
+    def tally(self, timeout: float = 10.0) -> Tally:
+        """The votes on the current question, read on the server's loop (never while it changes them)."""
+        if self._loop is None or not self.running:
+            return self.room.tally()
+
+        async def read() -> Tally:
+            return self.room.tally()
+
+        return asyncio.run_coroutine_threadsafe(read(), self._loop).result(timeout)
+
     def _call(self, change: Callable[[], None], kind: str, timeout: float = 10.0) -> None:
         if self._loop is None or not self.running:
             change()
@@ -189,6 +202,8 @@ class VotingServer:
         self.host, self.port = host, server.sockets[0].getsockname()[1]
 
     async def _close(self) -> None:
+        if self._count_update is not None:
+            self._count_update.cancel()
         for ws in list(self._sockets):
             await ws.close(message=b"voting stopped")
         if self._runner is not None:
@@ -200,6 +215,12 @@ class VotingServer:
         self.on_event(
             RoomEvent(kind, len(r.participants), len(r.votes), r.phase, r.seq, tally, message)  # type: ignore[arg-type]
         )
+
+    def _send_counts(self) -> None:
+        self._count_update = None
+        task = asyncio.ensure_future(self._broadcast())
+        self._tasks.add(task)  # held until done: the loop keeps only weak references
+        task.add_done_callback(self._tasks.discard)
 
     async def _broadcast(self) -> None:
         for ws, pid in list(self._sockets.items()):
@@ -245,8 +266,10 @@ class VotingServer:
         pid = body.get("participant")
         self.room.vote(pid, body.get("seq"), body.get("level"))
         self._emit("voted")
-        # Everyone's "n have voted" follows; the votes themselves stay on the laptop until the reveal.
-        await self._broadcast()
+        # Everyone's "n have voted" follows, a few times a second at most (a burst of 60 votes is not
+        # 3,600 messages); the votes themselves stay on the laptop until the reveal.
+        if self._count_update is None:
+            self._count_update = asyncio.get_running_loop().call_later(COUNT_UPDATE_S, self._send_counts)
         assert isinstance(pid, str)
         return web.json_response(self.room.view_for(pid))
 

@@ -10,6 +10,7 @@ per question), so a recovery copy written during voting keeps it.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -71,7 +72,7 @@ class VotingSession(QObject):
     """One facilitator's voting: start, stop, reveal, agree; `changed` whenever the panel should redraw."""
 
     changed = Signal()
-    _received = Signal(object)  # a RoomEvent, emitted on the server's thread
+    _received = Signal()  # something happened in the room (emitted on the server's thread)
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -84,8 +85,13 @@ class VotingSession(QObject):
         self.seq = 0
         self.last_event: RoomEvent | None = None
         self.asked: tuple[str, str, str] | None = None  # system, practice id, which
+        self._recorded_tally: Tally | None = None
         self.error = ""
-        self._received.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
+        # The server's thread leaves its latest event here; the GUI thread takes the newest only, so
+        # a burst of 60 votes is one redraw, not 60 queued ones.
+        self._lock = threading.Lock()
+        self._pending: RoomEvent | None = None
+        self._received.connect(self._take_event, Qt.ConnectionType.QueuedConnection)
         workspace.state_changed.connect(self._state_changed)
         workspace.document_replaced.connect(self.stop)
 
@@ -109,7 +115,7 @@ class VotingSession(QObject):
         """Listen on host:port and ask about the selected practice; False (and `error`) when impossible."""
         if self.active or self.ws.assessment is None:
             return False
-        server = VotingServer(self._received.emit)
+        server = VotingServer(self._from_server)
         try:
             server.start(host, port)
         except OSError as e:
@@ -138,7 +144,8 @@ class VotingSession(QObject):
         if self.server is None or self.ws.state.voting != "blind":
             return False
         self.server.reveal()
-        self.tally = self.server.room.tally()
+        self.tally = self.server.tally()
+        self._record(self.tally)  # every vote, even one whose event is still on its way
         self.ws.update(voting="revealed")
         self.changed.emit()
         return True
@@ -160,8 +167,11 @@ class VotingSession(QObject):
     def _ask(self) -> None:
         if self.server is None:
             return
+        if self.asked is not None:
+            self._record(self.server.tally())  # the last votes on the question being left
         asked = self.question()
         self.asked = asked[1] if asked else None
+        self._recorded_tally = None
         self.server.ask(asked[0] if asked else None)
         self.seq = self.server.room.seq
         self.voted = 0
@@ -179,14 +189,24 @@ class VotingSession(QObject):
         if moved:
             self._ask()
 
-    def _on_event(self, event: RoomEvent) -> None:
-        if self.server is None:
+    def _from_server(self, event: RoomEvent) -> None:
+        """On the server's thread: keep the newest event, wake the GUI thread once."""
+        with self._lock:
+            wake = self._pending is None
+            self._pending = event
+        if wake:
+            self._received.emit()
+
+    def _take_event(self) -> None:
+        with self._lock:
+            event, self._pending = self._pending, None
+        if event is None or self.server is None:
             return
         self.last_event = event
         self.joined = event.joined
         if event.question_seq == self.seq:
             self.voted = event.voted
-            if event.kind == "voted" and event.tally is not None:
+            if event.phase == "voting" and event.tally is not None:
                 self._record(event.tally)
             if event.phase == "revealed":
                 self.tally = event.tally
@@ -194,9 +214,10 @@ class VotingSession(QObject):
 
     def _record(self, tally: Tally) -> None:
         doc = self.ws.document
-        if doc is None or self.asked is None:
+        if doc is None or self.asked is None or not tally.total or tally == self._recorded_tally:
             return
         system, pid, which = self.asked
         if system not in doc.assessment.system_names():
             return
+        self._recorded_tally = tally
         self.ws.push(RecordVotesCommand(doc, system, pid, which, votes_of(tally), self.seq))
