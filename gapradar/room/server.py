@@ -182,6 +182,7 @@ class VotingServer:
                 web.get("/", self._page_by_code),
                 web.get("/page.js", self._asset),
                 web.get("/page.css", self._asset),
+                web.get("/favicon.ico", self._no_icon),
                 web.post("/code", self._code),
                 web.get("/r/{token}", self._page),
                 web.post("/r/{token}/join", self._join),
@@ -245,6 +246,9 @@ class VotingServer:
     async def _asset(self, request: web.Request) -> web.StreamResponse:
         name = request.path.lstrip("/")
         return web.Response(body=_asset(name), content_type=ASSETS[name], charset="utf-8")
+
+    async def _no_icon(self, request: web.Request) -> web.StreamResponse:
+        return web.Response(status=204)  # browsers ask; nothing to fetch, nothing to log as an error
 
     async def _code(self, request: web.Request) -> web.StreamResponse:
         body = await _json_body(request)

@@ -26,7 +26,7 @@ from gapradar.room.protocol import Tally
 from gapradar.ui.radar_view import RadarView
 from gapradar.ui.voting import VotingSession
 
-VOTE_COLOUR = "#e07b00"
+VOTE_COLOUR = "#455a64"  # histogram bars: a neutral slate no system colour uses
 MEDIAN_COLOUR = "#b00020"
 
 
@@ -61,6 +61,32 @@ def histogram_html(a: Assessment, tally: Tally, theme: Theme, bar_px: int = 220)
         span = (tally.counts[0][0], tally.counts[-1][0])
         head += f" · median {median:g} · range {span[0]}–{span[1]}"
     return f"<div style='color:{theme.text}'>{head}</div><table cellspacing='2'>{''.join(lines)}</table>"
+
+
+def band_html(a: Assessment, tally: Tally, theme: Theme, bar_px: int) -> str:
+    """The histogram as one row, a column per level (as the level guide below it): bar, count, name."""
+    rows = [(f"{lv.score} {lv.name}", dict(tally.counts).get(lv.score, 0)) for lv in a.model.levels]
+    if tally.unsure:
+        rows.append(("not sure", tally.unsure))
+    most = max([n for _, n in rows] + [1])
+    cells = []
+    for label, n in rows:
+        width = max(3, round(bar_px * n / most)) if n else 0
+        bar = (
+            f"<table cellspacing='0' cellpadding='0'><tr><td bgcolor='{VOTE_COLOUR}' width='{width}' "
+            f"height='14'></td><td>&nbsp;<b>{n}</b></td></tr></table>"
+            if n
+            else "<b>0</b><br>"
+        )
+        cells.append(f"<td valign='bottom'>{bar}{html.escape(label)}</td>")
+    head = f"<b>{tally.total} vote{'s' if tally.total != 1 else ''}</b>"
+    median = tally.median()
+    if median is not None:
+        head += f"<br>median <b>{median:g}</b><br>range {tally.counts[0][0]}–{tally.counts[-1][0]}"
+    return (
+        f"<table width='100%' cellspacing='8' style='color:{theme.text}'><tr>"
+        f"<td valign='bottom'>{head}</td>{''.join(cells)}</tr></table>"
+    )
 
 
 class VotingPanel(QFrame):
@@ -133,7 +159,7 @@ class VotingPanel(QFrame):
         )
         f = self.font()
         f.setPixelSize(20 if self.large else 13)
-        for w in (self.link, self.counts, self.histogram):
+        for w in (self.link, self.counts, self.histogram, self.reveal_button, self.stop_button):
             w.setFont(f)
         revealed = ws.state.voting == "revealed"
         side = (260 if self.large else 170) if not revealed else (120 if self.large else 90)
@@ -146,7 +172,8 @@ class VotingPanel(QFrame):
         phase = "revealed" if revealed else "blind: votes hidden until R"
         self.counts.setText(f"<b>{s.joined}</b> joined · <b>{s.voted}</b> voted · {phase}")
         a = ws.assessment
-        show = revealed and s.tally is not None and a is not None
+        # In presentation mode the caption band shows the histogram, wide and large.
+        show = revealed and s.tally is not None and a is not None and not self.large
         self.histogram.setVisible(show)
         if show and a is not None and s.tally is not None:
             self.histogram.setText(histogram_html(a, s.tally, theme, 240 if self.large else 140))
@@ -191,42 +218,47 @@ class VoteDots(QObject):
             return
         if ws.state.view not in ("overlay", "focus") or self.view.radar.spec is None:
             return
-        model = a.model
+        model, theme = a.model, ws.theme
         i = ws.state.selected_practice
         theta = geometry.angle(i, len(model.practices))
         px = 1.0 / max(self.view.radar.radius_px, 1.0)  # one pixel in data units
-        size = max(9.0, self.view.radar.sizes.marker * 1.1)
+        size = max(12.0, self.view.radar.sizes.marker * 1.5)
         across = (math.cos(theta), -math.sin(theta))  # perpendicular to the spoke
+        step = size * 1.1 * px
         xs, ys = [], []
         for score, n in tally.counts:
-            r = geometry.score_radius(score, model.scores)
-            bx, by = geometry.point(r, theta)
+            # A dot plot beside the spoke: one dot per vote, stacked away from it on one side.
+            bx, by = geometry.point(geometry.score_radius(score, model.scores), theta)
             for k in range(n):
-                # 0, +1, -1, +2, -2 …: a stack centred on the spoke
-                step = (k + 1) // 2 * (1 if k % 2 else -1)
-                xs.append(bx + across[0] * step * size * 1.15 * px)
-                ys.append(by + across[1] * step * size * 1.15 * px)
+                xs.append(bx + across[0] * (k + 0.6) * step)
+                ys.append(by + across[1] * (k + 0.6) * step)
         low, high = tally.counts[0][0], tally.counts[-1][0]
-        r0, r1 = geometry.score_radius(low, model.scores), geometry.score_radius(high, model.scores)
+        p0 = geometry.point(geometry.score_radius(low, model.scores), theta)
+        p1 = geometry.point(geometry.score_radius(high, model.scores), theta)
+        band_colour = QColor(theme.highlight)
         band = pg.PlotCurveItem(
-            [geometry.point(r0, theta)[0], geometry.point(r1, theta)[0]],
-            [geometry.point(r0, theta)[1], geometry.point(r1, theta)[1]],
-            pen=pg.mkPen(QColor(224, 123, 0, 90), width=size * 1.6),
+            [p0[0], p1[0]],
+            [p0[1], p1[1]],
+            pen=pg.mkPen(band_colour, width=size * 1.4, cap=Qt.PenCapStyle.RoundCap),
         )
         self._add(band, 50)
         dots = pg.ScatterPlotItem(
-            xs, ys, size=size, pen=pg.mkPen("#ffffff", width=1.2), brush=pg.mkBrush(VOTE_COLOUR), pxMode=True
+            xs,
+            ys,
+            size=size,
+            pen=pg.mkPen(theme.background, width=1.5),
+            brush=pg.mkBrush(theme.text),
+            pxMode=True,
         )
         self._add(dots, 52)
         median = tally.median()
         if median is not None:
-            rm = geometry.score_radius(median, model.scores)
-            mx, my = geometry.point(rm, theta)
-            half = size * 2.2 * px
+            # The median: a bar across the spoke on the other side from the dots.
+            mx, my = geometry.point(geometry.score_radius(median, model.scores), theta)
             bar = pg.PlotCurveItem(
-                [mx - across[0] * half, mx + across[0] * half],
-                [my - across[1] * half, my + across[1] * half],
-                pen=pg.mkPen(MEDIAN_COLOUR, width=max(3.0, size / 3)),
+                [mx + across[0] * 0.3 * step, mx - across[0] * 2.6 * step],
+                [my + across[1] * 0.3 * step, my - across[1] * 2.6 * step],
+                pen=pg.mkPen(MEDIAN_COLOUR, width=max(4.0, size / 2.5)),
             )
             self._add(bar, 53)
 
@@ -268,7 +300,7 @@ class VoteBand(QLabel):
             f = self.font()
             f.setPixelSize(max(14, round((self.window().height() or 800) * 0.02)))
             self.setFont(f)
-            self.setText(histogram_html(a, s.tally, ws.theme, max(200, (self.window().width() or 1200) // 4)))
+            self.setText(band_html(a, s.tally, ws.theme, max(60, (self.window().width() or 1200) // 8)))
 
 
 def attach_voting(

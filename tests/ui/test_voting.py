@@ -125,3 +125,17 @@ def test_votes_are_saved_in_the_file(window, voting, qtbot, sample_copy) -> None
     back = load(sample_copy).system(system).rating(pid)
     assert back.votes == Votes(((2, 1), (3, 2)), 0)
     assert "3 votes, median 3, range 2–3" in back.spread()
+
+
+def test_the_guide_and_table_show_the_spread_only_after_the_reveal(window, voting, qtbot) -> None:
+    phones(voting, [0, 1, 1, 2])
+    qtbot.waitUntil(lambda: voting.voted == 4, timeout=5000)
+    assert "Room votes" not in window.guide.text()  # blind: the projected window shows no spread
+    model = window.table.model()
+    row = window.ws.state.selected_practice
+    tip = model.data(model.index(row, 1), Qt.ItemDataRole.ToolTipRole) or ""
+    assert "Room votes" not in tip
+    key(window, Qt.Key.Key_R)
+    assert "Room votes: current: 4 votes, median 1, range 0–2" in window.guide.text()
+    tip = model.data(model.index(row, 1), Qt.ItemDataRole.ToolTipRole)
+    assert "Room votes: 4 votes, median 1, range 0–2" in tip

@@ -72,6 +72,9 @@
       const names = new Map(q.levels.map((l) => [l.score, l.score + " – " + l.name]));
       const rows = state.tally.counts.map((c) => [names.get(c[0]) || String(c[0]), c[1]]);
       if (state.tally.unsure) rows.push(["Not sure", state.tally.unsure]);
+      const t = state.tally;
+      const head = t.total + (t.total === 1 ? " vote" : " votes") + (t.median === null ? "" : ", median " + t.median);
+      tally.appendChild(el("p", "head", head));
       for (const [label, n] of rows) {
         const row = el("div", "row");
         row.appendChild(el("span", "label", label));
@@ -82,8 +85,8 @@
         tally.appendChild(row);
       }
     }
-    let status = state.voted + (state.voted === 1 ? " person has" : " people have") + " voted.";
-    if (state.phase === "voting") status += state.yourVote !== undefined ? " You can change your vote until the reveal." : "";
+    let status = state.voted + " voted";
+    if (state.phase === "voting" && state.yourVote !== undefined) status += " · you can change your vote until the reveal";
     $("status").textContent = status;
   }
 
