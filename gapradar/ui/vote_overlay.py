@@ -196,7 +196,7 @@ class VoteDots(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.view and event.type() == QEvent.Type.Resize and self.items:
-            QTimer.singleShot(0, self.refresh)  # after the scene has its new size
+            QTimer.singleShot(0, self, self.refresh)  # after the scene has its new size (not if gone)
         return False
 
     def clear(self) -> None:

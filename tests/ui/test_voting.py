@@ -139,3 +139,22 @@ def test_the_guide_and_table_show_the_spread_only_after_the_reveal(window, votin
     assert "Room votes: current: 4 votes, median 1, range 0–2" in window.guide.text()
     tip = model.data(model.index(row, 1), Qt.ItemDataRole.ToolTipRole)
     assert "Room votes: 4 votes, median 1, range 0–2" in tip
+
+
+def test_presentation_mode_shows_voting_and_closing_it_leaves_voting_on(window, voting, qtbot) -> None:
+    window.enter_presentation()
+    presentation = window.presentation
+    qtbot.waitExposed(presentation)
+    panel = presentation.radar.findChild(QFrame, "votingPanel")
+    assert panel.isVisible()
+    phones(voting, [1, 2])
+    qtbot.waitUntil(lambda: voting.voted == 2, timeout=5000)
+    key(window, Qt.Key.Key_R)
+    band = presentation.findChild(QLabel, "voteBand")
+    assert band.isVisible() and "2 votes" in band.text()
+    with qtbot.waitSignal(presentation.destroyed, timeout=5000):
+        presentation.close()
+    key(window, Qt.Key.Key_Right)  # the next practice: panels and bands of the closed window are gone
+    phones(voting, [3])
+    qtbot.waitUntil(lambda: voting.voted == 1, timeout=5000)
+    assert voting.server is not None and window.radar.findChild(QFrame, "votingPanel").isVisible()
