@@ -60,7 +60,11 @@ def histogram_html(a: Assessment, tally: Tally, theme: Theme, bar_px: int = 220)
     if median is not None:
         span = (tally.counts[0][0], tally.counts[-1][0])
         head += f" · median {median:g} · range {span[0]}–{span[1]}"
-    return f"<div style='color:{theme.text}'>{head}</div><table cellspacing='2'>{''.join(lines)}</table>"
+    named = ", ".join(
+        f"{html.escape(name)}: {'not sure' if level is None else level}" for name, level in tally.names
+    )
+    who = f"<div>{named}</div>" if named else ""  # only those who gave a name, only after the reveal
+    return f"<div style='color:{theme.text}'>{head}</div><table cellspacing='2'>{''.join(lines)}</table>{who}"
 
 
 def band_html(a: Assessment, tally: Tally, theme: Theme, bar_px: int) -> str:

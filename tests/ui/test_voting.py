@@ -158,3 +158,24 @@ def test_presentation_mode_shows_voting_and_closing_it_leaves_voting_on(window, 
     phones(voting, [3])
     qtbot.waitUntil(lambda: voting.voted == 1, timeout=5000)
     assert voting.server is not None and window.radar.findChild(QFrame, "votingPanel").isVisible()
+
+
+def test_names_given_show_after_the_reveal_and_the_recovery_copy_keeps_votes(window, voting, qtbot) -> None:
+    phones(voting, [2, 1], names=["Zoë Quill", ""])
+    qtbot.waitUntil(lambda: voting.voted == 2, timeout=5000)
+    copy = window.files.recovery.write()
+    assert copy is not None and "votes: {1: 1, 2: 1}" in copy.read_text(encoding="utf-8")
+    assert "Quill" not in copy.read_text(encoding="utf-8")  # names never reach the file
+    key(window, Qt.Key.Key_R)
+    assert "Zoë Quill: 2" in window.radar.findChild(QLabel, "votingHistogram").text()
+
+
+def test_the_dialog_offers_this_computer_only_and_binds_what_is_chosen(window, qtbot) -> None:
+    from gapradar.ui.voting_dialog import LOCAL, VotingDialog
+
+    dialog = VotingDialog(window)
+    qtbot.addWidget(dialog)
+    choices = [dialog.address.itemData(i) for i in range(dialog.address.count())]
+    assert LOCAL in choices and "0.0.0.0" not in choices
+    dialog.address.setCurrentIndex(choices.index(LOCAL))
+    assert dialog.choice() == (LOCAL, 0)
