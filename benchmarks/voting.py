@@ -41,8 +41,8 @@ class Phones:
     time.perf_counter is the system's monotonic clock on Linux, so send times compare across processes.
     """
 
-    def __init__(self, base: str, count: int, scores: list[int]) -> None:
-        self.base, self.count, self.scores = base, count, scores
+    def __init__(self, base: str, count: int, scores: list[int], spread_s: float = 1.5) -> None:
+        self.base, self.count, self.scores, self.spread_s = base, count, scores, spread_s
         self.sent: dict[int, list[float]] = defaultdict(list)  # question seq -> send times
         self.acknowledged = 0
         self.refused: list[int] = []
@@ -76,6 +76,7 @@ class Phones:
             if view["phase"] != "voting" or seq in voted:
                 continue
             voted.add(seq)
+            await asyncio.sleep(rng.uniform(0, self.spread_s))  # people read, think, then tap
             level = "unsure" if rng.random() < 0.05 else rng.choice(self.scores)
             self.sent[seq].append(time.perf_counter())
             async with http.post(
@@ -87,7 +88,7 @@ class Phones:
                     self.refused.append(r.status)
 
 
-def run(phones_n: int, practices: int) -> dict[str, object]:
+def run(phones_n: int, practices: int, spread_s: float = 1.5) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication, QFrame
 
     from gapradar.ui.commands import SetLevelCommand
@@ -127,7 +128,9 @@ def run(phones_n: int, practices: int) -> dict[str, object]:
 
     session.changed.connect(on_screen)  # after the panel's own refresh: the count is already its text
 
-    phones = Phones(f"http://{HOST}:{server.port}/r/{server.room.token}", phones_n, list(a.model.scores))
+    phones = Phones(
+        f"http://{HOST}:{server.port}/r/{server.room.token}", phones_n, list(a.model.scores), spread_s
+    )
     reports: multiprocessing.queues.Queue = multiprocessing.get_context("spawn").Queue()
     process = multiprocessing.get_context("spawn").Process(target=phones.run_and_report, args=(reports,))
     process.start()
@@ -137,11 +140,12 @@ def run(phones_n: int, practices: int) -> dict[str, object]:
     while done < practices and time.monotonic() < deadline:
         app.processEvents()
         i += 1
-        if 0 < session.voted < phones_n and len(edits) < 40 * done + 40:
+        if 0 < session.voted < phones_n and len(edits) < 5 * done + 5 and i % 50 == 0:
             edits.append(edit())  # the facilitator edits while votes arrive
         if session.voted >= phones_n and ws.state.voting == "blind":
             w.keyboard.handle(_key("R"))
             quiet.extend(edit() for _ in range(3))  # voting on, votes revealed
+            app.processEvents()
             done += 1
             if done < practices:
                 w.keyboard.handle(_key("Right"))
@@ -165,6 +169,7 @@ def run(phones_n: int, practices: int) -> dict[str, object]:
     return {
         "phones": phones_n,
         "practices": practices,
+        "votes spread over, s": spread_s,
         "votes sent": sum(len(v) for v in phones.sent.values()),
         "votes acknowledged": phones.acknowledged,
         "votes refused": len(phones.refused),
@@ -190,9 +195,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phones", type=int, default=60)
     parser.add_argument("--practices", type=int, default=20)
+    parser.add_argument(
+        "--spread",
+        type=float,
+        default=1.5,
+        help="seconds over which a question's votes arrive (0: all at once)",
+    )
     parser.add_argument("--json", help="also write the figures here")
     args = parser.parse_args(argv)
-    results = run(args.phones, args.practices)
+    results = run(args.phones, args.practices, args.spread)
     for k, v in results.items():
         print(f"{k:52} {v}")
     if args.json:
