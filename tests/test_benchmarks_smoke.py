@@ -31,8 +31,19 @@ def test_voting_load_run(tmp_path):
     out = tmp_path / "voting.json"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.voting", "--phones", "4", "--practices", "2", "--spread", "0"]
-        + ["--json", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.voting",
+            "--phones",
+            "4",
+            "--practices",
+            "2",
+            "--spread",
+            "0",
+            "--json",
+            str(out),
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,

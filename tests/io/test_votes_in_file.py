@@ -70,3 +70,10 @@ def test_summary_words() -> None:
     assert Votes.of({2: 5}).summary() == "5 votes, median 2, all agree"
     assert Votes.of({}, 1).summary() == "1 vote, 1 not sure"
     assert Votes.of({0: 1, 3: 1}).median_level() == 0
+
+
+def test_votes_for_a_level_the_model_lost_are_left_out_so_the_file_reopens() -> None:
+    a, name, pid = _with_votes()
+    s = a.system(name)
+    s.set_rating(pid, replace(s.rating(pid), votes=Votes.of({1: 2, 42: 3})))
+    assert loads(dumps(a)).system(name).rating(pid).votes == Votes(((1, 2),), 0)
