@@ -52,7 +52,7 @@ from gapradar.ui.start_page import StartPage
 from gapradar.ui.systems_panel import SystemsPanel
 from gapradar.ui.themes import apply_window_theme
 from gapradar.ui.view_host import ViewHost
-from gapradar.ui.vote_overlay import VoteBand, attach_voting
+from gapradar.ui.vote_overlay import VoteBand, VoteDots, VotingDock, attach_voting
 from gapradar.ui.voting_dialog import choose_address
 from gapradar.ui.window_layout import fit_levels_table, place_on_screen, short_toolbar_labels
 from gapradar.ui.workspace import Workspace
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.radar = radar
         self.radar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.radar.installEventFilter(self.keyboard)
-        attach_voting(self.facilitator.voting, self.radar)
+        VoteDots(self.facilitator.voting, self.radar)
         self.table_title = QLabel()
         self.table_title.setObjectName("levelsTitle")
         bold = self.table_title.font()
@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         self.model_dock = self._dock("Model", "modelDock", self.model_editor, closable=True)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.model_dock)
         self.model_dock.hide()  # View ▸ Edit model opens it
+        self.voting_dock = VotingDock(self.facilitator.voting, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.voting_dock)
         # The level guide sits under the systems list: the chart keeps the width.
         self.splitDockWidget(self.systems_dock, self.guide_dock, Qt.Orientation.Vertical)
         self.resizeDocks([self.systems_dock, self.guide_dock], [330, 400], Qt.Orientation.Vertical)
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
         self.ws.state_changed.connect(self._state_changed)
         self.files.show(Document(assessment, path) if assessment is not None else None)
         self._restore_settings()
+        self.voting_dock.hide()  # whatever the saved layout says: no server runs yet
 
     def _dock(self, title: str, name: str, widget: QWidget, closable: bool) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -17,7 +17,7 @@ import pyqtgraph as pg
 import segno
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gapradar.chart import geometry
 from gapradar.chart.style import Theme
@@ -94,10 +94,15 @@ def band_html(a: Assessment, tally: Tally, theme: Theme, bar_px: int) -> str:
 
 
 class VotingPanel(QFrame):
-    """The join panel over a view: QR code, link, short code, how many joined and voted; the buttons."""
+    """The join panel: QR code, link, short code, how many joined and voted; the buttons.
 
-    def __init__(self, session: VotingSession, host: QWidget, large: bool = False) -> None:
+    Over a view's corner (`host`: presentation mode, where the chart leaves the corners free), or
+    as an ordinary widget (no host: the window puts it in a dock beside the chart, covering nothing).
+    """
+
+    def __init__(self, session: VotingSession, host: QWidget | None = None, large: bool = False) -> None:
         super().__init__(host)
+        self.overlay = host is not None
         self.setObjectName("votingPanel")
         self.setAccessibleName("Room voting")
         self.session = session
@@ -132,10 +137,13 @@ class VotingPanel(QFrame):
         layout.addWidget(self.counts)
         layout.addWidget(self.histogram)
         layout.addLayout(buttons)
+        if host is None:
+            layout.addStretch(1)  # in a dock: stacked at the top, not spread over its height
         self._url = ""
         session.changed.connect(self.refresh)
         session.ws.state_changed.connect(self.refresh)
-        host.installEventFilter(self)
+        if host is not None:
+            host.installEventFilter(self)
         self.refresh()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
@@ -145,7 +153,7 @@ class VotingPanel(QFrame):
 
     def _place(self) -> None:
         host = self.parentWidget()
-        if host is None:
+        if host is None or not self.overlay:
             return
         self.adjustSize()
         self.move(host.width() - self.width() - 12, 12)
@@ -153,7 +161,8 @@ class VotingPanel(QFrame):
     def refresh(self, *_args: object) -> None:
         s, ws = self.session, self.session.ws
         server = s.server
-        self.setVisible(server is not None)
+        if self.overlay:
+            self.setVisible(server is not None)
         if server is None:
             return
         theme = ws.theme
@@ -182,8 +191,9 @@ class VotingPanel(QFrame):
         if show and a is not None and s.tally is not None:
             self.histogram.setText(histogram_html(a, s.tally, theme, 240 if self.large else 140))
         self.reveal_button.setEnabled(ws.state.voting == "blind")
-        self._place()
-        self.raise_()
+        if self.overlay:
+            self._place()
+            self.raise_()
 
 
 class VoteDots(QObject):
@@ -312,3 +322,20 @@ def attach_voting(
 ) -> tuple[VotingPanel, VoteDots]:
     """Show voting on a radar view: the join panel in its corner and, once revealed, the votes."""
     return VotingPanel(session, view, large), VoteDots(session, view)
+
+
+class VotingDock(QDockWidget):
+    """The window's voting panel, beside the chart; there while voting is on, gone when it stops."""
+
+    def __init__(self, session: VotingSession, parent: QWidget) -> None:
+        super().__init__("Room voting", parent)
+        self.setObjectName("votingDock")
+        self.panel = VotingPanel(session)
+        self.setWidget(self.panel)
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.session = session
+        session.changed.connect(self._follow)
+        self.hide()
+
+    def _follow(self) -> None:
+        self.setVisible(self.session.active)

@@ -53,13 +53,13 @@ def test_start_shows_the_join_panel_and_stop_closes_the_server(window, qtbot) ->
     key_v.chooser = lambda: (HOST, 0)
     key(window, Qt.Key.Key_V)
     assert key_v.server is not None and window.ws.state.voting == "blind"
-    panel = window.radar.findChild(QFrame, "votingPanel")
-    assert panel.isVisible()
-    assert not window.radar.findChild(QLabel, "votingQr").pixmap().isNull()
-    assert key_v.server.room.code in window.radar.findChild(QLabel, "votingLink").text()
+    panel = window.voting_dock.findChild(QFrame, "votingPanel")
+    assert panel.isVisible() and window.voting_dock.isVisible()
+    assert not window.voting_dock.findChild(QLabel, "votingQr").pixmap().isNull()
+    assert key_v.server.room.code in window.voting_dock.findChild(QLabel, "votingLink").text()
     port = key_v.server.port
     key(window, Qt.Key.Key_V)
-    assert key_v.server is None and window.ws.state.voting == "" and not panel.isVisible()
+    assert key_v.server is None and window.ws.state.voting == "" and not window.voting_dock.isVisible()
 
     async def refused() -> None:
         async with aiohttp.ClientSession() as http:
@@ -74,17 +74,17 @@ def test_blind_then_reveal_then_median_is_one_undo_step(window, voting, qtbot) -
     system = ws.state.selected_system
     pid = ws.assessment.model.practices[ws.state.selected_practice].id
     phones(voting, [0, 1, 1, 2, 1, 1, 2, "unsure"])
-    counts = window.radar.findChild(QLabel, "votingCounts")
+    counts = window.voting_dock.findChild(QLabel, "votingCounts")
     qtbot.waitUntil(lambda: voting.voted == 8 and voting.joined == 8, timeout=5000)
     assert "8</b> voted" in counts.text() and "blind" in counts.text()
     # Blind: the room sees counts only, no dots, no histogram.
-    assert window.radar.findChild(QLabel, "votingHistogram").isHidden()
+    assert window.voting_dock.findChild(QLabel, "votingHistogram").isHidden()
     # Each vote is already in the document: a recovery copy written now keeps it.
     rating = ws.assessment.system(system).rating(pid)
     assert rating.votes == Votes(((0, 1), (1, 4), (2, 2)), 1)
     key(window, Qt.Key.Key_R)
     assert ws.state.voting == "revealed"
-    histogram = window.radar.findChild(QLabel, "votingHistogram")
+    histogram = window.voting_dock.findChild(QLabel, "votingHistogram")
     assert histogram.isVisible() and "8 votes" in histogram.text() and "median 1" in histogram.text()
     dots = next(c for c in window.radar.children() if type(c).__name__ == "VoteDots")
     assert len(dots.points()) == 7  # a dot per vote on a level; "not sure" has none
@@ -157,7 +157,7 @@ def test_presentation_mode_shows_voting_and_closing_it_leaves_voting_on(window, 
     key(window, Qt.Key.Key_Right)  # the next practice: panels and bands of the closed window are gone
     phones(voting, [3])
     qtbot.waitUntil(lambda: voting.voted == 1, timeout=5000)
-    assert voting.server is not None and window.radar.findChild(QFrame, "votingPanel").isVisible()
+    assert voting.server is not None and window.voting_dock.isVisible()
 
 
 def test_names_given_show_after_the_reveal_and_the_recovery_copy_keeps_votes(window, voting, qtbot) -> None:
@@ -167,7 +167,7 @@ def test_names_given_show_after_the_reveal_and_the_recovery_copy_keeps_votes(win
     assert copy is not None and "votes: {1: 1, 2: 1}" in copy.read_text(encoding="utf-8")
     assert "Quill" not in copy.read_text(encoding="utf-8")  # names never reach the file
     key(window, Qt.Key.Key_R)
-    assert "Zoë Quill: 2" in window.radar.findChild(QLabel, "votingHistogram").text()
+    assert "Zoë Quill: 2" in window.voting_dock.findChild(QLabel, "votingHistogram").text()
 
 
 def test_the_dialog_offers_this_computer_only_and_binds_what_is_chosen(window, qtbot) -> None:
