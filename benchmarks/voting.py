@@ -89,7 +89,7 @@ class Phones:
 
 
 def run(phones_n: int, practices: int, spread_s: float = 1.5) -> dict[str, object]:
-    from PySide6.QtWidgets import QApplication, QFrame
+    from PySide6.QtWidgets import QApplication
 
     from gapradar.ui.commands import SetLevelCommand
 
@@ -101,7 +101,7 @@ def run(phones_n: int, practices: int, spread_s: float = 1.5) -> dict[str, objec
     assert session.start(HOST, 0)
     server = session.server
     assert server is not None
-    panel = w.radar.findChild(QFrame, "votingPanel")
+    panel = w.voting_dock.panel
     shown: dict[int, list[float]] = defaultdict(list)  # seq -> time the k-th vote was on screen
     edits: list[float] = []
     quiet: list[float] = []

@@ -72,9 +72,12 @@ class Facilitator(QObject):
 
     def agree_median(self) -> None:
         """M: the revealed votes' median becomes the agreed level (an ordinary undo step)."""
-        median = self.voting.median_level() if self.ws.state.voting == "revealed" else None
-        if median is None:
+        if self.ws.state.voting != "revealed":
             self.message.emit("M sets the median of revealed votes: reveal them first (R)")
+            return
+        median = self.voting.median_level()
+        if median is None:
+            self.message.emit("No median: nobody chose a level")
             return
         self.set_level(median)
 
