@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Editing = Literal["current", "target"]
+Voting = Literal["", "blind", "revealed"]
 
 
 @dataclass(frozen=True)
@@ -30,12 +31,15 @@ class ViewState:
         "group"  # heatmap column order: "group" (file order within groups), "file", "mean", "gap"
     )
     gaps_of_rollup: bool = False  # the gap chart shows the roll-up rather than the selected system
+    voting: Voting = ""  # room voting on the selected practice: off, votes coming in blind, revealed
 
     def changed(self, **changes: object) -> ViewState:
         """A copy with `changes`, keeping the rules that tie fields together."""
         state = replace(self, **changes)  # type: ignore[arg-type]
         if state.targets_hidden and state.editing == "target":
             state = replace(state, editing="current")
+        if state.voting == "revealed" and _question(state) != _question(self):
+            state = replace(state, voting="blind")  # the next question starts blind
         return state
 
     def fitted(self, system_names: list[str], practice_count: int) -> ViewState:
@@ -54,6 +58,11 @@ class ViewState:
         checked = (self.checked - {old}) | {new} if old in self.checked else self.checked
         selected = new if self.selected_system == old else self.selected_system
         return replace(self, checked=checked, selected_system=selected)
+
+
+def _question(state: ViewState) -> tuple[str | None, int, str]:
+    """What the room votes on: the selected system's level on the selected practice."""
+    return state.selected_system, state.selected_practice, state.editing
 
 
 def initial_checked(system_names: list[str]) -> frozenset[str]:

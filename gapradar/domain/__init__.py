@@ -12,6 +12,7 @@ from gapradar.domain.analysis import (
 )
 from gapradar.domain.assessment import Assessment, Rating, System
 from gapradar.domain.model import Level, Link, MaturityModel, Practice
+from gapradar.domain.votes import Votes
 
 __all__ = [
     "AVERAGE_NAME",
@@ -25,6 +26,7 @@ __all__ = [
     "PracticeAverage",
     "Rating",
     "System",
+    "Votes",
     "gap",
     "practice_averages",
     "prioritised_gaps",

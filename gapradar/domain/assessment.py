@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from gapradar.domain.model import MaturityModel
 from gapradar.domain.names import Slugs, slug
+from gapradar.domain.votes import Votes
 
 
 @dataclass(frozen=True)
@@ -13,15 +14,33 @@ class Rating:
     """Where a system stands on one practice and where it wants to be.
 
     None means "not assessed yet", which is not the same as the lowest level.
+    `votes` and `target_votes` are the room's votes when the level was agreed in a vote.
     """
 
     current: int | None = None
     target: int | None = None
     note: str = ""
+    votes: Votes | None = None
+    target_votes: Votes | None = None
 
     @property
     def is_empty(self) -> bool:
-        return self.current is None and self.target is None and not self.note
+        return (
+            self.current is None
+            and self.target is None
+            and not self.note
+            and self.votes is None
+            and self.target_votes is None
+        )
+
+    def spread(self) -> str:
+        """The votes in words ("current: 7 votes, median 1, range 0–2"); empty without votes."""
+        parts = [
+            f"{which}: {v.summary()}"
+            for which, v in (("current", self.votes), ("target", self.target_votes))
+            if v is not None and v.total
+        ]
+        return "; ".join(parts)
 
 
 EMPTY_RATING = Rating()

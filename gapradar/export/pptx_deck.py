@@ -459,6 +459,11 @@ def _system_slide(
         not_assessed = [p.name for p in model.practices if system.rating(p.id).current is None]
         if not_assessed:
             notes.append("Not assessed (no gap shown): " + ", ".join(not_assessed))
+        notes += [
+            f"Room votes on {p.name}: {system.rating(p.id).spread()}"
+            for p in model.practices
+            if system.rating(p.id).spread()
+        ]
         slide.notes_slide.notes_text_frame.text = "\n".join(notes) or "No notes for this system."
 
 

@@ -39,6 +39,12 @@ def _number(value: float | None) -> float | None:
 
 
 def scores_table(assessment: Assessment) -> Table:
+    """One row per system and practice; with room votes in the file, their spread in two more columns."""
+    with_votes = any(
+        r.votes is not None or r.target_votes is not None
+        for s in assessment.systems
+        for r in s.ratings.values()
+    )
     rows: Table = [
         [
             "System",
@@ -50,6 +56,7 @@ def scores_table(assessment: Assessment) -> Table:
             "Target level",
             "Gap",
             "Note",
+            *(("Current votes", "Target votes") if with_votes else ()),
         ]
     ]
     for s in assessment.systems:
@@ -66,6 +73,14 @@ def scores_table(assessment: Assessment) -> Table:
                     _level_name(assessment, r.target),
                     gap(r),
                     r.note,
+                    *(
+                        (
+                            r.votes.summary() if r.votes else "",
+                            r.target_votes.summary() if r.target_votes else "",
+                        )
+                        if with_votes
+                        else ()
+                    ),
                 ]
             )
     return rows

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import Node
 
-from gapradar.domain import Assessment, MaturityModel, Rating
+from gapradar.domain import Assessment, MaturityModel, Rating, Votes
 from gapradar.domain.assessment import ensure_unique_ids
 from gapradar.domain.names import repair_names, repair_text, slug
 from gapradar.io.atomic import atomic_write_bytes
@@ -23,7 +23,7 @@ from gapradar.io.errors import LoadError, Problem, line_col
 from gapradar.io.reading import read_regular_file
 from gapradar.io.yaml_compose import ComposeLimit, collector_paused, compose
 from gapradar.io.yaml_nodes import NodeReader
-from gapradar.io.yaml_read import FORMAT_KEY, FORMAT_VERSION, read_document
+from gapradar.io.yaml_read import FORMAT_KEY, FORMAT_VERSION, NOT_SURE, read_document
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -177,15 +177,29 @@ _Dumper.add_representer(_Flow, lambda d, v: d.represent_mapping("tag:yaml.org,20
 _Dumper.add_representer(str, _represent_str)
 
 
-def _rating_data(rating: Rating) -> dict[str, object]:
+def _rating_data(rating: Rating, scores: frozenset[int] = frozenset()) -> dict[str, object]:
     data: dict[str, object] = {}
     if rating.current is not None:
         data["current"] = rating.current
     if rating.target is not None:
         data["target"] = rating.target
+    for key, votes in (("votes", rating.votes), ("target_votes", rating.target_votes)):
+        if votes is not None:
+            data[key] = _votes_data(votes, scores)
     if rating.note:
         data["note"] = repair_text(rating.note)
         return data
+    return _Flow(data)
+
+
+def _votes_data(votes: Votes, scores: frozenset[int]) -> _Flow:
+    """`{0: 1, 1: 4, 2: 2, not sure: 1}`: how many chose each level.
+
+    Votes for a level the model no longer has are left out, so the file always reopens.
+    """
+    data: dict[object, int] = {s: n for s, n in votes.counts if s in scores}
+    if votes.unsure:
+        data[NOT_SURE] = votes.unsure
     return _Flow(data)
 
 
@@ -231,13 +245,14 @@ def dumps(assessment: Assessment) -> str:
     data["systems_label"] = repair_text(assessment.systems_label)
     data["model"] = _model_data(assessment.model)
     ensure_unique_ids(assessment.systems)
+    scores = frozenset(assessment.model.scores)
     names = repair_names([s.name for s in assessment.systems], "System")
     data["systems"] = [
         {
             "name": name,
             **({"id": s.id} if s.id != slug(name, fallback="system") else {}),
             "ratings": {
-                p.id: _rating_data(s.rating(p.id))
+                p.id: _rating_data(s.rating(p.id), scores)
                 for p in assessment.model.practices
                 if not s.rating(p.id).is_empty
             },

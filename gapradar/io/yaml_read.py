@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
-from gapradar.domain import Assessment, Level, Link, MaturityModel, Practice, Rating, System
+from gapradar.domain import Assessment, Level, Link, MaturityModel, Practice, Rating, System, Votes
 from gapradar.domain.model import ID_PATTERN
 from gapradar.domain.names import Slugs, name_key
-from gapradar.io.yaml_nodes import INT_TAG, NULL_TAG, STR_TAG, NodeReader, describe, quote
+from gapradar.io.yaml_nodes import INT_TAG, NULL_TAG, STR_TAG, NodeReader, describe, parse_int, quote
 
 FORMAT_KEY = "gapradar"
 FORMAT_VERSION = 1
+NOT_SURE = "not sure"  # the key counting votes that chose no level
+MAX_VOTES = 100_000
 MAX_RATINGS = 100_000  # the capacity: systems × practices, checked before the systems are read
 
 
@@ -278,13 +280,48 @@ def _read_new_ratings(r: NodeReader, node: Node, known: _Known, system: str | No
 def _read_rating(r: NodeReader, node: Node, known: _Known, pid: str) -> Rating | None:
     if isinstance(node, ScalarNode) and node.tag == NULL_TAG:
         return Rating()
-    m = r.mapping(node, f"the rating for {quote(pid)}", optional=("current", "target", "note"))
+    m = r.mapping(
+        node, f"the rating for {quote(pid)}", optional=("current", "target", "note", "votes", "target_votes")
+    )
     if m is None:
         return None
     current = _read_level(r, m.get("current"), known, "current")
     target = _read_level(r, m.get("target"), known, "target")
     note = r.text(m.get("note"), "a note", required=False)
-    return Rating(current, target, note or "")
+    votes = _read_votes(r, m.get("votes"), known, "votes")
+    target_votes = _read_votes(r, m.get("target_votes"), known, "target_votes")
+    return Rating(current, target, note or "", votes, target_votes)
+
+
+def _read_votes(r: NodeReader, node: Node | None, known: _Known, key: str) -> Votes | None:
+    """`{0: 1, 1: 4, not sure: 1}`: a count per level score, and of those not sure."""
+    if node is None:
+        return None
+    items = r.entries(node, f"the {key}")
+    if items is None:
+        return None
+    counts: dict[int, int] = {}
+    unsure = 0
+    for key_node, value in items:
+        count = r.integer(value, f"the number of {key} for {quote(key_node.value)}")
+        if count is None:
+            continue
+        if count < 0 or count > MAX_VOTES:
+            r.problem(value, f"a number of votes must be between 0 and {MAX_VOTES:,}, not {count}")
+            continue
+        if key_node.value == NOT_SURE:
+            unsure = count
+            continue
+        score = parse_int(key_node.value) if key_node.tag == INT_TAG else None
+        if score is None or (known.model is not None and known.model.level(score) is None):
+            r.problem(
+                key_node,
+                f"the {key} are counted per level score ({known.allowed}) or {quote(NOT_SURE)}; "
+                f"found {describe(key_node)}",
+            )
+            continue
+        counts[score] = count
+    return Votes.of(counts, unsure)
 
 
 def _read_level(r: NodeReader, node: Node | None, known: _Known, which: str) -> int | None:

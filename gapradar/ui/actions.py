@@ -317,6 +317,14 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
             checkable=True,
         )
         rules.addAction(action)
+    acts.add(
+        "voting",
+        view_menu,
+        "Room &voting: start or stop (V)",
+        fac.toggle_voting,
+        None,
+        "Everyone rates the practice on screen from their phone, on this computer's network",
+    )
     theme_menu = view_menu.addMenu("&Theme")
     themes = QActionGroup(w)
     for key, label in WINDOW_THEMES.items():

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from gapradar.ui.commands import SetLevelCommand
+from gapradar.ui.voting import VotingSession
 from gapradar.ui.workspace import Workspace
 
 
@@ -19,6 +20,7 @@ class Facilitator(QObject):
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ws = workspace
+        self.voting = VotingSession(workspace, self)
 
     # ------------------------------------------------------------ navigation
 
@@ -57,6 +59,27 @@ class Facilitator(QObject):
 
     def reveal_targets(self) -> None:
         self.set_targets_hidden(False)
+
+    # ------------------------------------------------------------ room voting
+
+    def toggle_voting(self) -> None:
+        self.voting.toggle()
+
+    def reveal(self) -> None:
+        """R: the room's votes while a vote is blind, else the hidden targets."""
+        if not self.voting.reveal():
+            self.reveal_targets()
+
+    def agree_median(self) -> None:
+        """M: the revealed votes' median becomes the agreed level (an ordinary undo step)."""
+        if self.ws.state.voting != "revealed":
+            self.message.emit("M sets the median of revealed votes: reveal them first (R)")
+            return
+        median = self.voting.median_level()
+        if median is None:
+            self.message.emit("No median: nobody chose a level")
+            return
+        self.set_level(median)
 
     # ------------------------------------------------------------ editing
 

@@ -4,7 +4,8 @@ Left/Right (Tab) walk the practices, Up/Down step the level, T switches between
 current and target, digits pick the level with that number (as read on the
 rings and in the table; `-` then a digit for negative levels), Delete clears
 to "not assessed", PageUp/PageDown switch systems, A toggles the average,
-R reveals targets, ? lists the keys. Every change is the same undo command as
+R reveals targets (or, when voting, the votes), V starts and stops room voting, M sets the
+revealed votes' median, ? lists the keys. Every change is the same undo command as
 the table's.
 """
 
@@ -26,7 +27,9 @@ KEYS_HELP = [
     ("T", "switch between editing current and target"),
     ("Page Up / Page Down", "previous / next system"),
     ("A", "show or hide the average"),
-    ("R", "reveal the targets (when hidden)"),
+    ("R", "reveal the votes (when voting), else the targets (when hidden)"),
+    ("V", "start / stop room voting"),
+    ("M", "set the level to the median of the revealed votes"),
     ("Ctrl+Z", "undo"),
     ("Ctrl+Shift+Z or Ctrl+Y", "redo"),
     ("F5 / Esc", "enter / leave presentation mode"),
@@ -101,7 +104,11 @@ class KeyboardEditing(QObject):
         elif key == Qt.Key.Key_A:
             f.toggle_average()
         elif key == Qt.Key.Key_R:
-            f.reveal_targets()
+            f.reveal()
+        elif key == Qt.Key.Key_V:
+            f.toggle_voting()
+        elif key == Qt.Key.Key_M:
+            f.agree_median()
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             f.clear_level()
         elif text == "?" or key == Qt.Key.Key_Question:

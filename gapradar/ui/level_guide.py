@@ -24,6 +24,7 @@ def guide_html(
     theme: Theme,
     band: bool = False,
     show_targets: bool = True,
+    show_votes: bool = True,
 ) -> str:
     model = a.model
     practice = model.practices[practice_index]
@@ -52,6 +53,9 @@ def guide_html(
             )
     if rating is not None and getattr(rating, editing) is None:
         head += " &nbsp;<i>(not assessed)</i>"
+    spread = rating.spread() if rating is not None and show_votes else ""
+    if spread:
+        head += f"<br>Room votes: {html.escape(spread)}"
     if band:
         cells = "".join(reversed(rows))
         return f"<div>{head}</div><table width='100%' cellspacing='6'><tr>{cells}</tr></table>"
@@ -103,6 +107,7 @@ class LevelGuide(QScrollArea):
                 self.ws.theme,
                 self.band,
                 show_targets=not state.targets_hidden,
+                show_votes=state.voting != "blind",  # the room sees no spread before the reveal
             )
         )
 

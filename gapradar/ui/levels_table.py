@@ -119,7 +119,11 @@ class LevelsModel(QAbstractTableModel):
                 return practice.description or practice.name
             if col in LEVEL_COLUMNS:
                 level = model.level(getattr(rating, LEVEL_COLUMNS[col]))
-                return f"{level.label}: {level.description}" if level and level.description else None
+                tip = f"{level.label}: {level.description}" if level and level.description else ""
+                votes = rating.votes if LEVEL_COLUMNS[col] == "current" else rating.target_votes
+                if votes is not None and self.ws.state.voting != "blind":
+                    tip = f"{tip}\nRoom votes: {votes.summary()}".strip()
+                return tip or None
             if col == NOTE and rating.note:
                 return rating.note
         if (

@@ -52,6 +52,8 @@ from gapradar.ui.start_page import StartPage
 from gapradar.ui.systems_panel import SystemsPanel
 from gapradar.ui.themes import apply_window_theme
 from gapradar.ui.view_host import ViewHost
+from gapradar.ui.vote_overlay import VoteBand, VoteDots, VotingDock, attach_voting
+from gapradar.ui.voting_dialog import choose_address
 from gapradar.ui.window_layout import fit_levels_table, place_on_screen, short_toolbar_labels
 from gapradar.ui.workspace import Workspace
 
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self.files = FileSession(self.ws, self)
         self.facilitator = Facilitator(self.ws, self)
         self.keyboard = KeyboardEditing(self.facilitator, self._keys_help_host, self)
+        self.facilitator.voting.chooser = lambda: choose_address(self)
 
         self.views = ViewHost(self.ws)
         radar = self.views.page("radar")
@@ -79,6 +82,7 @@ class MainWindow(QMainWindow):
         self.radar = radar
         self.radar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.radar.installEventFilter(self.keyboard)
+        VoteDots(self.facilitator.voting, self.radar)
         self.table_title = QLabel()
         self.table_title.setObjectName("levelsTitle")
         bold = self.table_title.font()
@@ -114,6 +118,8 @@ class MainWindow(QMainWindow):
         self.model_dock = self._dock("Model", "modelDock", self.model_editor, closable=True)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.model_dock)
         self.model_dock.hide()  # View ▸ Edit model opens it
+        self.voting_dock = VotingDock(self.facilitator.voting, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.voting_dock)
         # The level guide sits under the systems list: the chart keeps the width.
         self.splitDockWidget(self.systems_dock, self.guide_dock, Qt.Orientation.Vertical)
         self.resizeDocks([self.systems_dock, self.guide_dock], [330, 400], Qt.Orientation.Vertical)
@@ -130,6 +136,7 @@ class MainWindow(QMainWindow):
         self.ws.state_changed.connect(self._state_changed)
         self.files.show(Document(assessment, path) if assessment is not None else None)
         self._restore_settings()
+        self.voting_dock.hide()  # whatever the saved layout says: no server runs yet
 
     def _dock(self, title: str, name: str, widget: QWidget, closable: bool) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -177,6 +184,7 @@ class MainWindow(QMainWindow):
             "view_overlay",
             "view_focus",
             "hide_targets",
+            "voting",
         ):
             self.actions_[key].setEnabled(has)
         self.pages.setCurrentWidget(self.splitter if has else self.start_page)
@@ -230,6 +238,8 @@ class MainWindow(QMainWindow):
             keep = [self.actions_[k] for k in ("undo", "redo", "save", "quit")]
             self.presentation = PresentationWindow(self.ws, self.keyboard, keep, self._presentation_title)
             self.presentation.closed.connect(self._presentation_closed)
+            attach_voting(self.facilitator.voting, self.presentation.radar, large=True)
+            self.presentation.add_band(VoteBand(self.facilitator.voting))
         self.presentation.setGeometry(self.screen().geometry())
         self.presentation.showFullScreen()
         self.presentation.activateWindow()
@@ -286,6 +296,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.leave_presentation()
+        self.facilitator.voting.stop()  # no server outlives the window
         self.files.close()
         s = settings()
         s.setValue("window/geometry", self.saveGeometry())

@@ -59,6 +59,12 @@ class PresentationWindow(QWidget):
         workspace.document_replaced.connect(self.refresh)
         self.refresh()
 
+    def add_band(self, band: QWidget) -> None:
+        """A band between the radar and the level guide (the revealed votes' histogram)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, band)
+
     def font_scale(self) -> float:
         """So practice names are at least LABEL_SHARE of the height, whatever the screen."""
         radar = getattr(self, "radar", None)
