@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from gapradar.domain.assessment import Assessment, Rating
 from gapradar.domain.model import Level, MaturityModel, Practice
 from gapradar.domain.names import clean, name_key, name_problem, slug
+from gapradar.domain.votes import Votes
 
 Ratings = dict[str, dict[str, Rating]]  # system name -> practice id -> rating
 
@@ -145,11 +146,36 @@ def change_level(
 
 
 def _remap(ratings: Ratings, mapping: dict[int, int | None]) -> Ratings:
+    """Levels renumbered or removed: ratings and the room's votes follow (a vote for a removed
+    level goes where its ratings go; to "not sure" when they go to not assessed)."""
+
     def move(value: int | None) -> int | None:
         return mapping.get(value, value) if value is not None else None
 
+    def move_votes(votes: Votes | None) -> Votes | None:
+        if votes is None:
+            return None
+        counts: dict[int, int] = {}
+        unsure = votes.unsure
+        for score, n in votes.counts:
+            to = move(score)
+            if to is None:
+                unsure += n
+            else:
+                counts[to] = counts.get(to, 0) + n
+        return Votes.of(counts, unsure)
+
     return {
-        name: {pid: replace(r, current=move(r.current), target=move(r.target)) for pid, r in rs.items()}
+        name: {
+            pid: replace(
+                r,
+                current=move(r.current),
+                target=move(r.target),
+                votes=move_votes(r.votes),
+                target_votes=move_votes(r.target_votes),
+            )
+            for pid, r in rs.items()
+        }
         for name, rs in ratings.items()
     }
 

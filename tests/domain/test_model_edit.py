@@ -65,3 +65,15 @@ def test_levels_move_their_ratings():
     edit = remove_level(MODEL, RATINGS, 1, None)
     assert edit.ratings == {"S": {"a": Rating(0, 2), "b": Rating(None, None)}}
     assert add_level(MODEL, "Top").model.levels[-1] == Level(3, "Top")
+
+
+def test_the_rooms_votes_follow_their_levels():
+    from gapradar.domain.votes import Votes
+
+    ratings = {"S": {"a": Rating(1, 2, votes=Votes.of({0: 2, 1: 5, 2: 1}))}}
+    moved = change_score(MODEL, ratings, 1, 5).ratings
+    assert moved is not None and moved["S"]["a"].votes == Votes.of({0: 2, 5: 5, 2: 1})
+    merged = remove_level(MODEL, ratings, 1, 0).ratings
+    assert merged is not None and merged["S"]["a"].votes == Votes.of({0: 7, 2: 1})
+    dropped = remove_level(MODEL, ratings, 1, None).ratings
+    assert dropped is not None and dropped["S"]["a"].votes == Votes.of({0: 2, 2: 1}, unsure=5)
