@@ -17,8 +17,8 @@ from gapradar.io.yaml_format import dumps, loads
 
 def _with_votes():
     a = loads(bundled.sample_path().read_text(encoding="utf-8"))
-    s = a.systems[0]
     pid = a.model.practices[0].id
+    s = next(s for s in a.systems if not s.rating(pid).note)  # a one-line rating
     s.set_rating(pid, replace(s.rating(pid), current=1, votes=Votes.of({0: 1, 1: 4, 2: 2}, unsure=1)))
     return a, s.name, pid
 
