@@ -54,6 +54,25 @@ def test_load_of_save_is_identity(assessment):
     assert loads(dumps(assessment)) == assessment
 
 
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(assessments())
+def test_libyaml_writes_exactly_what_the_python_writer_writes(assessment):
+    from gapradar.io import yaml_format
+
+    assert yaml_format._Dumper is yaml_format._CDumper  # libyaml is there: the fast writer is used
+    assert dumps(assessment) == dumps(assessment, dumper=yaml_format._PyDumper)
+
+
+def test_an_emoji_is_kept_as_text_by_either_writer(sample_path):
+    from gapradar.io import yaml_format
+
+    a = load(sample_path)
+    first = a.systems[0]
+    first.set_rating(a.model.practice_ids[0], Rating(1, 2, "launch 🚀"))
+    for dumper in (None, yaml_format._PyDumper):
+        assert "launch 🚀" in dumps(a, dumper=dumper)
+
+
 def test_saved_file_is_stable_and_diff_friendly(sample_path, tmp_path):
     original = sample_path.read_text(encoding="utf-8")
     a = load(sample_path)
