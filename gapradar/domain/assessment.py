@@ -79,6 +79,14 @@ class Assessment:
     def __post_init__(self) -> None:
         ensure_unique_ids(self.systems)
 
+    def snapshot(self) -> Assessment:
+        """A copy that later edits cannot reach (saved on another thread while editing goes on).
+
+        Systems and their rating dicts are copied; ratings and the model are immutable.
+        """
+        systems = [System(s.name, dict(s.ratings), s.id) for s in self.systems]
+        return Assessment(self.model, self.title, systems, self.systems_label, self.description)
+
     def system(self, name: str) -> System:
         for s in self.systems:
             if s.name == name:

@@ -265,7 +265,9 @@ def dumps(assessment: Assessment, dumper: type[yaml.SafeDumper] | None = None) -
 
 
 def _dump(data: dict[str, object], dumper: type[yaml.SafeDumper]) -> str:
-    return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    return yaml.dump(
+        data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
 
 
 def save(assessment: Assessment, path: str | os.PathLike[str]) -> None:

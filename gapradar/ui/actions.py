@@ -162,7 +162,9 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         tip="Open the bundled First Federated Bank sample",
     )
     file_menu.addSeparator()
-    acts.add("save", file_menu, "&Save", files.save, QKeySequence.StandardKey.Save, "Save the file")
+    acts.add(
+        "save", file_menu, "&Save", files.save_in_background, QKeySequence.StandardKey.Save, "Save the file"
+    )
     acts.add(
         "save_as",
         file_menu,
