@@ -245,7 +245,7 @@ def dumps(assessment: Assessment, dumper: type[yaml.SafeDumper] | None = None) -
     data["model"] = _model_data(assessment.model)
     ensure_unique_ids(assessment.systems)
     names = repair_names([s.name for s in assessment.systems], "System")
-    data["systems"] = [
+    systems = [
         {
             "name": name,
             **({"id": s.id} if s.id != slug(name, fallback="system") else {}),
@@ -257,14 +257,44 @@ def dumps(assessment: Assessment, dumper: type[yaml.SafeDumper] | None = None) -
         }
         for s, name in zip(assessment.systems, names, strict=True)
     ]
-    body = _dump(data, dumper or _Dumper)
-    if "\\U" in body and dumper is None and _Dumper is not _PyDumper:
-        # libyaml escapes characters beyond U+FFFF (emoji) that the Python writer keeps as text
-        body = _dump(data, _PyDumper)
+    chosen = dumper or _Dumper
+    if chosen is _PyDumper:
+        body = _dump({**data, "systems": systems}, _PyDumper)
+    else:
+        body = _dump(data, chosen) + _dump_systems(systems, chosen)
+        if "\\U" in body and dumper is None:
+            # libyaml escapes characters beyond U+FFFF (emoji) that the Python writer keeps as text
+            body = _dump({**data, "systems": systems}, _PyDumper)
     return f"# gapradar file: a maturity model and an assessment. Format: docs/file-format.md\n{body}"
 
 
-def _dump(data: dict[str, object], dumper: type[yaml.SafeDumper]) -> str:
+RATINGS_PER_CHUNK = 400
+
+
+def _dump_systems(systems: list[dict[str, object]], dumper: type[yaml.SafeDumper]) -> str:
+    """`systems:` and its list, written a few hundred ratings at a time: the same text.
+
+    libyaml holds Python's GIL for as long as it writes, so one big call would
+    freeze the window while a save runs on the worker thread; small calls let
+    the GUI thread in between them.
+    """
+    if not systems:
+        return "systems: []\n"
+    parts = ["systems:\n"]
+    chunk: list[dict[str, object]] = []
+    size = 0
+    for system in systems:
+        chunk.append(system)
+        size += 1 + len(system["ratings"])  # type: ignore[arg-type]
+        if size >= RATINGS_PER_CHUNK:
+            parts.append(_dump(chunk, dumper))
+            chunk, size = [], 0
+    if chunk:
+        parts.append(_dump(chunk, dumper))
+    return "".join(parts)
+
+
+def _dump(data: object, dumper: type[yaml.SafeDumper]) -> str:
     return yaml.dump(
         data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
     )

@@ -12,6 +12,7 @@ at once, for callers that need the result now (closing the window, Save As…).
 
 from __future__ import annotations
 
+import gc
 import queue
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -58,6 +59,25 @@ class _Runner(QRunnable):
         self.ready.emit()  # queued to the GUI thread, where the writer lives
 
 
+_writing = 0  # writes under way in every writer, to pause the collector while any runs
+_collector_was_on = True
+
+
+def _collector_paused(on: bool) -> None:
+    """No cyclic garbage collection while a write runs: a full one holds the GIL ~100 ms with
+    a big portfolio open, freezing the window as if the save ran on it. Refcounting still frees."""
+    global _writing, _collector_was_on
+    if on:
+        if _writing == 0:
+            _collector_was_on = gc.isenabled()
+            gc.disable()
+        _writing += 1
+    else:
+        _writing -= 1
+        if _writing == 0 and _collector_was_on:
+            gc.enable()
+
+
 class BackgroundWriter(QObject):
     """Writes files one after the other on a worker thread; outcomes arrive on the GUI thread."""
 
@@ -87,6 +107,7 @@ class BackgroundWriter(QObject):
         runner = _Runner(job, self._results, self._ready)
         runner.setAutoDelete(False)
         self._pending.append(job)
+        _collector_paused(True)
         self._runners.append(runner)
         self.pool.start(runner)
         return job
@@ -106,6 +127,7 @@ class BackgroundWriter(QObject):
             job.finished = True
             if job in self._pending:
                 self._pending.remove(job)
+                _collector_paused(False)
             self._runners = [r for r in self._runners if r.job is not job]
             if job.error is not None:
                 job.on_failed(job.error)

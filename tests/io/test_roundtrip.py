@@ -155,3 +155,13 @@ def test_a_saved_file_always_reopens_even_with_names_the_reader_refuses():
     assert b.system_names() == ["Core Banking", "core  banking (2)", "System 3"]
     assert b.title == "Review ]0;x notes"
     assert b.system_by_id(a.systems[0].id).name == "Core Banking"
+
+
+def test_writing_the_systems_in_chunks_gives_the_same_text(sample_path, monkeypatch):
+    from gapradar.io import yaml_format
+
+    a = load(sample_path)
+    whole = dumps(a, dumper=yaml_format._PyDumper)
+    for size in (1, 3, 40):
+        monkeypatch.setattr(yaml_format, "RATINGS_PER_CHUNK", size)
+        assert dumps(a) == whole
