@@ -245,7 +245,7 @@ def dumps(assessment: Assessment, dumper: type[yaml.SafeDumper] | None = None) -
     data["model"] = _model_data(assessment.model)
     ensure_unique_ids(assessment.systems)
     names = repair_names([s.name for s in assessment.systems], "System")
-    systems = [
+    systems: list[dict[str, object]] = [
         {
             "name": name,
             **({"id": s.id} if s.id != slug(name, fallback="system") else {}),
