@@ -39,6 +39,15 @@ def timed(fn: Callable[[], object], runs: int, warmup: int = 2) -> dict[str, flo
     return {"median": statistics.median(samples), "p95": p95, "runs": runs}
 
 
+def timed_inner(fn: Callable[[], float], runs: int, warmup: int = 1) -> dict[str, float]:
+    """Like timed(), for figures that time themselves (seconds returned) after undoing the last run."""
+    for _ in range(warmup):
+        fn()
+    samples = sorted(fn() * 1000 for _ in range(runs))
+    p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
+    return {"median": statistics.median(samples), "p95": p95, "runs": runs}
+
+
 def large_assessment(systems: int, practices: int) -> Assessment:
     levels = tuple(Level(s, f"Level {s}") for s in range(0, 5))
     model = MaturityModel(
@@ -66,7 +75,9 @@ def window_for(assessment: Assessment, checked: int | None = None):
 
 
 def edit_repaint(window) -> tuple[Callable[[], None], Callable[[], None]]:
-    """An edit through the document (an undo command) until the chart has painted; and the peer."""
+    """An edit through the document (an undo command) until the whole window has painted; and the peer."""
+    from PySide6.QtWidgets import QApplication
+
     from gapradar.ui.commands import SetLevelCommand
 
     doc = window.doc
@@ -80,12 +91,29 @@ def edit_repaint(window) -> tuple[Callable[[], None], Callable[[], None]]:
         doc.undo_stack.push(
             SetLevelCommand(doc, system, practice, "current", scores[state["i"] % len(scores)])
         )
-        window.radar.viewport().repaint()
+        QApplication.processEvents()  # queued updates and relayouts (the Undo button's text)
+        window.repaint()  # the next complete frame of the whole window: table, guide, toolbar, chart
 
     def repaint_only() -> None:
-        window.radar.viewport().repaint()
+        QApplication.processEvents()
+        window.repaint()
 
     return edit, repaint_only
+
+
+def check_all_from_one(window) -> float:
+    """A real "Check all": from one system checked to all of them, until the window has painted."""
+    from PySide6.QtWidgets import QApplication
+
+    first = window.doc.assessment.system_names()[0]
+    window.ws.set_checked({first}, False)
+    QApplication.processEvents()
+    window.repaint()
+    start = time.perf_counter()
+    window.panel.set_all(True)
+    QApplication.processEvents()
+    window.repaint()
+    return time.perf_counter() - start
 
 
 def heatmap_figures(window, results: dict, runs: int) -> None:
@@ -212,17 +240,22 @@ def floor_run() -> None:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of the app with the large assessment open and drawn."""
+    """Peak resident memory of the app alone, in a fresh process, with the sample open and drawn.
+
+    The child reads its own high-water mark (VmHWM), which starts afresh at exec;
+    getrusage's ru_maxrss would carry over the harness's peak from the fork.
+    """
     import subprocess
 
     code = (
         "import sys;"
-        "from benchmarks.__main__ import large_assessment, window_for;"
-        "from benchmarks.export_memory import own_peak_mb;"  # not ru_maxrss: it is the harness's own
         "from gapradar.ui.app import application;"
-        "app = application(); w = window_for(large_assessment(200, 40), checked=20);"
-        "w.radar.viewport().repaint();"
-        "print(own_peak_mb())"
+        "from gapradar.ui.main_window import MainWindow;"
+        "from gapradar import bundled; from gapradar.io import load;"
+        "app = application(); p = bundled.sample_path(); w = MainWindow(load(p), p);"
+        "w.resize(1280, 800); w.show(); app.processEvents(); w.repaint();"
+        "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0];"
+        "print(int(hwm.split()[1]) / 1024)"
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, env=_env(), capture_output=True, text=True)
     return float(out.stdout.strip().splitlines()[-1])
@@ -243,8 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     edit, peer = edit_repaint(sample)
     results["edit_repaint_ms (sample)"] = timed(edit, runs)
     results["repaint_only_ms (sample, peer)"] = timed(peer, runs)
-    results["overlay_redraw_ms (sample, check all)"] = timed(
-        lambda: (sample.panel.set_all(True), sample.radar.viewport().repaint()), runs
+    results["check_all_ms (sample, one checked -> all, whole window)"] = timed_inner(
+        lambda: check_all_from_one(sample), runs
     )
 
     large = window_for(large_assessment(200, 40), checked=20)
@@ -256,12 +289,18 @@ def main(argv: list[str] | None = None) -> int:
     export_figures(results, runs)
 
     big_file = Path(tempfile.mkdtemp(prefix="gapradar-bench-")) / "large.yaml"
-    big_file.write_text(dumps(large_assessment(1000, 6)), encoding="utf-8")
-    results["load_large_ms (1,000-system file: read, parse, validate)"] = timed(
+    big_file.write_text(dumps(large_assessment(1000, 40)), encoding="utf-8")
+    results["load_large_ms (1,000 × 40 file: read, parse, validate)"] = timed(
         lambda: load(big_file), max(1, runs // 10), warmup=1
     )
 
     from benchmarks.export_memory import export_memory_figures
+    from benchmarks.scale import cell
+
+    size = (10, 6) if args.quick else (1000, 40)
+    for figure, value in cell(*size, Path(tempfile.mkdtemp(prefix="gapradar-scale-"))).items():
+        results[f"{figure} ({size[0]:,} × {size[1]})"] = {"median": value, "p95": float("nan"), "runs": 1}
+
     from benchmarks.loading import loading_figures
 
     loading_figures(results, runs)
@@ -275,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     process_runs = 1 if args.quick else 7
     results["startup_s (to first painted frame, sample)"] = seconds(startup_run, process_runs)
     results["startup_floor_s (import PySide6.QtWidgets, pyqtgraph; peer)"] = seconds(floor_run, process_runs)
-    results["peak_rss_mb (200 × 40 open, 20 checked)"] = {
+    results["peak_rss_mb (app alone in its own process, sample open)"] = {
         "median": peak_rss_mb(),
         "p95": float("nan"),
         "runs": 1,

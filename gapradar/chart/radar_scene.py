@@ -12,7 +12,7 @@ import html
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -162,6 +162,17 @@ def _pen(colour: str | QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.So
     pen.setStyle(style)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return pen
+
+
+@lru_cache(maxsize=512)
+def _marker_pen(colour: str, width: float) -> QPen:
+    """One pen per colour and width for every marker (never changed after it is made)."""
+    return _pen(colour, width)
+
+
+@lru_cache(maxsize=512)
+def _marker_brush(colour: str) -> QBrush:
+    return QBrush(QColor(colour))
 
 
 def _tint(colour: str, background: str, alpha: float) -> QColor:
@@ -628,10 +639,10 @@ class RadarScene:
 
     def _style(self, name: str) -> SeriesStyle:
         spec = self._require_spec()
-        a = spec.assessment
-        if name in a.system_names():
-            return style_for(spec.theme, a.index_of(name))
-        return SeriesStyle("#777777", "solid", "o", "●", 0)
+        try:
+            return style_for(spec.theme, spec.assessment.index_of(name))  # a lookup, not a scan
+        except ValueError:
+            return SeriesStyle("#777777", "solid", "o", "●", 0)
 
     def _colour(self, name: str) -> str:
         return self._style(name).colour
@@ -751,6 +762,10 @@ class RadarScene:
         spots = []
         model = spec.assessment.model
         n = len(model.practices)
+        # Shared pen and brushes: pyqtgraph renders one symbol image per distinct
+        # pen/brush object, so fresh ones per marker cost an image per point.
+        pen = _marker_pen(colour, max(1.2, sz.line * 0.8))
+        solid, hollow = _marker_brush(colour), _marker_brush(theme.background)
         for i, (pt, v) in enumerate(zip(pts, values, strict=True)):
             assessed = v is not None and pt is not None
             # Not assessed: a small hollow marker off the series, next to the centre.
@@ -759,14 +774,13 @@ class RadarScene:
                 if pt is not None and assessed
                 else QPointF(*geometry.point(geometry.NOT_ASSESSED_RADIUS, geometry.angle(i, n)))
             )
-            brush = QBrush(QColor(colour)) if (filled and assessed) else QBrush(QColor(theme.background))
             spots.append(
                 {
                     "pos": (pos.x(), pos.y()),
                     "size": sz.marker * (1.0 if assessed else 0.85),
                     "symbol": symbol,
-                    "brush": brush,
-                    "pen": _pen(colour, max(1.2, sz.line * 0.8)),
+                    "brush": solid if (filled and assessed) else hollow,
+                    "pen": pen,
                     "data": texts[i] + ("" if assessed else "\n(not assessed)"),
                 }
             )

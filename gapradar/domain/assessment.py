@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from gapradar.domain.model import MaturityModel
 from gapradar.domain.names import Slugs, slug
@@ -85,6 +87,36 @@ class System:
         return System(name, dict(self.ratings))
 
 
+class SystemList(list[System]):
+    """The systems, in order; counts its changes so the name index knows when to rebuild.
+
+    Renames change a System in place, not the list: lookups check the name they find.
+    """
+
+    version = 0
+
+    def _changed(self) -> None:
+        self.version += 1
+
+
+def _counting(name: str) -> Callable[..., object]:
+    method = getattr(list, name)
+
+    def changed(self: SystemList, *args: Any, **kwargs: Any) -> object:
+        self._changed()
+        return method(self, *args, **kwargs)
+
+    changed.__name__ = name
+    return changed
+
+
+for _name in (
+    "append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse",
+    "__setitem__", "__delitem__", "__iadd__", "__imul__",
+):  # fmt: skip
+    setattr(SystemList, _name, _counting(_name))
+
+
 @dataclass
 class Assessment:
     """The whole document: the model plus the systems rated against it."""
@@ -96,19 +128,57 @@ class Assessment:
     description: str = ""
 
     def __post_init__(self) -> None:
+        self.systems = SystemList(self.systems)
         ensure_unique_ids(self.systems)
+        self._by_name: dict[str, int] = {}
+        self._by_id: dict[str, int] = {}
+        self._indexed = -1
+        self._indexed_list: SystemList | None = None
+
+    def _index(self) -> SystemList:
+        """The systems, with the name and id indexes up to date with the list (not with renames)."""
+        systems = self.systems
+        if not isinstance(systems, SystemList):  # a caller assigned a plain list
+            systems = self.systems = SystemList(systems)
+            self._indexed = -1
+        if self._indexed != systems.version or self._indexed_list is not systems:
+            self._rebuild(systems)
+        return systems
+
+    def _rebuild(self, systems: SystemList) -> None:
+        by_name: dict[str, int] = {}
+        by_id: dict[str, int] = {}
+        for i, s in enumerate(systems):
+            by_name.setdefault(s.name, i)
+            by_id.setdefault(s.id, i)
+        self._by_name, self._by_id = by_name, by_id
+        self._indexed, self._indexed_list = systems.version, systems
+
+    def _find(self, key: str, by: str) -> int:
+        systems = self._index()
+        for attempt in range(2):
+            table = self._by_name if by == "name" else self._by_id
+            i = table.get(key)
+            if i is not None and i < len(systems) and getattr(systems[i], by) == key:
+                return i
+            if attempt == 0:
+                self._rebuild(systems)  # renamed (or re-id'd) since the index was built
+        raise KeyError(key)
+
+    def snapshot(self) -> Assessment:
+        """A copy that later edits cannot reach (saved on another thread while editing goes on).
+
+        Systems and their rating dicts are copied; ratings and the model are immutable.
+        """
+        systems = [System(s.name, dict(s.ratings), s.id) for s in self.systems]
+        return Assessment(self.model, self.title, systems, self.systems_label, self.description)
 
     def system(self, name: str) -> System:
-        for s in self.systems:
-            if s.name == name:
-                return s
-        raise KeyError(name)
+        """The system called `name` (KeyError if none): a dictionary lookup, not a scan."""
+        return self.systems[self._find(name, "name")]
 
     def system_by_id(self, system_id: str) -> System:
-        for s in self.systems:
-            if s.id == system_id:
-                return s
-        raise KeyError(system_id)
+        return self.systems[self._find(system_id, "id")]
 
     def unique_id(self, base: str) -> str:
         """An id made from `base` that no system of this assessment has yet."""
@@ -118,7 +188,10 @@ class Assessment:
         return [s.name for s in self.systems]
 
     def index_of(self, name: str) -> int:
-        return self.system_names().index(name)
+        try:
+            return self._find(name, "name")
+        except KeyError:
+            raise ValueError(f"{name!r} is not a system") from None
 
     def unique_name(self, base: str) -> str:
         """`base`, or `base (2)`, `base (3)`… so new systems never clash."""

@@ -167,7 +167,9 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         tip="Bring in ratings from a spreadsheet (CSV or Excel): preview, then one undo step",
     )
     file_menu.addSeparator()
-    acts.add("save", file_menu, "&Save", files.save, QKeySequence.StandardKey.Save, "Save the file")
+    acts.add(
+        "save", file_menu, "&Save", files.save_in_background, QKeySequence.StandardKey.Save, "Save the file"
+    )
     acts.add(
         "save_as",
         file_menu,

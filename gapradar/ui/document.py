@@ -7,12 +7,21 @@ The undo stack's clean state is the "saved" state.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from gapradar.domain import Assessment, MaturityModel, Rating, System
+
+
+@dataclass(frozen=True)
+class SavePoint:
+    """Where the document stood when a snapshot was taken for saving."""
+
+    index: int  # the undo stack's index
+    revision: int  # counts every change, so undo-then-new-edit is not mistaken for the same state
 
 
 class Document(QObject):
@@ -33,6 +42,11 @@ class Document(QObject):
         self.path = path
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.revision = 0
+        self.changed.connect(self._count_change)
+
+    def _count_change(self) -> None:
+        self.revision += 1
 
     def _clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
@@ -51,6 +65,20 @@ class Document(QObject):
 
     def mark_saved(self) -> None:
         self.undo_stack.setClean()
+
+    def save_point(self) -> SavePoint:
+        return SavePoint(self.undo_stack.index(), self.revision)
+
+    def mark_saved_at(self, point: SavePoint) -> None:
+        """The snapshot taken at `point` is on disk: saved if nothing changed since, else unsaved for good.
+
+        Edits made while it was written stay unsaved; and since the stack cannot mark
+        an earlier index clean, no undo can make the document look saved again.
+        """
+        if point == self.save_point():
+            self.undo_stack.setClean()
+        else:
+            self.undo_stack.resetClean()
 
     # ---------------------------------------------------------- mutators for commands only
 

@@ -11,10 +11,12 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from gapradar.domain import Assessment
+from gapradar.domain.assessment import ensure_unique_ids
 from gapradar.io import LoadError, dumps
 from gapradar.io.atomic import atomic_write_bytes
 from gapradar.io.yaml_format import read_bytes
-from gapradar.ui.document import Document
+from gapradar.ui.document import Document, SavePoint
 from gapradar.ui.recovery import (
     HEADER,
     RECOVERY_INTERVAL_MS,
@@ -34,6 +36,7 @@ __all__ = [
     "find_recovery_copies",
     "may_overwrite",
     "save_document",
+    "snapshot_for_saving",
 ]
 
 MISSING_POLL_MS = 1000
@@ -46,6 +49,12 @@ def save_document(doc: Document, path: Path) -> bytes:
     doc.set_path(path)
     doc.mark_saved()
     return data
+
+
+def snapshot_for_saving(doc: Document) -> tuple[Assessment, SavePoint]:
+    """What a background save writes, and where the document stood: taken on the GUI thread."""
+    ensure_unique_ids(doc.assessment.systems)  # as dumps() would have, on the document itself
+    return doc.assessment.snapshot(), doc.save_point()
 
 
 def may_overwrite(parent: QWidget | None, watcher: FileWatcher, path: Path) -> bool:
@@ -90,6 +99,7 @@ class FileWatcher(QObject):
         self.path: Path | None = None
         self.known: bytes | None = None  # hash of the contents the user has seen
         self._missing = False
+        self.saving = False  # gapradar itself is writing the file: its own change is no news
 
     def watch(self, path: Path | None, contents: bytes | None) -> None:
         """Watch `path`, whose contents the user now sees (None: read them now)."""
@@ -139,7 +149,7 @@ class FileWatcher(QObject):
 
     def check(self) -> None:
         """Look at the file now (on every watcher event, while it is missing, when the app regains focus)."""
-        if self.path is None:
+        if self.path is None or self.saving:
             return
         now = self._read()
         self._arm()

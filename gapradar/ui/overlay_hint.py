@@ -13,8 +13,15 @@ from gapradar.chart.radar_scene import MAX_FILLED
 from gapradar.chart.view_state import ViewState
 from gapradar.ui.workspace import Workspace
 
+RADAR_LIMIT = 50  # beyond this many systems a radar shows a tangle, not a comparison
+
 
 def hint_text(checked: int) -> str:
+    if checked > RADAR_LIMIT:
+        return (
+            f"{checked} systems overlaid: more than a radar can show (about {RADAR_LIMIT}). "
+            "The heatmap shows every system at once, one row each."
+        )
     return (
         f"{checked} systems overlaid: drawn as outlines only, which is hard to compare. "
         "The heatmap or small multiples show many systems better."

@@ -24,6 +24,7 @@ from PySide6.QtCore import QLockFile, QObject, QSysInfo, QTimer, Signal
 from gapradar.domain import Assessment
 from gapradar.io import dumps, load
 from gapradar.io.atomic import atomic_write_bytes, reason_for
+from gapradar.ui.background_write import BackgroundWriter
 from gapradar.ui.document import Document
 from gapradar.ui.paths import recovery_dir, recovery_folder
 
@@ -183,7 +184,8 @@ class Recovery(QObject):
         self._dirty = False
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.write_if_needed)
+        self.timer.timeout.connect(self.write_in_background)
+        self.writer = BackgroundWriter(self)
         self.timer.start()
         self._startup = QTimer(self)  # after the window has connected to `failed`
         self._startup.setSingleShot(True)
@@ -218,8 +220,39 @@ class Recovery(QObject):
         if self._dirty and self.doc.modified:
             self.write()
 
+    def write_in_background(self) -> None:
+        """The timer's copy: a snapshot taken here, serialised and written on a worker thread."""
+        if not (self._dirty and self.doc.modified) or self.writer.busy:
+            return
+        try:
+            self.instance.hold(recovery_dir())
+        except OSError as e:
+            self._fail(e)
+            return
+        original = str(self.doc.path.resolve()) if self.doc.path else ""
+        snapshot = self.doc.assessment.snapshot()
+        self._dirty = False  # edits from now on make it dirty again
+        self.writer.write(
+            self._copy,
+            lambda: f"{HEADER}{original}\n{dumps(snapshot)}".encode(),
+            self._written,
+            self._not_written,
+        )
+
+    def _written(self, _data: bytes) -> None:
+        if not self.doc.modified:  # saved while the copy was written: it is not needed
+            self.discard()
+            return
+        self._ok()
+        self.written.emit(self._copy)
+
+    def _not_written(self, error: Exception) -> None:
+        self._dirty = True
+        self._fail(error)
+
     def write(self) -> Path | None:
         """Write a copy now (also called after an unexpected error); never raises."""
+        self.writer.wait()
         try:
             self.instance.hold(recovery_dir())
             original = str(self.doc.path.resolve()) if self.doc.path else ""
@@ -235,6 +268,7 @@ class Recovery(QObject):
 
     def discard(self) -> None:
         """Delete this document's copy (only this one: other windows' copies stay)."""
+        self.writer.wait()  # a copy being written would otherwise appear after this
         with contextlib.suppress(OSError):
             self._copy.unlink(missing_ok=True)
 

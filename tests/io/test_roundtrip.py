@@ -54,6 +54,25 @@ def test_load_of_save_is_identity(assessment):
     assert loads(dumps(assessment)) == assessment
 
 
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(assessments())
+def test_libyaml_writes_exactly_what_the_python_writer_writes(assessment):
+    from gapradar.io import yaml_format
+
+    assert yaml_format._Dumper is yaml_format._CDumper  # libyaml is there: the fast writer is used
+    assert dumps(assessment) == dumps(assessment, dumper=yaml_format._PyDumper)
+
+
+def test_an_emoji_is_kept_as_text_by_either_writer(sample_path):
+    from gapradar.io import yaml_format
+
+    a = load(sample_path)
+    first = a.systems[0]
+    first.set_rating(a.model.practice_ids[0], Rating(1, 2, "launch 🚀"))
+    for dumper in (None, yaml_format._PyDumper):
+        assert "launch 🚀" in dumps(a, dumper=dumper)
+
+
 def test_saved_file_is_stable_and_diff_friendly(sample_path, tmp_path):
     original = sample_path.read_text(encoding="utf-8")
     a = load(sample_path)
@@ -136,3 +155,13 @@ def test_a_saved_file_always_reopens_even_with_names_the_reader_refuses():
     assert b.system_names() == ["Core Banking", "core  banking (2)", "System 3"]
     assert b.title == "Review ]0;x notes"
     assert b.system_by_id(a.systems[0].id).name == "Core Banking"
+
+
+def test_writing_the_systems_in_chunks_gives_the_same_text(sample_path, monkeypatch):
+    from gapradar.io import yaml_format
+
+    a = load(sample_path)
+    whole = dumps(a, dumper=yaml_format._PyDumper)
+    for size in (1, 3, 40):
+        monkeypatch.setattr(yaml_format, "RATINGS_PER_CHUNK", size)
+        assert dumps(a) == whole
