@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from gapradar.chart.style import Theme
 from gapradar.domain import Assessment
@@ -62,8 +62,13 @@ def guide_html(
     return f"<div>{head}</div><table width='100%' cellspacing='4' cellpadding='4'>{''.join(rows)}</table>"
 
 
-class LevelGuide(QScrollArea):
-    """Follows the workspace: the selected practice of the selected system."""
+class LevelGuide(QFrame):
+    """Follows the workspace: the selected practice of the selected system.
+
+    In the window a QTextBrowser shows it (it lays rich text out once per change; a
+    word-wrapped QLabel in a scroll area measured it several times per edit, most of
+    an edit's cost); the presentation band keeps a label sized to its text.
+    """
 
     def __init__(self, workspace: Workspace, band: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,20 +76,26 @@ class LevelGuide(QScrollArea):
         self.setAccessibleName("Level guide")
         self.ws = workspace
         self.band = band
+        self._html = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.label.setAccessibleName("Level descriptions")
-        inner = QWidget()
-        layout = QVBoxLayout(inner)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.label)
-        self.setWidget(inner)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        if band:  # the band is sized to its text; a scroll bar would only add noise
-            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.browser: QTextBrowser | None = None
+        if band:
+            self.label.setContentsMargins(8, 8, 8, 8)
+            layout.addWidget(self.label)
+        else:
+            self.browser = QTextBrowser()
+            self.browser.setObjectName("levelGuideText")
+            self.browser.setAccessibleName("Level descriptions")
+            self.browser.setFrameShape(QFrame.Shape.NoFrame)
+            self.browser.setOpenLinks(False)
+            self.browser.document().setDocumentMargin(8)
+            layout.addWidget(self.browser)
         workspace.document_replaced.connect(self.refresh)
         workspace.document_changed.connect(self.refresh)
         workspace.state_changed.connect(self.refresh)
@@ -96,9 +107,9 @@ class LevelGuide(QScrollArea):
     def refresh(self, *_args: object) -> None:
         a, state = self.ws.assessment, self.ws.state
         if a is None or not a.model.practices:
-            self.label.setText("")
+            self._show("")
             return
-        self.label.setText(
+        self._show(
             guide_html(
                 a,
                 state.selected_system,
@@ -111,5 +122,17 @@ class LevelGuide(QScrollArea):
             )
         )
 
+    def _show(self, html: str) -> None:
+        if html == self._html:
+            return
+        self._html = html
+        if self.browser is not None:
+            bar = self.browser.verticalScrollBar()
+            keep = bar.value()
+            self.browser.setHtml(html)
+            bar.setValue(keep)  # an edit does not scroll the guide back to the top
+        else:
+            self.label.setText(html)
+
     def text(self) -> str:
-        return self.label.text()
+        return self._html
