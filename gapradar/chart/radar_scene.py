@@ -200,7 +200,11 @@ class SeriesPolygon(QGraphicsPolygonItem):
         self.setAcceptHoverEvents(True)
 
     def set_points(self, points: list[QPointF | None]) -> None:
-        self.setPolygon(QPolygonF([p for p in points if p is not None]))
+        # The fill dips to the centre at a practice that is not assessed: it claims no area
+        # there (skipping the point would draw a straight edge across that spoke).
+        present = [p for p in points if p is not None]
+        filled = [QPointF(0, 0) if p is None else p for p in points] if present else []
+        self.setPolygon(QPolygonF(filled))
         self.outline = outline_path(points)
 
     def paint(

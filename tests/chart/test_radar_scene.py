@@ -125,11 +125,36 @@ def test_overlay_breaks_at_a_practice_that_is_not_assessed(qapp, bank):
     canvas = laid_out(ChartSpec(bank, checked=(ATM,), show_average=False))
     try:
         series = canvas.view.radar.series[ATM]
-        assert series.polygon.polygon().count() == len(bank.model.practices) - 1
+        # The fill dips to the centre there (no area claimed); the outline breaks.
+        fill = series.polygon.polygon()
+        assert fill.count() == len(bank.model.practices)
+        assert fill.at(bank.model.practice_index("release")).isNull()
         outline = series.polygon.outline
         starts = [i for i in range(outline.elementCount()) if outline.elementAt(i).isMoveTo()]
         assert len(starts) == 1  # one open line, broken at the practice
         hollow = [p for p in series.markers.points() if "not assessed" in p.data()]
         assert len(hollow) == 1 and hollow[0].brush().color() == canvas.view.radar.spec.theme.background
+    finally:
+        canvas.close()
+
+
+def test_the_fill_claims_no_area_at_a_practice_that_is_not_assessed(qapp, bank):
+    from PySide6.QtCore import QPointF
+
+    from gapradar.chart import geometry
+
+    system = bank.system(ATM)
+    system.set_rating("release", Rating(None, 2))  # practice 2: not assessed now
+    canvas = laid_out(ChartSpec(bank, checked=(ATM,), show_average=False))
+    try:
+        polygon = canvas.view.radar.series[ATM].polygon.polygon()
+        n = len(bank.model.practices)
+        # Near the centre on that spoke is outside the fill; on an assessed spoke it is inside.
+        assert not polygon.containsPoint(
+            QPointF(*geometry.point(0.1, geometry.angle(2, n))), Qt.FillRule.OddEvenFill
+        )
+        assert polygon.containsPoint(
+            QPointF(*geometry.point(0.2, geometry.angle(0, n))), Qt.FillRule.OddEvenFill
+        )
     finally:
         canvas.close()
