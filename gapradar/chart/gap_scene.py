@@ -35,17 +35,7 @@ def _fmt(v: float) -> str:
 class GapScene(PixelScene):
     def __init__(self, view_box: pg.ViewBox) -> None:
         super().__init__(view_box)
-        self.spec: ViewSpec | None = None
         self.row_rects: dict[str, QRectF] = {}  # practice id -> its row, in pixels
-
-    def set_spec(self, spec: ViewSpec) -> None:
-        self.spec = spec
-        self.rebuild()
-
-    def resize(self, width: float, height: float) -> None:
-        if (width, height) != self.size:
-            self.size = (width, height)
-            self.rebuild()
 
     def practice_at(self, x: float, y: float) -> str | None:
         return next((pid for pid, r in self.row_rects.items() if r.contains(x, y)), None)

@@ -152,7 +152,6 @@ class HeatmapScene(PixelScene):
 
     def __init__(self, view_box: pg.ViewBox) -> None:
         super().__init__(view_box)
-        self.spec: ViewSpec | None = None
         self.cells: dict[tuple[str, str], Cell] = {}
         self.rows: list[System] = []
         self.columns: list[int] = []
@@ -166,15 +165,6 @@ class HeatmapScene(PixelScene):
         self._level_colours: dict[int, str] = {}
 
     # ------------------------------------------------------------ public
-
-    def set_spec(self, spec: ViewSpec) -> None:
-        self.spec = spec
-        self.rebuild()
-
-    def resize(self, width: float, height: float) -> None:
-        if (width, height) != self.size:
-            self.size = (width, height)
-            self.rebuild()
 
     def content_size(self, spec: ViewSpec) -> tuple[float, float]:
         """The size the window needs for `spec` at fixed cell sizes (it scrolls when larger)."""

@@ -18,7 +18,6 @@ from gapradar.chart.pixel_scene import PixelScene, pen, text_size
 from gapradar.chart.radar_scene import outline_path, sizes_for
 from gapradar.chart.style import colour_for
 from gapradar.chart.titles import display_title
-from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain.rollup import rollup
 
 
@@ -37,17 +36,7 @@ def grid_shape(n: int, width: float, height: float) -> tuple[int, int]:
 class MultiplesScene(PixelScene):
     def __init__(self, view_box: pg.ViewBox) -> None:
         super().__init__(view_box)
-        self.spec: ViewSpec | None = None
         self.panels: dict[str, QRectF] = {}
-
-    def set_spec(self, spec: ViewSpec) -> None:
-        self.spec = spec
-        self.rebuild()
-
-    def resize(self, width: float, height: float) -> None:
-        if (width, height) != self.size:
-            self.size = (width, height)
-            self.rebuild()
 
     def system_at(self, x: float, y: float) -> str | None:
         return next((n for n, r in self.panels.items() if r.contains(x, y)), None)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QWidget
 
 from gapradar.chart.colour import luminance
+from gapradar.chart.view_spec import ViewSpec
 
 
 def font(px: float, bold: bool = False) -> QFont:
@@ -44,6 +45,20 @@ class PixelScene:
         self.vb = view_box
         self.items: list[QGraphicsItem] = []
         self.size = (0.0, 0.0)
+        self.spec: ViewSpec | None = None
+
+    def set_spec(self, spec: ViewSpec) -> None:
+        self.spec = spec
+        self.rebuild()
+
+    def resize(self, width: float, height: float) -> None:
+        if (width, height) != self.size:
+            self.size = (width, height)
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Lay the scene out for `spec` at `size`; each view's scene draws its own."""
+        raise NotImplementedError
 
     def set_extent(self, width: float, height: float) -> None:
         self.vb.setRange(xRange=(0, width), yRange=(0, height), padding=0)
