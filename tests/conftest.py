@@ -50,3 +50,34 @@ def _private_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
 @pytest.fixture
 def sample_path() -> Path:
     return SAMPLE
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path, sample_path: Path) -> Path:
+    """A copy of the sample a test may edit and save."""
+    import shutil
+
+    path = tmp_path / "bank.yaml"
+    shutil.copy(sample_path, path)
+    return path
+
+
+class Answers:
+    """Scripted answers for QMessageBox prompts, recording what was asked."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, answer: object) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.asked: list[str] = []
+        self.answer = answer
+        for name in ("warning", "question", "critical", "information"):
+            monkeypatch.setattr(QMessageBox, name, staticmethod(self._ask))
+
+    def _ask(self, parent: object, title: str, text: str, *args: object, **kwargs: object) -> object:
+        self.asked.append(f"{title}: {text}")
+        return self.answer
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch):
+    return lambda answer: Answers(monkeypatch, answer)

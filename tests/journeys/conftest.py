@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 
 import pyqtgraph as pg
 import pytest
@@ -21,29 +20,9 @@ def _real_display():
 
 
 @pytest.fixture
-def sample_copy(tmp_path, sample_path):
-    path = tmp_path / "bank.yaml"
-    shutil.copy(sample_path, path)
-    return path
-
-
-class Prompts:
-    """Answers QMessageBox prompts as a person would, and records what was asked."""
-
-    def __init__(self, monkeypatch, answer):
-        self.asked: list[str] = []
-        self.answer = answer
-        for name in ("warning", "question", "critical", "information"):
-            monkeypatch.setattr(QMessageBox, name, staticmethod(self._ask))
-
-    def _ask(self, parent, title, text, *args, **kwargs):
-        self.asked.append(f"{title}: {text}")
-        return self.answer
-
-
-@pytest.fixture
-def prompts(monkeypatch):
-    return lambda answer=QMessageBox.StandardButton.No: Prompts(monkeypatch, answer)
+def prompts(answers):
+    """Prompts answered as a person would (No unless told otherwise), recording what was asked."""
+    return lambda answer=QMessageBox.StandardButton.No: answers(answer)
 
 
 def show(qtbot, window):

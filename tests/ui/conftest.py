@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import shutil
-
 import pyqtgraph as pg
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -12,13 +10,6 @@ from gapradar.io import load
 @pytest.fixture(autouse=True)
 def _fast_mouse():
     pg.setConfigOption("mouseRateLimit", -1)
-
-
-@pytest.fixture
-def sample_copy(tmp_path, sample_path):
-    path = tmp_path / "bank.yaml"
-    shutil.copy(sample_path, path)
-    return path
 
 
 class UnexpectedDialog(AssertionError):
@@ -48,22 +39,3 @@ def window(qtbot, sample_copy):
     w.show()
     qtbot.waitExposed(w)
     return w
-
-
-class Answers:
-    """Scripted answers for QMessageBox prompts, recording what was asked."""
-
-    def __init__(self, monkeypatch, answer):
-        self.asked: list[str] = []
-        self.answer = answer
-        for name in ("warning", "question", "critical", "information"):
-            monkeypatch.setattr(QMessageBox, name, staticmethod(self._ask))
-
-    def _ask(self, parent, title, text, *args, **kwargs):
-        self.asked.append(f"{title}: {text}")
-        return self.answer
-
-
-@pytest.fixture
-def answers(monkeypatch):
-    return lambda answer: Answers(monkeypatch, answer)
