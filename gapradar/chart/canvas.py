@@ -7,10 +7,10 @@ show the same RadarScene, so what you see is what you export.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from gapradar.chart.pixel_scene import still_view_box
 from gapradar.chart.radar_scene import RadarScene
 from gapradar.chart.spec import ChartSpec
 
@@ -18,13 +18,7 @@ from gapradar.chart.spec import ChartSpec
 class RadarCanvas(pg.GraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=None)
-        self.setAntialiasing(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFrameShape(pg.QtWidgets.QFrame.Shape.NoFrame)
-        self.view_box = pg.ViewBox(enableMouse=False, enableMenu=False, defaultPadding=0)
-        self.view_box.setMouseEnabled(False, False)
-        self.setCentralItem(self.view_box)
+        self.view_box = still_view_box(self)
         self.radar = RadarScene(self.view_box)
 
     def set_spec(self, spec: ChartSpec) -> None:

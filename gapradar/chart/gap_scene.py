@@ -40,14 +40,8 @@ class GapScene(PixelScene):
     def practice_at(self, x: float, y: float) -> str | None:
         return next((pid for pid, r in self.row_rects.items() if r.contains(x, y)), None)
 
-    def rebuild(self) -> None:
-        spec = self.spec
-        w, h = self.size
-        if spec is None or w < 2 or h < 2:
-            return
-        self.clear()
+    def draw(self, spec: ViewSpec, w: float, h: float) -> None:
         self.row_rects = {}
-        self.set_extent(w, h)
         a, theme = spec.assessment, spec.theme
         sz = sizes_for(w, h)
         s = sz.scale
@@ -57,7 +51,7 @@ class GapScene(PixelScene):
         share = spec.focus not in a.system_names() and spec.rollup == "at-target"
         y = m
         if spec.show_title:
-            self.text(display_title(spec), title_px, theme.text, m, y, bold=True)  # type: ignore[arg-type]
+            self.text(display_title(spec), title_px, theme.text, m, y, bold=True)
             y += text_size("Ag", title_px, True)[1]
         who = (
             spec.focus

@@ -290,7 +290,7 @@ class HeatmapScene(PixelScene):
         m, s = g["m"], g["s"]
         y = m
         if spec.show_title:
-            title = display_title(spec)  # type: ignore[arg-type]  # a ViewSpec has every field it reads
+            title = display_title(spec)
             self.text(title, g["title_px"], theme.text, m, y, bold=True)
             y += text_size("Ag", g["title_px"], True)[1]
         shown = "current" if spec.editing == "current" or not spec.show_targets else "target"

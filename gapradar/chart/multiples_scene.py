@@ -18,6 +18,7 @@ from gapradar.chart.pixel_scene import PixelScene, pen, text_size
 from gapradar.chart.radar_scene import outline_path, sizes_for
 from gapradar.chart.style import colour_for
 from gapradar.chart.titles import display_title
+from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain.rollup import rollup
 
 
@@ -41,21 +42,15 @@ class MultiplesScene(PixelScene):
     def system_at(self, x: float, y: float) -> str | None:
         return next((n for n, r in self.panels.items() if r.contains(x, y)), None)
 
-    def rebuild(self) -> None:
-        spec = self.spec
-        w, h = self.size
-        if spec is None or w < 2 or h < 2:
-            return
-        self.clear()
+    def draw(self, spec: ViewSpec, w: float, h: float) -> None:
         self.panels = {}
-        self.set_extent(w, h)
         a, theme = spec.assessment, spec.theme
         s = sizes_for(w, h).scale
         m = 14 * s
         title_px, sub_px = 21 * s * spec.chrome_scale, 13.5 * s * spec.chrome_scale
         y = m
         if spec.show_title:
-            self.text(display_title(spec), title_px, theme.text, m, y, bold=True)  # type: ignore[arg-type]
+            self.text(display_title(spec), title_px, theme.text, m, y, bold=True)
             y += text_size("Ag", title_px, True)[1]
         sub = spec.subtitle or (
             "Current level filled, target dashed · every radar on the same scale"

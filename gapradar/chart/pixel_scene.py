@@ -57,7 +57,17 @@ class PixelScene:
             self.rebuild()
 
     def rebuild(self) -> None:
-        """Lay the scene out for `spec` at `size`; each view's scene draws its own."""
+        """Lay the scene out for `spec` at `size`: cleared, then drawn by the view's scene."""
+        spec = self.spec
+        w, h = self.size
+        if spec is None or w < 2 or h < 2:
+            return
+        self.clear()
+        self.set_extent(w, h)
+        self.draw(spec, w, h)
+
+    def draw(self, spec: ViewSpec, width: float, height: float) -> None:
+        """Each view's scene draws itself here, into a cleared scene of that size."""
         raise NotImplementedError
 
     def set_extent(self, width: float, height: float) -> None:
@@ -141,16 +151,22 @@ def elide(text: str, px: float, width: float, bold: bool = False) -> str:
     return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 10.0))
 
 
+def still_view_box(view: pg.GraphicsView, invert_y: bool = False) -> pg.ViewBox:
+    """Set `view` up as a still picture (no scroll bars, frame or mouse panning); its view box."""
+    view.setAntialiasing(True)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setFrameShape(pg.QtWidgets.QFrame.Shape.NoFrame)
+    box = pg.ViewBox(enableMouse=False, enableMenu=False, defaultPadding=0)
+    box.setMouseEnabled(False, False)
+    box.invertY(invert_y)
+    view.setCentralItem(box)
+    return box
+
+
 class PixelCanvas(pg.GraphicsView):
     """A plain view of one pixel scene: what exports paint and the window's views extend."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=None)
-        self.setAntialiasing(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFrameShape(pg.QtWidgets.QFrame.Shape.NoFrame)
-        self.view_box = pg.ViewBox(enableMouse=False, enableMenu=False, defaultPadding=0)
-        self.view_box.setMouseEnabled(False, False)
-        self.view_box.invertY(True)
-        self.setCentralItem(self.view_box)
+        self.view_box = still_view_box(self, invert_y=True)  # pixel scenes count y downwards

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from gapradar.chart.spec import ChartSpec
+from gapradar.chart.view_spec import ViewSpec
 
 
-def display_title(spec: ChartSpec) -> str:
+def display_title(spec: ChartSpec | ViewSpec) -> str:
     """The title a chart shows: one system's chart names that system."""
     if spec.title is None and spec.focus is not None:
         base = spec.assessment.title
