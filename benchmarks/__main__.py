@@ -60,6 +60,29 @@ def large_assessment(systems: int, practices: int) -> Assessment:
     return Assessment(model, "Large", rows, "Systems")
 
 
+def many_rounds(rounds: int, systems: int, practices: int) -> Assessment:
+    """`rounds` dated rounds of the same systems, the levels drifting from round to round."""
+    import datetime
+
+    from gapradar.domain.assessment import Round
+
+    a = large_assessment(systems, practices)
+    table = [
+        Round(
+            f"{2020 + k // 4}-Q{k % 4 + 1}",
+            datetime.date(2020 + k // 4, 3 * (k % 4) + 1, 15),
+            {
+                s.id: {f"p{i}": Rating((i + j + k) % 5, (i * j + 3) % 5) for i in range(practices)}
+                for j, s in enumerate(a.systems)
+            },
+        )
+        for k in range(rounds)
+    ]
+    return Assessment(
+        a.model, a.title, [System(s.name, id=s.id) for s in a.systems], a.systems_label, rounds=table
+    )
+
+
 def window_for(assessment: Assessment, checked: int | None = None):
     from gapradar.ui.main_window import MainWindow
 
@@ -292,6 +315,11 @@ def main(argv: list[str] | None = None) -> int:
     big_file.write_text(dumps(large_assessment(1000, 40)), encoding="utf-8")
     results["load_large_ms (1,000 × 40 file: read, parse, validate)"] = timed(
         lambda: load(big_file), max(1, runs // 10), warmup=1
+    )
+    rounds_file = big_file.with_name("rounds.yaml")
+    rounds_file.write_text(dumps(many_rounds(20, 100, 40)), encoding="utf-8")
+    results["load_rounds_ms (20 rounds × 100 × 40 file, budget 1000)"] = timed(
+        lambda: load(rounds_file), max(1, runs // 10), warmup=1
     )
 
     from benchmarks.export_memory import export_memory_figures

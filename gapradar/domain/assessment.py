@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from gapradar.domain.model import MaturityModel
-from gapradar.domain.names import Slugs, slug
+from gapradar.domain.names import Slugs, name_key, slug
 from gapradar.domain.votes import Votes
 
 
@@ -117,23 +118,90 @@ for _name in (
     setattr(SystemList, _name, _counting(_name))
 
 
-@dataclass
+RoundRatings = dict[str, dict[str, Rating]]  # system id -> practice id -> rating
+
+FIRST_ROUND_LABEL = "Round 1"
+
+
+@dataclass(eq=False)
+class Round:
+    """One moment of the assessment: every system's current, target and note on a date.
+
+    The id is stable for the session (a relabelled round keeps it); the label is what
+    people see and type (`--round LABEL`). `unlocked` lets an earlier round be edited;
+    it is never saved, so every opened file starts with its past read-only.
+    """
+
+    label: str
+    date: datetime.date | None = None
+    ratings: RoundRatings = field(default_factory=dict)
+    id: str = ""
+    unlocked: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = slug(self.label, fallback="round")
+
+    def __eq__(self, other: object) -> bool:
+        """Same label, date and ratings; systems with nothing rated count as absent."""
+        if not isinstance(other, Round):
+            return NotImplemented
+        return (self.id, self.label, self.date) == (other.id, other.label, other.date) and _rated(
+            self.ratings
+        ) == _rated(other.ratings)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the other dataclasses here
+
+
+def _rated(ratings: RoundRatings) -> RoundRatings:
+    return {sid: rs for sid, rs in ratings.items() if rs}
+
+
+@dataclass(eq=False)
 class Assessment:
-    """The whole document: the model plus the systems rated against it."""
+    """The whole document: the model plus the systems rated against it, in one or more rounds.
+
+    `rounds` are oldest first and never empty. Systems are shared by every round.
+    `System.ratings` is the ratings of the round being shown: while a round is
+    shown, each system's ratings dict is that round's entry for the system, so
+    everything that reads or edits `system.ratings` works on the shown round.
+    """
 
     model: MaturityModel
     title: str = ""
     systems: list[System] = field(default_factory=list)
     systems_label: str = "Systems"
     description: str = ""
+    rounds: list[Round] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.systems = SystemList(self.systems)
         ensure_unique_ids(self.systems)
+        if not self.rounds:  # a one-moment assessment: its systems' ratings are the round
+            self.rounds = [Round(FIRST_ROUND_LABEL, ratings={s.id: s.ratings for s in self.systems})]
+        ensure_unique_round_ids(self.rounds)
+        self._shown = self.rounds[-1]
+        self._bind()
         self._by_name: dict[str, int] = {}
         self._by_id: dict[str, int] = {}
         self._indexed = -1
         self._indexed_list: SystemList | None = None
+
+    def __eq__(self, other: object) -> bool:
+        """The same content, whichever round each shows."""
+        if not isinstance(other, Assessment):
+            return NotImplemented
+        self._sync()
+        other._sync()
+        return (
+            self.model == other.model
+            and (self.title, self.systems_label, self.description)
+            == (other.title, other.systems_label, other.description)
+            and [(s.name, s.id) for s in self.systems] == [(s.name, s.id) for s in other.systems]
+            and self.rounds == other.rounds
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
     def _index(self) -> SystemList:
         """The systems, with the name and id indexes up to date with the list (not with renames)."""
@@ -168,10 +236,177 @@ class Assessment:
     def snapshot(self) -> Assessment:
         """A copy that later edits cannot reach (saved on another thread while editing goes on).
 
-        Systems and their rating dicts are copied; ratings and the model are immutable.
+        Systems, rounds and their rating dicts are copied; ratings and the model are immutable.
         """
-        systems = [System(s.name, dict(s.ratings), s.id) for s in self.systems]
-        return Assessment(self.model, self.title, systems, self.systems_label, self.description)
+        self._sync()
+        rounds = [
+            Round(r.label, r.date, {sid: dict(rs) for sid, rs in r.ratings.items()}, r.id, r.unlocked)
+            for r in self.rounds
+        ]
+        systems = [System(s.name, {}, s.id) for s in self.systems]
+        copy = Assessment(self.model, self.title, systems, self.systems_label, self.description, rounds)
+        copy.show_round(self._shown.id)
+        return copy
+
+    # ---------------------------------------------------------- rounds
+
+    @property
+    def shown(self) -> Round:
+        """The round whose ratings `System.ratings` holds."""
+        return self._shown
+
+    @property
+    def latest(self) -> Round:
+        return self.rounds[-1]
+
+    def round(self, round_id: str) -> Round:
+        """The round with this id (KeyError if none)."""
+        for r in self.rounds:
+            if r.id == round_id:
+                return r
+        raise KeyError(round_id)
+
+    def round_by_label(self, label: str) -> Round:
+        key = name_key(label)
+        for r in self.rounds:
+            if name_key(r.label) == key:
+                return r
+        raise KeyError(label)
+
+    def show_round(self, round_id: str | None) -> Round:
+        """Make `System.ratings` the ratings of this round (None: the latest)."""
+        wanted = self.latest if round_id is None else self.round(round_id)
+        if wanted is not self._shown:
+            self._sync()
+            self._shown = wanted
+            self._bind()
+        return wanted
+
+    def is_editable(self, r: Round | None = None) -> bool:
+        """The latest round is always editable; an earlier one only once unlocked."""
+        r = self._shown if r is None else r
+        return r is self.latest or r.unlocked
+
+    def ratings_of(self, r: Round) -> RoundRatings:
+        """A round's ratings by system id, up to date with the systems if it is shown."""
+        if r is self._shown:
+            self._sync()
+        return r.ratings
+
+    def rating_in(self, r: Round, system_id: str, practice_id: str) -> Rating:
+        """One rating of any round; levels the model no longer has read as not assessed."""
+        if r is self._shown:
+            try:
+                return self.system_by_id(system_id).rating(practice_id)
+            except KeyError:
+                return EMPTY_RATING
+        rating = r.ratings.get(system_id, {}).get(practice_id, EMPTY_RATING)
+        scores = self.model.scores
+        if (rating.current is not None and rating.current not in scores) or (
+            rating.target is not None and rating.target not in scores
+        ):
+            return replace(
+                rating,
+                current=rating.current if rating.current in scores else None,
+                target=rating.target if rating.target in scores else None,
+            )
+        return rating
+
+    def unique_round_id(self, base: str) -> str:
+        return slug(base, {r.id for r in self.rounds}, fallback="round")
+
+    def add_round(self, r: Round, index: int | None = None) -> None:
+        """Insert a round (by default as the latest); entries for unknown systems are dropped."""
+        self._sync()
+        ids = {s.id for s in self.systems}
+        r.ratings = {sid: rs for sid, rs in r.ratings.items() if sid in ids}
+        self.rounds.insert(len(self.rounds) if index is None else index, r)
+
+    def remove_round(self, round_id: str) -> tuple[int, Round]:
+        """Take a round out (never the last one); the shown round moves to the latest if it went."""
+        if len(self.rounds) <= 1:
+            raise ValueError("an assessment keeps at least one round")
+        self._sync()
+        r = self.round(round_id)
+        index = self.rounds.index(r)
+        self.rounds.pop(index)
+        if r is self._shown:
+            self._shown = self.latest
+            self._bind()
+        return index, r
+
+    def carried_forward(self, label: str, date: datetime.date | None) -> Round:
+        """A new round holding the latest round's levels, targets and notes (not its votes)."""
+        latest = self.ratings_of(self.latest)
+        ids = {s.id for s in self.systems}
+        ratings = {
+            sid: {pid: replace(r, votes=None, target_votes=None) for pid, r in rs.items()}
+            for sid, rs in latest.items()
+            if sid in ids
+        }
+        return Round(label, date, ratings, self.unique_round_id(label))
+
+    def detach_system(self, system: System) -> dict[str, dict[str, Rating]]:
+        """A system's ratings in every round (by round id), taken out of the rounds.
+
+        The system keeps its shown ratings; `attach_system` puts all of them back (undo).
+        """
+        self._sync()
+        return {r.id: r.ratings.pop(system.id) for r in self.rounds if system.id in r.ratings}
+
+    def attach_system(self, system: System, by_round: dict[str, dict[str, Rating]] | None = None) -> None:
+        """Give the rounds a system's ratings again (or, for a new system, the shown round its own)."""
+        if by_round is not None:
+            for r in self.rounds:
+                if r.id in by_round:
+                    r.ratings[system.id] = by_round[r.id]
+        self._shown.ratings.setdefault(system.id, system.ratings)
+        system.ratings = self._shown.ratings[system.id]
+
+    def follow_rescored_levels(self, before: MaturityModel, after: MaturityModel) -> None:
+        """Rounds not shown follow a model edit that renumbered a level (found by its name).
+
+        The shown round's ratings come with the edit itself; a level removed from the
+        model leaves the other rounds' ratings at it in place, read as not assessed
+        (`rating_in`), so undoing the removal brings them back.
+        """
+        by_name = {name_key(lv.name): lv.score for lv in after.levels}
+        moved = {
+            lv.score: by_name[name_key(lv.name)]
+            for lv in before.levels
+            if by_name.get(name_key(lv.name), lv.score) != lv.score
+        }
+        if not moved:
+            return
+        self._sync()
+
+        def move(score: int | None) -> int | None:
+            return moved.get(score, score) if score is not None else None
+
+        for r in self.rounds:
+            if r is self._shown:
+                continue
+            for rs in r.ratings.values():
+                for pid, rating in rs.items():
+                    if rating.current in moved or rating.target in moved:
+                        rs[pid] = replace(rating, current=move(rating.current), target=move(rating.target))
+
+    def _bind(self) -> None:
+        """Each system's ratings dict becomes the shown round's entry for it."""
+        ratings = self._shown.ratings
+        for s in self.systems:
+            s.ratings = ratings.setdefault(s.id, {})
+
+    def _sync(self) -> None:
+        """The shown round's entries made the systems' ratings dicts again.
+
+        A system appended to the list, or given a new dict (a model edit), is
+        picked up here, so only adding back a removed system needs `attach_system`.
+        """
+        ratings = self._shown.ratings
+        for s in self.systems:
+            if ratings.get(s.id) is not s.ratings:
+                ratings[s.id] = s.ratings
 
     def system(self, name: str) -> System:
         """The system called `name` (KeyError if none): a dictionary lookup, not a scan."""
@@ -215,3 +450,15 @@ def ensure_unique_ids(systems: list[System]) -> None:
     slugs = Slugs(seen)
     for s in clashing:
         s.id = slugs.make(s.id, "system")
+
+
+def ensure_unique_round_ids(rounds: list[Round]) -> None:
+    seen: set[str] = set()
+    clashing = []
+    for r in rounds:
+        if r.id in seen:
+            clashing.append(r)
+        seen.add(r.id)
+    slugs = Slugs(seen)
+    for r in clashing:
+        r.id = slugs.make(r.id, "round")

@@ -3,7 +3,7 @@
 Loading is strict and complete: every problem in the file is collected with its
 line and column before anything fails, and duplicate keys are errors rather
 than silent data loss. Saving is stable and diff-friendly: model order, UTF-8,
-one line per rating. See docs/file-format.md.
+one line per rating, rounds oldest first. See docs/file-format.md.
 """
 
 from __future__ import annotations
@@ -258,55 +258,86 @@ def dumps(assessment: Assessment, dumper: type[yaml.SafeDumper] | None = None) -
     data["systems_label"] = repair_text(assessment.systems_label)
     data["model"] = _model_data(assessment.model)
     ensure_unique_ids(assessment.systems)
-    scores = frozenset(assessment.model.scores)
     names = repair_names([s.name for s in assessment.systems], "System")
-    systems: list[dict[str, object]] = [
-        {
-            "name": name,
-            **({"id": s.id} if s.id != slug(name, fallback="system") else {}),
-            "ratings": {
-                p.id: _rating_data(s.rating(p.id), scores)
-                for p in assessment.model.practices
-                if not s.rating(p.id).is_empty
-            },
-        }
-        for s, name in zip(assessment.systems, names, strict=True)
-    ]
+    systems = [{"name": name, "id": s.id} for s, name in zip(assessment.systems, names, strict=True)]
+    rounds = _rounds_data(assessment)
     chosen = dumper or _Dumper
     if chosen is _PyDumper:
-        body = _dump({**data, "systems": systems}, _PyDumper)
+        body = _dump({**data, "systems": systems, "rounds": rounds}, _PyDumper)
     else:
-        body = _dump(data, chosen) + _dump_systems(systems, chosen)
+        body = _dump({**data, "systems": systems}, chosen) + _dump_rounds(rounds, chosen)
         if "\\U" in body and dumper is None:
             # libyaml escapes characters beyond U+FFFF (emoji) that the Python writer keeps as text
-            body = _dump({**data, "systems": systems}, _PyDumper)
+            body = _dump({**data, "systems": systems, "rounds": rounds}, _PyDumper)
     return f"# gapradar file: a maturity model and an assessment. Format: docs/file-format.md\n{body}"
+
+
+def _rounds_data(assessment: Assessment) -> list[dict[str, object]]:
+    """Each round's label, date and ratings: systems in list order, practices in model order.
+
+    Only what the model still has is written (ratings of removed practices, levels
+    it no longer has), so a saved file always reopens.
+    """
+    scores = frozenset(assessment.model.scores)
+    labels = repair_names([r.label for r in assessment.rounds], "Round")
+    result: list[dict[str, object]] = []
+    for r, label in zip(assessment.rounds, labels, strict=True):
+        ratings: dict[str, object] = {}
+        for s in assessment.systems:
+            rated = {
+                p.id: _rating_data(rating, scores)
+                for p in assessment.model.practices
+                if not (rating := assessment.rating_in(r, s.id, p.id)).is_empty
+            }
+            if rated:
+                ratings[s.id] = rated
+        result.append(
+            {
+                "label": label,
+                **({"id": r.id} if r.id != slug(label, fallback="round") else {}),
+                **({"date": r.date} if r.date is not None else {}),
+                "ratings": ratings,
+            }
+        )
+    return result
 
 
 RATINGS_PER_CHUNK = 400
 
 
-def _dump_systems(systems: list[dict[str, object]], dumper: type[yaml.SafeDumper]) -> str:
-    """`systems:` and its list, written a few hundred ratings at a time: the same text.
+def _dump_rounds(rounds: list[dict[str, object]], dumper: type[yaml.SafeDumper]) -> str:
+    """`rounds:` and its list, written a few hundred ratings at a time: the same text as one call.
 
     libyaml holds Python's GIL for as long as it writes, so one big call would
     freeze the window while a save runs on the worker thread; small calls let
-    the GUI thread in between them.
+    the GUI thread in between them. A chunk of a round's ratings is written as
+    `- ratings:` and that first line dropped, so its indentation (and where long
+    text wraps) is exactly what one call would give.
     """
-    if not systems:
-        return "systems: []\n"
-    parts = ["systems:\n"]
-    chunk: list[dict[str, object]] = []
-    size = 0
-    for system in systems:
-        chunk.append(system)
-        size += 1 + len(system["ratings"])  # type: ignore[arg-type]
-        if size >= RATINGS_PER_CHUNK:
-            parts.append(_dump(chunk, dumper))
-            chunk, size = [], 0
-    if chunk:
-        parts.append(_dump(chunk, dumper))
+    parts = ["rounds:\n"]
+    for r in rounds:
+        ratings: dict[str, dict[str, object]] = r["ratings"]  # type: ignore[assignment]
+        head = {k: v for k, v in r.items() if k != "ratings"}
+        if not ratings:
+            parts.append(_dump([{**head, "ratings": {}}], dumper))
+            continue
+        parts.append(_dump([head], dumper) + "  ratings:\n")
+        chunk: dict[str, object] = {}
+        size = 0
+        for sid, rated in ratings.items():
+            chunk[sid] = rated
+            size += 1 + len(rated)
+            if size >= RATINGS_PER_CHUNK:
+                parts.append(_ratings_chunk(chunk, dumper))
+                chunk, size = {}, 0
+        if chunk:
+            parts.append(_ratings_chunk(chunk, dumper))
     return "".join(parts)
+
+
+def _ratings_chunk(chunk: dict[str, object], dumper: type[yaml.SafeDumper]) -> str:
+    text = _dump([{"ratings": chunk}], dumper)
+    return text[text.index("\n") + 1 :]
 
 
 def _dump(data: object, dumper: type[yaml.SafeDumper]) -> str:

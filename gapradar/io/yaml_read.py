@@ -7,15 +7,18 @@ file is fixed in one pass. The model's own rules come from the domain
 
 from __future__ import annotations
 
+import datetime
+
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from gapradar.domain import Assessment, Level, Link, MaturityModel, Practice, Rating, System, Votes
+from gapradar.domain.assessment import Round
 from gapradar.domain.model import ID_PATTERN
 from gapradar.domain.names import Slugs, name_key
 from gapradar.io.yaml_nodes import INT_TAG, NULL_TAG, STR_TAG, NodeReader, describe, parse_int, quote
 
 FORMAT_KEY = "gapradar"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: ratings kept per round; a version-1 file is read as one round
 NOT_SURE = "not sure"  # the key counting votes that chose no level
 MAX_VOTES = 100_000
 MAX_RATINGS = 100_000  # the capacity: systems × practices, checked before the systems are read
@@ -27,17 +30,25 @@ def read_document(r: NodeReader, root: Node) -> Assessment | None:
         root,
         "the file",
         required=(FORMAT_KEY, "model"),
-        optional=("title", "description", "systems_label", "systems"),
+        optional=("title", "description", "systems_label", "systems", "rounds"),
     )
     if top is None:
         return None
-    if FORMAT_KEY in top and not _check_version(r, top[FORMAT_KEY]):
+    version = _check_version(r, top[FORMAT_KEY]) if FORMAT_KEY in top else FORMAT_VERSION
+    if version is None:
         return None
     model = _read_model(r, top["model"]) if "model" in top else None
     title = r.text(top.get("title"), "the title", required=False)
     description = r.text(top.get("description"), "the description", required=False)
     label = r.text(top.get("systems_label"), "systems_label", required=False)
-    systems = _read_systems(r, top["systems"], model) if "systems" in top else []
+    rated = version < 2  # version 1 keeps ratings under each system
+    systems = _read_systems(r, top["systems"], model, rated) if "systems" in top else []
+    rounds: list[Round] = []
+    if "rounds" in top:
+        if rated:
+            r.problem(top["rounds"], f"rounds need file format 2 or later; write '{FORMAT_KEY}: 2' first")
+        else:
+            rounds = _read_rounds(r, top["rounds"], model, systems)
     if model is None or r.problems:
         return None
     return Assessment(
@@ -46,13 +57,15 @@ def read_document(r: NodeReader, root: Node) -> Assessment | None:
         systems=systems,
         systems_label=label or "Systems",
         description=description or "",
+        rounds=rounds,
     )
 
 
-def _check_version(r: NodeReader, node: Node) -> bool:
+def _check_version(r: NodeReader, node: Node) -> int | None:
+    """The file's format version (the current one if unreadable); None for a newer format."""
     version = r.integer(node, f"'{FORMAT_KEY}' (the file format version)")
     if version is None:
-        return True
+        return FORMAT_VERSION
     if version > FORMAT_VERSION:
         r.problems.clear()  # keys of a newer format are expected; only this matters
         r.problem(
@@ -60,10 +73,10 @@ def _check_version(r: NodeReader, node: Node) -> bool:
             f"this file uses gapradar file format {version}, newer than this gapradar "
             f"understands (format {FORMAT_VERSION}); update gapradar to open it",
         )
-        return False
+        return None
     if version < 1:
         r.problem(node, f"unknown file format version {version}; the current one is {FORMAT_VERSION}")
-    return True
+    return version
 
 
 def _read_model(r: NodeReader, node: Node) -> MaturityModel | None:
@@ -160,7 +173,8 @@ def _read_practices(
     return tuple(practices)
 
 
-def _read_systems(r: NodeReader, node: Node, model: MaturityModel | None) -> list[System]:
+def _read_systems(r: NodeReader, node: Node, model: MaturityModel | None, rated: bool = True) -> list[System]:
+    """The systems; with `rated` (format 1) each with its ratings, else names and ids only."""
     items = r.sequence(node, "systems")
     if items is None:
         return []
@@ -180,6 +194,11 @@ def _read_systems(r: NodeReader, node: Node, model: MaturityModel | None) -> lis
         m = r.mapping(item, "a system", required=("name",), optional=("id", "ratings"))
         if m is None:
             continue
+        if "ratings" in m and not rated:
+            r.problem(
+                m["ratings"],
+                "in file format 2 a system's ratings are kept per round, under 'rounds:' (see docs/file-format.md)",
+            )
         name = r.name(m.get("name"), "a system's name")
         if name is not None:
             key = name_key(name)
@@ -194,7 +213,7 @@ def _read_systems(r: NodeReader, node: Node, model: MaturityModel | None) -> lis
             else:
                 names[key] = m["name"]
         system_id = _read_system_id(r, m.get("id"), ids)
-        ratings = _read_ratings(r, m["ratings"], known, name) if "ratings" in m else {}
+        ratings = _read_ratings(r, m["ratings"], known, name) if "ratings" in m and rated else {}
         if name is not None and system_id is not None:
             system = System(name, ratings, system_id)
             systems.append(system)
@@ -228,6 +247,125 @@ def _read_system_id(r: NodeReader, node: Node | None, ids: dict[str, Node]) -> s
         return None
     ids[text] = node
     return text
+
+
+def _read_rounds(
+    r: NodeReader, node: Node, model: MaturityModel | None, systems: list[System]
+) -> list[Round]:
+    """The rounds, oldest first: each a label, an optional date and ratings by system id."""
+    items = r.sequence(node, "rounds")
+    if items is None:
+        return []
+    known = _Known(model)
+    by_id = {s.id: s.name for s in systems}
+    id_list = sorted(by_id)
+    labels: dict[str, Node] = {}
+    ids: dict[str, Node] = {}
+    rounds: list[Round] = []
+    previous: tuple[datetime.date, Node] | None = None
+    for item in items:
+        m = r.mapping(item, "a round", required=("label",), optional=("id", "date", "ratings"))
+        if m is None:
+            continue
+        label = r.name(m.get("label"), "a round's label")
+        if label is not None:
+            key = name_key(label)
+            if key in labels:
+                first = labels[key].start_mark.line + 1
+                r.problem(
+                    m["label"],
+                    f"two rounds are labelled {quote(label)} (first on line {first}); round labels must be "
+                    "different (case, spacing and invisible characters do not count)",
+                )
+                label = None
+            else:
+                labels[key] = m["label"]
+        round_id = _read_round_id(r, m.get("id"), ids)
+        date = _read_date(r, m.get("date"))
+        if date is not None:
+            if previous is not None and date < previous[0]:
+                r.problem(
+                    m["date"],
+                    f"rounds are listed oldest first, but {date.isoformat()} is before "
+                    f"{previous[0].isoformat()} (line {previous[1].start_mark.line + 1})",
+                )
+            previous = (date, m["date"])
+        ratings: dict[str, dict[str, Rating]] = {}
+        if "ratings" in m:
+            ratings = _read_round_ratings(r, m["ratings"], known, by_id, id_list, label)
+        if label is not None and round_id is not None:
+            rounds.append(Round(label, date, ratings, round_id))
+    if not items:
+        r.problem(node, "an assessment has at least one round; leave 'rounds' out for a single empty round")
+    return rounds
+
+
+def _read_round_id(r: NodeReader, node: Node | None, ids: dict[str, Node]) -> str | None:
+    if node is None:
+        return ""
+    text = r.text(node, "a round's id")
+    if text is None:
+        return None
+    text = text.strip()
+    if not ID_PATTERN.match(text):
+        r.problem(
+            node, f"the round id {quote(text)} may use only letters, digits, '-', '_' and '.', and no spaces"
+        )
+        return None
+    if text in ids:
+        first = ids[text].start_mark.line + 1
+        r.problem(
+            node, f"two rounds have the id {quote(text)} (first on line {first}); ids must be different"
+        )
+        return None
+    ids[text] = node
+    return text
+
+
+def _read_date(r: NodeReader, node: Node | None) -> datetime.date | None:
+    """`2026-03-15` (written plain or in quotes); null or left out for an undated round."""
+    if node is None or (isinstance(node, ScalarNode) and node.tag == NULL_TAG):
+        return None
+    if isinstance(node, ScalarNode):
+        try:
+            return datetime.date.fromisoformat(node.value.strip())
+        except ValueError:
+            pass
+    r.problem(
+        node, f"a round's date is a day written year-month-day, like 2026-03-15; found {describe(node)}"
+    )
+    return None
+
+
+def _read_round_ratings(
+    r: NodeReader,
+    node: Node,
+    known: _Known,
+    by_id: dict[str, str],
+    id_list: list[str],
+    label: str | None,
+) -> dict[str, dict[str, Rating]]:
+    if isinstance(node, ScalarNode) and node.tag == NULL_TAG:
+        return {}
+    where = f"the ratings of round {quote(label)}" if label else "a round's ratings"
+    items = r.entries(node, where)
+    if items is None:
+        return {}
+    listed = ", ".join(id_list[:12]) + (f", … ({len(id_list)} in all)" if len(id_list) > 12 else "")
+    ratings: dict[str, dict[str, Rating]] = {}
+    for key_node, value in items:
+        sid = key_node.value
+        if sid not in by_id:
+            r.problem(
+                key_node,
+                f"unknown system id {quote(sid)}{r.hint(sid, id_list)}; the ratings of a round are "
+                f"keyed by the ids of the systems listed under 'systems:' ({listed or 'none'})",
+            )
+            continue
+        rated = {pid: x for pid, x in _read_ratings(r, value, known, by_id[sid]).items() if not x.is_empty}
+        if rated:
+            ratings[sid] = rated
+    return ratings
 
 
 class _Known:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
-from gapradar.domain import System
+from gapradar.domain import Rating, System
 from gapradar.ui.document import Document
 
 
@@ -104,14 +104,15 @@ class RemoveSystemCommand(QUndoCommand):
         self.doc, self.name = doc, name
         self.index = doc.assessment.index_of(name)
         self.system: System | None = None
+        self.by_round: dict[str, dict[str, Rating]] = {}
         self.setText(f"Remove system {name}")
 
     def redo(self) -> None:
-        self.index, self.system = self.doc.take_system(self.name)
+        self.index, self.system, self.by_round = self.doc.take_system(self.name)
 
     def undo(self) -> None:
         if self.system is not None:
-            self.doc.insert_system(self.index, self.system)
+            self.doc.insert_system(self.index, self.system, self.by_round)
 
 
 class RenameSystemCommand(QUndoCommand):

@@ -97,27 +97,39 @@ class Document(QObject):
     def append_systems(self, systems: list[System]) -> None:
         """Many systems at the end at once (an import): the panel and chart rebuild once."""
         self.assessment.systems.extend(systems)
+        for system in systems:
+            self.assessment.attach_system(system)
         self.systems_changed.emit()
         self.changed.emit()
 
     def remove_systems(self, names: list[str]) -> None:
-        """Undo of append_systems: these systems out, the panel and chart rebuilt once."""
+        """Undo of append_systems: these systems out (of every round), the panel and chart rebuilt once."""
         gone = set(names)
+        for system in self.assessment.systems:
+            if system.name in gone:
+                self.assessment.detach_system(system)
         self.assessment.systems[:] = [s for s in self.assessment.systems if s.name not in gone]
         self.systems_changed.emit()
         self.changed.emit()
 
-    def insert_system(self, index: int, system: System) -> None:
+    def insert_system(
+        self, index: int, system: System, by_round: dict[str, dict[str, Rating]] | None = None
+    ) -> None:
+        """A system in at `index`; `by_round` (from take_system) gives back its ratings in every round."""
         self.assessment.systems.insert(index, system)
+        self.assessment.attach_system(system, by_round)
         self.systems_changed.emit()
         self.changed.emit()
 
-    def take_system(self, name: str) -> tuple[int, System]:
+    def take_system(self, name: str) -> tuple[int, System, dict[str, dict[str, Rating]]]:
+        """A system out of the list and out of every round: its index, itself, its ratings by round."""
         index = self.assessment.index_of(name)
-        system = self.assessment.systems.pop(index)
+        system = self.assessment.systems[index]
+        by_round = self.assessment.detach_system(system)
+        self.assessment.systems.pop(index)
         self.systems_changed.emit()
         self.changed.emit()
-        return index, system
+        return index, system, by_round
 
     def rename_system(self, old: str, new: str) -> None:
         self.assessment.system(old).name = new
@@ -127,10 +139,12 @@ class Document(QObject):
 
     def apply_model(self, model: MaturityModel, ratings: dict[str, dict[str, Rating]] | None) -> None:
         """A new model, and with it the ratings it implies (None: ratings unchanged)."""
+        before = self.assessment.model
         self.assessment.model = model
         if ratings is not None:
             for system in self.assessment.systems:
                 system.ratings = {pid: r for pid, r in ratings.get(system.name, {}).items() if not r.is_empty}
+            self.assessment.follow_rescored_levels(before, model)
         self.model_changed.emit()
         self.changed.emit()
 

@@ -267,8 +267,8 @@ def test_change_on_disk_is_noticed_and_offered(qtbot, window, answers):
     path = window.doc.path
     asked = answers(QMessageBox.StandardButton.Yes)
     text = path.read_text(encoding="utf-8").replace(
-        "    testing:\n      current: 2\n      target: 3\n      note: Manual",
-        "    testing:\n      current: 0\n      target: 3\n      note: Manual",
+        "      testing:\n        current: 2\n        target: 3\n        note: Manual",
+        "      testing:\n        current: 0\n        target: 3\n        note: Manual",
         1,
     )
     with qtbot.waitSignal(window.files.watcher.changed_on_disk, timeout=10000):
