@@ -15,7 +15,7 @@ import math
 from functools import lru_cache
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 
 from gapradar.chart import geometry
@@ -52,9 +52,14 @@ def _transparent() -> QBrush:
     return QBrush(QColor(0, 0, 0, 0))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1)
 def _no_pen() -> QPen:
-    return QPen(QColor(0, 0, 0, 0), 0)
+    return QPen(Qt.PenStyle.NoPen)
+
+
+@lru_cache(maxsize=1)
+def _no_brush() -> QBrush:
+    return QBrush(Qt.BrushStyle.NoBrush)
 
 
 def na_position(
@@ -72,7 +77,7 @@ def na_spot(pos: QPointF, size: float, text: str) -> dict:
         "pos": (pos.x(), pos.y()),
         "size": size,
         "symbol": "o",
-        "brush": _transparent(),
+        "brush": _no_brush(),
         "pen": _no_pen(),
         "data": text,
     }
