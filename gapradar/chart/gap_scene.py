@@ -93,8 +93,8 @@ class GapScene(PixelScene):
         if unrated:
             note = "Not ranked (a level not assessed): " + ", ".join(unrated)
         if na:
-            names = ", ".join(r.practice.name for r in missing if r.practice.id in na)
-            note += ("\n" if note else "") + f"Not applicable ({NOT_APPLICABLE}): {names}"
+            listed = ", ".join(r.practice.name for r in missing if r.practice.id in na)
+            note += ("\n" if note else "") + f"Not applicable ({NOT_APPLICABLE}): {listed}"
         note_h = text_size(note, sub_px, width=w - 2 * m)[1] if note else 0.0
         names = [r.practice.name for r in ranked]
         label_w = min(max((text_size(n, label_px)[0] for n in names), default=40), 0.42 * w)
