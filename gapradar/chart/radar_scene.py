@@ -587,6 +587,8 @@ class RadarScene:
             if not column:
                 # Band entries wrap as wholes, never inside a name (nor after a dash: a word joiner).
                 shown = shown.replace(" ", "&nbsp;").replace("–", "–\u2060")
+            if not symbol:
+                return f"<span style='color:{colour}'>{shown}</span>"
             return f"<span style='color:{colour}'>{symbol}</span>&nbsp;{shown}"
 
         def lines(rows: list[tuple[str, str, str]]) -> list[str]:

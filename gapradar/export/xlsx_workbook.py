@@ -17,7 +17,7 @@ import io
 
 from gapradar.chart.style import PRINT, Theme, colour_for
 from gapradar.domain import AVERAGE_NAME, Assessment
-from gapradar.io.csv_tables import TABLES
+from gapradar.io.csv_tables import NOT_APPLICABLE, TABLES
 
 SHEETS = (("Scores", "scores"), ("Matrix", "matrix"), ("Gaps", "gaps"), ("Averages", "averages"))
 HEADER_FILL = "1F3B57"
@@ -40,6 +40,10 @@ def _fill_sheet(ws, rows: list[list]) -> None:
                 cell.data_type = "s"  # a name like "=Ops" is text, never a formula
             if isinstance(value, float):
                 cell.number_format = "0.00"
+            if value == NOT_APPLICABLE:
+                cell.alignment = Alignment(horizontal="center")  # apart from the numbers, as a mark
+            elif rows[0][c - 1] == "Confidence" and r > 1:
+                cell.alignment = Alignment(horizontal="left", indent=1)  # clear of the right-aligned means beside it
     for cell in ws[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
