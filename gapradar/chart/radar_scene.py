@@ -913,16 +913,21 @@ class RadarScene:
         for i, r in enumerate(ratings):
             if r.not_applicable:
                 where = self._na_point(i, stacks[i] if stacks else 0)
-                self._add(self._dynamic, rating_marks.na_label(colour, background, sz.ring_px, where), z)
+                self._add(self._dynamic, rating_marks.na_label(colour, background, self._na_px(), where), z)
         ring = rating_marks.rings(
             pts, [r.confidence for r in ratings], colour, sz.marker, max(1.2, sz.line * 0.7)
         )
         if ring is not None:
             self._add(self._dynamic, ring, z)
 
+    def _na_px(self) -> float:
+        """The "n/a" mark's size: the ring labels' size, never taller than half the lowest ring's room."""
+        levels = len(self._require_spec().assessment.model.levels)
+        return min(self.sizes.ring_px, self.radius_px / levels * 0.45)
+
     def _na_point(self, practice_index: int, stack: int) -> QPointF:
         model = self._require_spec().assessment.model
-        step = self.sizes.ring_px * 1.25 / max(self.radius_px, 1.0)  # a label's height, in data units
+        step = self._na_px() * 1.25 / max(self.radius_px, 1.0)  # a label's height, in data units
         return rating_marks.na_position(practice_index, len(model.practices), len(model.levels), step, stack)
 
     def _gap_area(self, system: System) -> QPainterPath:
