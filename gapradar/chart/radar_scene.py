@@ -587,6 +587,7 @@ class RadarScene:
             if not column:
                 # Band entries wrap as wholes, never inside a name (nor after a dash: a word joiner).
                 shown = shown.replace(" ", "&nbsp;").replace("–", "–\u2060")
+                symbol = symbol.replace("/", "/\u2060")  # "n/a" stays whole
             if not symbol:
                 return f"<span style='color:{colour}'>{shown}</span>"
             return f"<span style='color:{colour}'>{symbol}</span>&nbsp;{shown}"

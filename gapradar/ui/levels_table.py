@@ -10,7 +10,7 @@ applicable (both level cells then read "n/a") and C steps its confidence mark.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +39,8 @@ NOT_ASSESSED = "not assessed"
 NOT_APPLICABLE = "n/a"  # a level cell's value (and text) for a practice that does not apply
 NOT_APPLICABLE_ITEM = "n/a – not applicable"
 NO_MARK = "no mark"
+NOTE_ROOM = 160  # pixels the notes keep before the practice names start to wrap
+MIN_PRACTICE_WIDTH = 140
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -426,6 +428,27 @@ class LevelsTable(QTableView):
             default=0,
         )
         self.setColumnWidth(CONFIDENCE, max(self.columnWidth(CONFIDENCE), widest_word + 36))
+        self._practice_width = self.columnWidth(PRACTICE)
+        self._keep_note_room()
+
+    def _keep_note_room(self) -> None:
+        """In a narrow table the practice names wrap before the notes shrink to a sliver."""
+        natural = getattr(self, "_practice_width", 0)
+        if not natural:
+            return
+        fixed = sum(
+            self.columnWidth(c) for c in (CURRENT, TARGET, GAP, CONFIDENCE) if not self.isColumnHidden(c)
+        )
+        room = self.viewport().width() - fixed - NOTE_ROOM
+        width = max(min(natural, room), min(natural, MIN_PRACTICE_WIDTH))
+        if width != self.columnWidth(PRACTICE):
+            self.setColumnWidth(PRACTICE, width)
+            self.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._keep_note_room()
 
     def full_height(self, max_rows: int) -> int:
         """Pixels needed to show up to `max_rows` rows without scrolling."""
