@@ -43,7 +43,8 @@ def _fill_sheet(ws, rows: list[list]) -> None:
             if value == NOT_APPLICABLE:
                 cell.alignment = Alignment(horizontal="center")  # apart from the numbers, as a mark
             elif rows[0][c - 1] == "Confidence" and r > 1:
-                cell.alignment = Alignment(horizontal="left", indent=1)  # clear of the right-aligned means beside it
+                # clear of the right-aligned means beside it
+                cell.alignment = Alignment(horizontal="left", indent=1)
     for cell in ws[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
