@@ -165,6 +165,7 @@ class HeatmapScene(PixelScene):
         self._s = 1.0
         self._merged: dict[str, QPainterPath] = {}
         self._level_colours: dict[int, str] = {}
+        self._legend_na = False
 
     # ------------------------------------------------------------ public
 
@@ -284,6 +285,7 @@ class HeatmapScene(PixelScene):
         self.cells, self.rollup_cells, self.mean_cells, self.highlight = {}, {}, {}, None
         _, g = self._layout(w, h)
         self._level_colours = level_colours(spec.assessment.model.scores)
+        self._legend_na = _any_not_applicable(spec.assessment)
         self._s = g["s"]
         self.rows, self.columns = g["rows"], g["columns"]
         self.set_extent(w, h)
@@ -400,7 +402,7 @@ class HeatmapScene(PixelScene):
             colours = level_colours(model.scores)
             entries = [(colours[lv.score], lv.label) for lv in model.levels]
         entries.append((theme.background, "– not assessed"))
-        if any(r.not_applicable for s in spec.assessment.systems for r in s.ratings.values()):
+        if _any_not_applicable(spec.assessment):
             entries.append((theme.grid, f"{NOT_APPLICABLE} not applicable"))
         return entries
 
@@ -467,6 +469,9 @@ class HeatmapScene(PixelScene):
         if spec is None or cell is None:
             return
         a = spec.assessment
+        if spec.show_legend and self._legend_na != _any_not_applicable(a):
+            self.rebuild()  # the first n/a (or the last) adds (or drops) its legend entry
+            return
         system = a.system(system_name)
         colour, label = self._fill(system, a.model.practice(practice_id))
         if cell.item is not None:
@@ -576,6 +581,10 @@ class HeatmapScene(PixelScene):
         if rect is None:
             return
         self.highlight = self.rect(rect.adjusted(1, 1, -1, -1), None, pen(spec.theme.text, 3), z=4)
+
+
+def _any_not_applicable(a: Assessment) -> bool:
+    return any(r.not_applicable for s in a.systems for r in s.ratings.values())
 
 
 def _one_practice(a: Assessment, index: int) -> Assessment:

@@ -170,3 +170,28 @@ def test_model_editor_changes_the_confidence_words_in_one_step(window, qtbot, mo
     assert answers.asked and "3" in answers.asked[0]
     assert window.doc.assessment.model.confidence == ("claimed", "evidenced", "verified")
     assert editor.confidence.text() == "claimed, evidenced, verified"
+
+
+def test_n_in_the_heatmap_shows_an_n_a_cell_and_its_legend(window, qtbot):
+    from tests.ui.test_gap_views import cell_text, click_cell, show
+
+    heatmap = show(window, qtbot, "heatmap")
+    scene = heatmap.canvas.heatmap
+    system, pid = "Core Banking Application", window.ws.assessment.model.practices[1].id
+    assert "n/a not applicable" not in [label for _, label in scene._legend_entries()]
+    click_cell(qtbot, heatmap, system, 1)
+    qtbot.keyClick(heatmap.canvas, Qt.Key.Key_N)
+    assert window.ws.assessment.system(system).rating(pid).not_applicable
+    heatmap = show(window, qtbot, "heatmap")
+    assert cell_text(heatmap, system, pid) == "n/a"
+    legend = [t.toPlainText() for t in _scene_texts(heatmap.canvas.heatmap)]
+    assert "n/a not applicable" in legend
+    window.doc.undo_stack.undo()
+    assert cell_text(heatmap, system, pid) != "n/a"
+    assert "n/a not applicable" not in [t.toPlainText() for t in _scene_texts(heatmap.canvas.heatmap)]
+
+
+def _scene_texts(scene):
+    import pyqtgraph as pg
+
+    return [i.textItem for i in scene.items if isinstance(i, pg.TextItem)]
