@@ -3,7 +3,8 @@
 The in-app prioritised gap list: for one system (the focus) or for the
 roll-up under the chosen rule. Current is a filled circle, target an open
 diamond, so the two are told apart without colour. Practices that cannot be
-ranked (a level missing) are listed under the chart, never drawn as zero.
+ranked (a level missing) are listed under the chart, never drawn as zero;
+those that do not apply (n/a) are listed apart from those not assessed.
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from PySide6.QtGui import QColor, QPainterPath, QPolygonF
 
 from gapradar.chart.pixel_scene import PixelScene, elide, pen, text_size
 from gapradar.chart.radar_scene import sizes_for
+from gapradar.chart.rating_marks import NOT_APPLICABLE
 from gapradar.chart.titles import display_title
 from gapradar.chart.view_spec import ViewSpec
+from gapradar.domain import Practice
+from gapradar.domain.analysis import not_applicable_practices
 from gapradar.domain.rollup import GapRow, gap_rows, rollup
 
 CURRENT = "#0072B2"  # Okabe–Ito blue
@@ -26,6 +30,13 @@ def chart_rows(spec: ViewSpec) -> tuple[list[GapRow], list[GapRow]]:
     a = spec.assessment
     system = a.system(spec.focus) if spec.focus in a.system_names() else None
     return gap_rows(a, system, spec.rollup)
+
+
+def _not_applicable(spec: ViewSpec) -> list[Practice]:
+    """The practices that do not apply: to the focus system, or (the roll-up) to every system."""
+    a = spec.assessment
+    systems = [a.system(spec.focus)] if spec.focus in a.system_names() else None
+    return not_applicable_practices(a, systems)
 
 
 def _fmt(v: float) -> str:
@@ -77,8 +88,13 @@ class GapScene(PixelScene):
             y = self._legend(m, y, sub_px, s, spread=bool(spread))
         # the not-assessed list at the bottom takes what it needs
         note = ""
-        if missing:
-            note = "Not ranked (a level not assessed): " + ", ".join(r.practice.name for r in missing)
+        na = {p.id for p in _not_applicable(spec)}
+        unrated = [r.practice.name for r in missing if r.practice.id not in na]
+        if unrated:
+            note = "Not ranked (a level not assessed): " + ", ".join(unrated)
+        if na:
+            listed = ", ".join(r.practice.name for r in missing if r.practice.id in na)
+            note += ("\n" if note else "") + f"Not applicable ({NOT_APPLICABLE}): {listed}"
         note_h = text_size(note, sub_px, width=w - 2 * m)[1] if note else 0.0
         names = [r.practice.name for r in ranked]
         label_w = min(max((text_size(n, label_px)[0] for n in names), default=40), 0.42 * w)

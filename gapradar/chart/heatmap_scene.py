@@ -3,7 +3,8 @@
 Colours are lightness-ordered, colour-blind-safe scales (viridis for levels,
 light blue → orange-red for gaps), so order survives greyscale and colour-vision
 deficiency; the number in the cell carries the value anyway. "Not assessed" is
-the background colour with a dash, never a level's colour. The window gives
+the background colour with a dash, never a level's colour; "not applicable" is
+the theme's grey with "n/a", neither of them. The window gives
 cells a fixed size and scrolls; an export fits every cell into the page.
 """
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleT
 
 from gapradar.chart.pixel_scene import PixelScene, elide, font, ink_on, pen, text_size
 from gapradar.chart.radar_scene import sizes_for
+from gapradar.chart.rating_marks import NOT_APPLICABLE
 from gapradar.chart.titles import display_title
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Assessment, Practice, System, gap
@@ -163,6 +165,7 @@ class HeatmapScene(PixelScene):
         self._s = 1.0
         self._merged: dict[str, QPainterPath] = {}
         self._level_colours: dict[int, str] = {}
+        self._legend_na = False
 
     # ------------------------------------------------------------ public
 
@@ -282,6 +285,7 @@ class HeatmapScene(PixelScene):
         self.cells, self.rollup_cells, self.mean_cells, self.highlight = {}, {}, {}, None
         _, g = self._layout(w, h)
         self._level_colours = level_colours(spec.assessment.model.scores)
+        self._legend_na = _any_not_applicable(spec.assessment)
         self._s = g["s"]
         self.rows, self.columns = g["rows"], g["columns"]
         self.set_extent(w, h)
@@ -398,6 +402,8 @@ class HeatmapScene(PixelScene):
             colours = level_colours(model.scores)
             entries = [(colours[lv.score], lv.label) for lv in model.levels]
         entries.append((theme.background, "– not assessed"))
+        if _any_not_applicable(spec.assessment):
+            entries.append((theme.grid, f"{NOT_APPLICABLE} not applicable"))
         return entries
 
     def _legend_width(self, px: float, s: float) -> float:
@@ -418,6 +424,8 @@ class HeatmapScene(PixelScene):
         spec = self.spec
         assert spec is not None
         r = system.rating(p.id)
+        if r.not_applicable:
+            return spec.theme.grid, NOT_APPLICABLE
         shown = r.target if spec.editing == "target" and spec.show_targets else r.current
         if spec.colour_by == "gap":
             g = gap(r)
@@ -461,6 +469,9 @@ class HeatmapScene(PixelScene):
         if spec is None or cell is None:
             return
         a = spec.assessment
+        if spec.show_legend and self._legend_na != _any_not_applicable(a):
+            self.rebuild()  # the first n/a (or the last) adds (or drops) its legend entry
+            return
         system = a.system(system_name)
         colour, label = self._fill(system, a.model.practice(practice_id))
         if cell.item is not None:
@@ -512,7 +523,8 @@ class HeatmapScene(PixelScene):
         a = spec.assessment
         i = a.model.practice_index(practice_id)
         one = rollup(_one_practice(a, i), spec.rollup)[0]
-        set_number(cell.text, format_value(one), spec.theme.text)
+        applies_to_none = a.systems and one.not_applicable == len(a.systems)
+        set_number(cell.text, NOT_APPLICABLE if applies_to_none else format_value(one), spec.theme.text)
 
     def _mean_cell(self, system: System, x: float, y: float, w: float, h: float, px: float) -> None:
         if self.number_px < 7:
@@ -569,6 +581,10 @@ class HeatmapScene(PixelScene):
         if rect is None:
             return
         self.highlight = self.rect(rect.adjusted(1, 1, -1, -1), None, pen(spec.theme.text, 3), z=4)
+
+
+def _any_not_applicable(a: Assessment) -> bool:
+    return any(r.not_applicable for s in a.systems for r in s.ratings.values())
 
 
 def _one_practice(a: Assessment, index: int) -> Assessment:

@@ -3,7 +3,8 @@
 The one-page "all systems at a glance" that ten overlaid polygons cannot be.
 Spokes are numbered (the key under the grid names them), the current level is
 filled, the target a dashed outline, and a line breaks where a practice is
-not assessed, as on the big radar.
+not assessed, as on the big radar; where it does not apply, a small "n/a"
+stands on the spoke.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtGui import QColor, QPainterPath, QPolygonF
 
 from gapradar.chart.pixel_scene import PixelScene, pen, text_size
 from gapradar.chart.radar_scene import outline_path, sizes_for
+from gapradar.chart.rating_marks import NOT_APPLICABLE, multiples_na_point
 from gapradar.chart.style import colour_for
 from gapradar.chart.titles import display_title
 from gapradar.chart.view_spec import ViewSpec
@@ -68,6 +70,7 @@ class MultiplesScene(PixelScene):
         key_h = text_size(key, sub_px, width=w - 2 * m)[1] if spec.show_legend else 0.0
         names = [n for n in a.system_names() if not spec.checked or n in spec.checked]
         series: list[tuple[str, list[float | None], list[float | None], str]] = []
+        na: dict[str, list[bool]] = {}  # per panel, the practices that do not apply
         for i, name in enumerate(a.system_names()):
             if name in names:
                 sys_ = a.system(name)
@@ -75,10 +78,14 @@ class MultiplesScene(PixelScene):
                 cur_f = [_f(r.current) for r in levels]
                 tgt_f = [_f(r.target) for r in levels]
                 series.append((name, cur_f, tgt_f, colour_for(theme, i)))
+                na[name] = [r.not_applicable for r in levels]
         band: tuple[list[float | None], list[float | None]] | None = None
         if spec.rollup != "at-target" and a.systems:
             ru = rollup(a, spec.rollup)
             band = ([r.low for r in ru], [r.high for r in ru])  # the spread the roll-up hides
+            na[f"{spec.rollup_series} ({spec.rollup_name.lower()})"] = [
+                r.not_applicable == len(a.systems) for r in ru
+            ]
             series.append(
                 (
                     f"{spec.rollup_series} ({spec.rollup_name.lower()})",
@@ -112,6 +119,19 @@ class MultiplesScene(PixelScene):
             radius = max(4.0, min(inner.width(), inner.height()) / 2 - num_px * 1.6)
             last_is_rollup = band is not None and k == len(series) - 1
             self._radar(inner.center(), radius, cur, tgt, colour, num_px, s, band if last_is_rollup else None)
+            for i, flag in enumerate(na.get(name, ())):
+                if flag:
+                    at = multiples_na_point(inner.center(), radius, i, len(a.model.practices))
+                    self.text(
+                        NOT_APPLICABLE,
+                        num_px * 0.9,
+                        colour,
+                        at.x(),
+                        at.y(),
+                        anchor=(0.5, 0.5),
+                        bold=True,
+                        z=5,
+                    )
         if spec.show_legend:
             self.text(key, sub_px, theme.muted_text, m, h - m - key_h, width=w - 2 * m)
 

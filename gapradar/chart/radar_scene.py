@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
 import pyqtgraph as pg
@@ -38,11 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gapradar.chart import geometry
+from gapradar.chart import geometry, rating_marks
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import LINE_WORDS, SeriesStyle, style_for
 from gapradar.chart.titles import display_title, elide, fit_lines
-from gapradar.domain import AVERAGE_NAME, System, gap, practice_averages
+from gapradar.domain import AVERAGE_NAME, Rating, System, gap, practice_averages
+from gapradar.domain.analysis import confidence_count
 
 REFERENCE_PX = 720.0  # at this short side, sizes are as written below
 AVERAGE_KEY = "\0average"
@@ -526,10 +527,13 @@ class RadarScene:
                 rows += [("◇", colour, "Target level (dashed)"), ("▨", colour, "Gap to close")]
             focus = a.system(spec.focus) if spec.focus in a.system_names() else None
             if focus is not None and any(
-                focus.rating(p.id).current is None or focus.rating(p.id).target is None
+                (focus.rating(p.id).current is None or focus.rating(p.id).target is None)
+                and not focus.rating(p.id).not_applicable
                 for p in a.model.practices
             ):
                 rows.append(("○", colour, "Not assessed: line breaks, no gap"))
+            if focus is not None:
+                rows += rating_marks.legend_rows(a.model, [focus], colour, confidence_count(a, [focus]))
             return rows
         names = sorted((n for n in spec.checked if n in a.system_names()), key=str.casefold)
         listed = names if limit is None else names[:limit]
@@ -539,6 +543,7 @@ class RadarScene:
             rows.append(("", spec.theme.muted_text, f"… and {len(names) - len(listed):,} more"))
         if spec.show_average:
             rows.append(("◆", spec.theme.average, f"{AVERAGE_NAME} (dotted)"))
+        rows += rating_marks.legend_rows(a.model, [a.system(n) for n in names], spec.theme.muted_text)
         repeated = sorted({st.round for st in styles.values() if st.round > 0})
         palette = len(spec.theme.palette)
         for r in repeated:
@@ -582,6 +587,9 @@ class RadarScene:
             if not column:
                 # Band entries wrap as wholes, never inside a name (nor after a dash: a word joiner).
                 shown = shown.replace(" ", "&nbsp;").replace("–", "–\u2060")
+                symbol = symbol.replace("/", "/\u2060")  # "n/a" stays whole
+            if not symbol:
+                return f"<span style='color:{colour}'>{shown}</span>"
             return f"<span style='color:{colour}'>{symbol}</span>&nbsp;{shown}"
 
         def lines(rows: list[tuple[str, str, str]]) -> list[str]:
@@ -670,11 +678,12 @@ class RadarScene:
         signature: tuple
         if spec.focus is not None and spec.focus in a.system_names():
             focus = a.system(spec.focus)
-            levels = tuple((focus.rating(p.id).current, focus.rating(p.id).target) for p in practices)
+            levels = tuple(rating_marks.signature(focus.rating(p.id)) for p in practices)
             signature = ("focus", frame, levels, self._colour(focus.name), spec.show_targets)
             wanted.append((focus.name, signature, partial(self._build_focus, focus)))
         else:
             shown = [n for n in a.system_names() if n in spec.checked]
+            stacks = rating_marks.na_stacks([a.system(n) for n in shown], a.model)
             # Beyond a handful of systems, overlapping fills only muddy each other
             # (and cost most of a redraw): outlines and markers carry the data.
             self._filled = len(shown) <= MAX_FILLED
@@ -686,12 +695,14 @@ class RadarScene:
                 signature = (
                     "overlay",
                     frame,
-                    tuple((r.current, r.target) for r in ratings),
+                    tuple(rating_marks.signature(r) for r in ratings),
+                    stacks[name],
                     colour,
                     idx,
                     self._filled,
                 )
-                wanted.append((name, signature, partial(self._add_series, name, name, colour, current, idx)))
+                add = partial(self._add_series, name, name, colour, current, idx, stacks=stacks[name])
+                wanted.append((name, signature, add))
             if spec.show_average:
                 n_shown = len(shown)
                 averages = self._averages = practice_averages(a)
@@ -745,11 +756,14 @@ class RadarScene:
             return f"{AVERAGE_NAME}\n{p.name}\ncurrent {cur} (over {avg.assessed} systems)"
         r = a.system(system).rating(p.id)
         g = gap(r)
+        note = rating_marks.spot_note(model, r)
+        if r.not_applicable:
+            return f"{system}\n{p.name}\n{note}"
         return (
             f"{system}\n{p.name}\n"
             f"current: {model.level_label(r.current)}\n"
             f"target: {model.level_label(r.target)}\n"
-            f"gap: {'–' if g is None else f'{g:+d}'}"
+            f"gap: {'–' if g is None else f'{g:+d}'}" + (f"\n{note}" if note else "")
         )
 
     def _markers(
@@ -760,6 +774,8 @@ class RadarScene:
         symbol: str,
         filled: bool,
         texts: list[str],
+        ratings: list[Rating] | None = None,
+        stacks: Sequence[int] = (),
     ) -> pg.ScatterPlotItem:
         spec = self._require_spec()
         sz, theme = self.sizes, spec.theme
@@ -771,6 +787,11 @@ class RadarScene:
         pen = _marker_pen(colour, max(1.2, sz.line * 0.8))
         solid, hollow = _marker_brush(colour), _marker_brush(theme.background)
         for i, (pt, v) in enumerate(zip(pts, values, strict=True)):
+            rating = ratings[i] if ratings is not None else None
+            if rating is not None and rating.not_applicable:  # its "n/a" stands there instead
+                where = self._na_point(i, stacks[i] if stacks else 0)
+                spots.append(rating_marks.na_spot(where, sz.marker * 1.6, texts[i]))
+                continue
             assessed = v is not None and pt is not None
             # Not assessed: a small hollow marker off the series, next to the centre.
             pos = (
@@ -783,7 +804,9 @@ class RadarScene:
                     "pos": (pos.x(), pos.y()),
                     "size": sz.marker * (1.0 if assessed else 0.85),
                     "symbol": symbol,
-                    "brush": solid if (filled and assessed) else hollow,
+                    "brush": solid
+                    if (filled and assessed and not (rating and rating_marks.hollow(rating.confidence)))
+                    else hollow,
                     "pen": pen,
                     "data": texts[i] + ("" if assessed else "\n(not assessed)"),
                 }
@@ -793,7 +816,14 @@ class RadarScene:
         return item
 
     def _add_series(
-        self, key: str, name: str, colour: str, values: list, idx: int, average: bool = False
+        self,
+        key: str,
+        name: str,
+        colour: str,
+        values: list,
+        idx: int,
+        average: bool = False,
+        stacks: Sequence[int] = (),
     ) -> None:
         sz = self.sizes
         pts = self._points(values)
@@ -816,7 +846,10 @@ class RadarScene:
         self._add(self._dynamic, poly, 10 + idx * 0.01)
         averages = self._averages if average else None  # computed once per redraw, not per point
         texts = [self._spot_text(None if average else name, i, averages) for i in range(len(values))]
-        markers = self._markers(pts, values, colour, style.symbol, True, texts)
+        ratings = None if average else self._ratings(name)
+        markers = self._markers(pts, values, colour, style.symbol, True, texts, ratings, stacks)
+        if ratings is not None:
+            self._rating_marks(pts, ratings, colour, stacks, 15 + idx * 0.01)
         markers.sigHovered.connect(lambda item, points, ev, k=key: self._hover(k if len(points) else None))
         self._add(self._dynamic, markers, 15 + idx * 0.01)
         self.series[key] = Series(key, name, colour, poly, markers)
@@ -828,6 +861,7 @@ class RadarScene:
         current = [system.rating(p.id).current for p in model.practices]
         target = [system.rating(p.id).target for p in model.practices]
         texts = [self._spot_text(system.name, i) for i in range(len(current))]
+        ratings = [system.rating(p.id) for p in model.practices]
         cur_pts, tgt_pts = self._points(current), self._points(target)
         tgt_poly = tgt_markers = None
         if spec.show_targets:
@@ -850,10 +884,12 @@ class RadarScene:
             edge = QGraphicsPathItem(outline_path(tgt_pts))
             edge.setPen(_pen(colour, sz.line, Qt.PenStyle.DashLine))
             self._add(self._dynamic, edge, 12)
-            tgt_markers = self._markers(tgt_pts, target, colour, "d", False, texts)
+            tgt_ratings = [replace(r, confidence=None) for r in ratings]  # confidence marks the current level
+            tgt_markers = self._markers(tgt_pts, target, colour, "d", False, texts, tgt_ratings)
             self._add(self._dynamic, tgt_markers, 16)
-        cur_markers = self._markers(cur_pts, current, colour, "o", True, texts)
+        cur_markers = self._markers(cur_pts, current, colour, "o", True, texts, ratings)
         self._add(self._dynamic, cur_markers, 17)
+        self._rating_marks(cur_pts, ratings, colour, (), 17)
         self.series[system.name] = Series(
             system.name,
             system.name,
@@ -863,6 +899,37 @@ class RadarScene:
             tgt_poly,
             tgt_markers,
         )
+
+    def _ratings(self, name: str) -> list[Rating]:
+        a = self._require_spec().assessment
+        system = a.system(name)
+        return [system.rating(p.id) for p in a.model.practices]
+
+    def _rating_marks(
+        self, pts: list[QPointF | None], ratings: list[Rating], colour: str, stacks: Sequence[int], z: float
+    ) -> None:
+        """The "n/a" on each spoke where the practice does not apply, and rings round verified points."""
+        spec, sz = self._require_spec(), self.sizes
+        background = None if spec.transparent else spec.theme.background
+        for i, r in enumerate(ratings):
+            if r.not_applicable:
+                where = self._na_point(i, stacks[i] if stacks else 0)
+                self._add(self._dynamic, rating_marks.na_label(colour, background, self._na_px(), where), z)
+        ring = rating_marks.rings(
+            pts, [r.confidence for r in ratings], colour, sz.marker, max(1.2, sz.line * 0.7)
+        )
+        if ring is not None:
+            self._add(self._dynamic, ring, z)
+
+    def _na_px(self) -> float:
+        """The "n/a" mark's size: the ring labels' size, never taller than half the lowest ring's room."""
+        levels = len(self._require_spec().assessment.model.levels)
+        return min(self.sizes.ring_px, self.radius_px / levels * 0.45)
+
+    def _na_point(self, practice_index: int, stack: int) -> QPointF:
+        model = self._require_spec().assessment.model
+        step = self._na_px() * 1.25 / max(self.radius_px, 1.0)  # a label's height, in data units
+        return rating_marks.na_position(practice_index, len(model.practices), len(model.levels), step, stack)
 
     def _gap_area(self, system: System) -> QPainterPath:
         """Hatched band between current and target, over the practices that have a gap.
@@ -877,10 +944,12 @@ class RadarScene:
             return QPainterPath()
         cur = self._points([r.current if ok else None for r, ok in zip(ratings, with_gap, strict=True)])
         tgt = self._points([r.target if ok else None for r, ok in zip(ratings, with_gap, strict=True)])
+        # Both outlines dip to the centre where a practice has no gap (not assessed, not applicable),
+        # as the fill does: the band never crosses a spoke that has no gap to show.
         outer, inner = QPainterPath(), QPainterPath()
-        outer.addPolygon(QPolygonF([p for p in tgt if p is not None]))
+        outer.addPolygon(QPolygonF([QPointF(0, 0) if p is None else p for p in tgt]))
         outer.closeSubpath()
-        inner.addPolygon(QPolygonF([p for p in cur if p is not None]))
+        inner.addPolygon(QPolygonF([QPointF(0, 0) if p is None else p for p in cur]))
         inner.closeSubpath()
         px = 1.0 / max(self.radius_px, 1.0)  # one output pixel in data units
         return hatch_path(outer.subtracted(inner), 7 * self.sizes.scale * px, 1.4 * self.sizes.scale * px)

@@ -12,7 +12,7 @@ AVERAGE_NAME = "Average – all systems"
 
 
 def gap(rating: Rating) -> int | None:
-    """Target minus current; None unless both are assessed."""
+    """Target minus current; None unless both are assessed (never for a practice that does not apply)."""
     if rating.current is None or rating.target is None:
         return None
     return rating.target - rating.current
@@ -24,7 +24,7 @@ def _mean(values: list[int]) -> float | None:
 
 @dataclass(frozen=True)
 class Means:
-    """Means over the assessed values only: "not assessed" never counts as a level."""
+    """Means over the assessed values only: "not assessed" and "not applicable" never count as a level."""
 
     current: float | None
     target: float | None
@@ -94,3 +94,57 @@ def prioritised_gaps(assessment: Assessment, system: System | None = None) -> li
                 entries.append((r.current - r.target, pi, si, GapEntry(s.name, p, r.current, r.target)))
     entries.sort(key=lambda e: e[:3])
     return [e[3] for e in entries]
+
+
+@dataclass(frozen=True)
+class ConfidenceCount:
+    """How well the current levels are backed: of the ratings with a current level, how many carry each mark."""
+
+    rated: int  # ratings with a current level
+    marks: tuple[int, ...]  # per confidence word, weakest first
+
+    @property
+    def any(self) -> bool:
+        return any(self.marks)
+
+    def at_least(self, index: int) -> int:
+        return sum(self.marks[index:])
+
+
+def confidence_count(assessment: Assessment, systems: list[System] | None = None) -> ConfidenceCount:
+    words = len(assessment.model.confidence)
+    chosen = assessment.systems if systems is None else systems
+    marks = [0] * words
+    rated = 0
+    for s in chosen:
+        for p in assessment.model.practices:
+            r = s.rating(p.id)
+            if r.current is None:
+                continue
+            rated += 1
+            if r.confidence is not None and 0 <= r.confidence < words:
+                marks[r.confidence] += 1
+    return ConfidenceCount(rated, tuple(marks))
+
+
+def confidence_summary(words: tuple[str, ...], count: ConfidenceCount, unit: str = "practices") -> str:
+    """ "7 of 12 practices evidenced, 3 of them verified; 2 claimed": "" when nothing is marked.
+
+    The middle word counts every level at least that well backed (verified is evidenced too).
+    """
+    if not count.any or len(words) < 3:
+        return ""
+    text = f"{count.at_least(1)} of {count.rated} {unit} {words[1]}"
+    if count.marks[2]:
+        text += f", {count.marks[2]} of them {words[2]}"
+    if count.marks[0]:
+        text += f"; {count.marks[0]} {words[0]}"
+    return text
+
+
+def not_applicable_practices(assessment: Assessment, systems: list[System] | None = None) -> list[Practice]:
+    """The practices that apply to none of `systems` (every one marked n/a), in model order."""
+    chosen = assessment.systems if systems is None else systems
+    if not chosen:
+        return []
+    return [p for p in assessment.model.practices if all(s.rating(p.id).not_applicable for s in chosen)]

@@ -18,6 +18,14 @@ class Rating:
 
     None means "not assessed yet", which is not the same as the lowest level.
     `votes` and `target_votes` are the room's votes when the level was agreed in a vote.
+
+    `not_applicable`: the practice does not apply to this system at all, so it
+    has neither a current nor a target level (one flag for both: what does not
+    apply has nothing to reach either). A level wins over the flag: setting a
+    level on a practice marked n/a makes it apply again, so no rating is ever
+    both. `confidence` is how well the current level is backed: an index into
+    the model's confidence words (0 claimed, 1 evidenced, 2 verified), None
+    when nobody said; a practice that does not apply has none.
     """
 
     current: int | None = None
@@ -25,6 +33,14 @@ class Rating:
     note: str = ""
     votes: Votes | None = None
     target_votes: Votes | None = None
+    not_applicable: bool = False
+    confidence: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.not_applicable and (self.current is not None or self.target is not None):
+            object.__setattr__(self, "not_applicable", False)
+        if self.not_applicable and self.confidence is not None:
+            object.__setattr__(self, "confidence", None)
 
     @property
     def is_empty(self) -> bool:
@@ -34,7 +50,13 @@ class Rating:
             and not self.note
             and self.votes is None
             and self.target_votes is None
+            and not self.not_applicable
+            and self.confidence is None
         )
+
+    def marked_not_applicable(self) -> Rating:
+        """This rating for a practice that does not apply: no levels, no confidence; the note stays."""
+        return replace(self, current=None, target=None, confidence=None, not_applicable=True)
 
     def spread(self) -> str:
         """The votes in words ("current: 7 votes, median 1, range 0–2"); empty without votes."""

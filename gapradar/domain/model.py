@@ -13,6 +13,7 @@ MIN_LEVELS = 2
 MAX_PRACTICES = 500
 MAX_LEVELS = 100
 MAX_SCORE = 1000
+CONFIDENCE = ("claimed", "evidenced", "verified")  # the words unless a model says otherwise
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 
 
@@ -73,6 +74,8 @@ class MaturityModel:
     levels: tuple[Level, ...]
     description: str = ""
     links: tuple[Link, ...] = field(default_factory=tuple)
+    # How well a current level is backed, weakest first: drawn hollow, filled and ringed on the chart.
+    confidence: tuple[str, ...] = CONFIDENCE
 
     def __post_init__(self) -> None:
         # Sorting once here means every consumer can rely on ascending scores.
@@ -153,7 +156,19 @@ class MaturityModel:
             else:
                 scores[lv.score] = lv
             _check_name(found, lv, "level", level_names)
+        found.extend(confidence_problems(self.confidence))
         return found
+
+    def confidence_word(self, index: int | None) -> str:
+        """The word for a confidence mark ("" for none or a mark the model has no word for)."""
+        if index is None or not 0 <= index < len(self.confidence):
+            return ""
+        return self.confidence[index]
+
+    def confidence_index(self, word: str) -> int | None:
+        """The mark a word names (case, spacing and invisible characters do not count), or None."""
+        key = name_key(word)
+        return next((i for i, w in enumerate(self.confidence) if name_key(w) == key), None)
 
     @property
     def practice_ids(self) -> tuple[str, ...]:
@@ -206,6 +221,32 @@ class MaturityModel:
         if i < 0:
             return None
         return scores[min(i, len(scores) - 1)]
+
+
+def confidence_problems(words: tuple[str, ...]) -> list[RuleBreak]:
+    """Three different words, weakest first: the chart draws exactly three kinds of marker."""
+    if len(words) != len(CONFIDENCE):
+        return [
+            RuleBreak(
+                f"the confidence words are {len(CONFIDENCE)} (weakest first, e.g. "
+                f"{', '.join(CONFIDENCE)}), not {len(words)}",
+                field="confidence",
+            )
+        ]
+    found: list[RuleBreak] = []
+    seen: set[str] = set()
+    for word in words:
+        problem = name_problem(word)
+        if problem is not None:
+            found.append(RuleBreak(f"the confidence word {word[:60]!r} {problem}", field="confidence"))
+        elif name_key(word) in seen:
+            found.append(
+                RuleBreak(
+                    f"two confidence words are {word[:60]!r}; they must be different", field="confidence"
+                )
+            )
+        seen.add(name_key(word))
+    return found
 
 
 _Named = TypeVar("_Named", Practice, Level)

@@ -4,6 +4,8 @@ The rule is the consultant's choice and is always named where the figure is
 shown, because "the average" hides spread and "the weakest unit" tells another
 story. "Not assessed" never counts: a practice nobody rated has no roll-up,
 and a system that did not rate a practice is left out of that practice's figure.
+"Not applicable" is left out the same way (it has no level), and is counted
+apart so a practice that applies to nobody can say so.
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ class PracticeRollup:
     high: float | None
     q1: float | None
     q3: float | None
+    not_applicable: int = 0  # systems to which the practice does not apply
 
     @property
     def gap(self) -> float | None:
@@ -132,6 +135,7 @@ def rollup(
                 float(max(currents)) if currents else None,
                 q1,
                 q3,
+                sum(1 for r in ratings if r.not_applicable),
             )
         )
     return result
@@ -168,7 +172,7 @@ class GapRow:
 def gap_rows(
     assessment: Assessment, system: System | None = None, rule_key: str = DEFAULT_RULE
 ) -> tuple[list[GapRow], list[GapRow]]:
-    """(ranked, not assessed): the gap chart's rows, largest gap first, ties in the file's order.
+    """(ranked, not assessed or not applicable): the gap chart's rows, largest gap first, ties in the file's order.
 
     For one system the ranked rows begin with exactly `prioritised_gaps`' list
     (the gap table); practices already at target follow. Practices without both

@@ -4,7 +4,11 @@ Slides are 16:9 and built from a blank layout with our own text boxes: the
 default template's placeholders are 4:3 and sit left of centre on a wide slide.
 Charts are PowerPoint's own radar charts by default (data embedded, "Edit
 Data" works, text at 14 pt or more); pictures of gapradar's chart are an option
-when the slide must match the app pixel for pixel.
+when the slide must match the app pixel for pixel. A practice that does not
+apply (n/a) is a break in the radar's line and listed under the system's gaps;
+confidence marks are counted there ("7 of 12 practices evidenced") and drawn on
+the current level's markers: hollow (claimed), filled (evidenced), larger with
+a dark ring (verified).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from datetime import date
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import THEMES, Theme, style_for
 from gapradar.domain import AVERAGE_NAME, Assessment, System, practice_averages, prioritised_gaps
-from gapradar.domain.analysis import GapEntry
+from gapradar.domain.analysis import GapEntry, confidence_count, confidence_summary
 from gapradar.export.render import MAX_OVERLAID, ExportOptions, chart_image, png_bytes, write_bytes
 
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
@@ -391,16 +395,19 @@ def _overview(deck, blank, spec: ChartSpec, options: ExportOptions, deck_options
             Inches(height),
         )
     _levels_key(slide, a, MARGIN_IN, SLIDE_H_IN - 0.7, SLIDE_W_IN - 2 * MARGIN_IN)
+    summary = confidence_summary(a.model.confidence, confidence_count(a), unit="ratings")
     slide.notes_slide.notes_text_frame.text = (
         f"Current levels of {len(names)} {a.systems_label.lower()}; "
         f"the dotted line is the {AVERAGE_NAME.lower()}. Levels: "
         + ", ".join(f"{lv.score} {lv.name}" for lv in a.model.levels)
+        + (f". Confidence: {summary}" if summary else "")
     )
 
 
 def _system_slide(
     deck, blank, spec: ChartSpec, system: System, options, deck_options: DeckOptions, theme: Theme
 ):
+    from pptx.enum.text import MSO_ANCHOR
     from pptx.util import Inches
 
     a = spec.assessment
@@ -415,7 +422,7 @@ def _system_slide(
         _picture(slide, focus, options, 0.3, top, chart_w, height)
     else:
         ratings = [system.rating(p.id) for p in model.practices]
-        _native_radar(
+        chart = _native_radar(
             slide,
             [p.name for p in model.practices],
             [
@@ -429,6 +436,7 @@ def _system_slide(
             Inches(height),
             legend_right=False,
         )
+        _confidence_markers(chart, system, a, colour)
     left = 0.3 + chart_w + 0.1
     width = SLIDE_W_IN - left - MARGIN_IN
     gaps = largest_gaps(a, system, deck_options.gaps)
@@ -453,18 +461,71 @@ def _system_slide(
         [(width - 0.65) * 0.4, (width - 0.65) * 0.3, (width - 0.65) * 0.3, 0.65],
         pt,
     )
+    marks = _marks_text(a, system)
+    if marks:
+        # Above the levels key, clear of the table however its rows wrap.
+        box = _text_box(
+            slide,
+            marks,
+            Inches(left),
+            Inches(SLIDE_H_IN - 0.75 - 0.85),
+            Inches(width),
+            Inches(0.85),
+            BODY_PT,
+            centre=False,
+            colour="303030",
+        )
+        box.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+        box.name = "Confidence and n/a"
     _levels_key(slide, a, MARGIN_IN, SLIDE_H_IN - 0.7, SLIDE_W_IN - 2 * MARGIN_IN)
     if deck_options.notes:
         notes = [f"{p.name}: {system.rating(p.id).note}" for p in model.practices if system.rating(p.id).note]
-        not_assessed = [p.name for p in model.practices if system.rating(p.id).current is None]
+        not_assessed = [
+            p.name
+            for p in model.practices
+            if system.rating(p.id).current is None and not system.rating(p.id).not_applicable
+        ]
         if not_assessed:
             notes.append("Not assessed (no gap shown): " + ", ".join(not_assessed))
+        if marks:
+            notes.append(marks)
         notes += [
             f"Room votes on {p.name}: {system.rating(p.id).spread()}"
             for p in model.practices
             if system.rating(p.id).spread()
         ]
         slide.notes_slide.notes_text_frame.text = "\n".join(notes) or "No notes for this system."
+
+
+def _marks_text(a: Assessment, system: System) -> str:
+    """ "Confidence: 7 of 12 practices evidenced …" and "Not applicable: …", one line each ("" for neither)."""
+    lines = []
+    summary = confidence_summary(a.model.confidence, confidence_count(a, [system]))
+    if summary:
+        lines.append(f"Confidence: {summary}")
+    na = [p.name for p in a.model.practices if system.rating(p.id).not_applicable]
+    if na:
+        lines.append("Not applicable (n/a): " + ", ".join(na))
+    return "\n".join(lines)
+
+
+def _confidence_markers(chart, system: System, a: Assessment, colour: str) -> None:
+    """The current series' markers show each level's confidence, as the app's chart does."""
+    from pptx.util import Pt
+
+    series = chart.plots[0].series[0]
+    for i, p in enumerate(a.model.practices):
+        mark = system.rating(p.id).confidence
+        if mark is None:
+            continue
+        marker = series.points[i].marker
+        marker.style = _marker("o")
+        marker.format.fill.solid()
+        marker.format.fill.fore_color.rgb = _rgb("FFFFFF" if mark == 0 else colour)
+        marker.format.line.color.rgb = _rgb("1A1A1A" if mark == 2 else colour)
+        marker.size = 12 if mark == 2 else 8
+        if mark == 2:
+            marker.format.line.width = Pt(2.25)
 
 
 def _fmt(value: float | None) -> str:

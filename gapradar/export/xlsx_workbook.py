@@ -3,7 +3,12 @@
 A CSV's numbers are text until the spreadsheet guesses the locale (a German
 LibreOffice reads "0.83" as text); a workbook's cells carry their type, so
 levels sort, sum and chart everywhere. The radar charts are Excel's own, so they
-stay editable and follow the data if someone corrects a level.
+stay editable and follow the data if someone corrects a level. A practice
+that does not apply is the text "n/a" in the tables (the import reads it back);
+a chart would draw text as zero, so with n/a in the file the matrix's chart reads
+a "Chart data" sheet of the same levels with those cells blank (a break in the
+line). With confidence marks, the Scores sheet names each one and the Matrix
+counts them per system ("7 of 12 practices evidenced").
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import io
 
 from gapradar.chart.style import PRINT, Theme, colour_for
 from gapradar.domain import AVERAGE_NAME, Assessment
-from gapradar.io.csv_tables import TABLES
+from gapradar.io.csv_tables import NOT_APPLICABLE, TABLES
 
 SHEETS = (("Scores", "scores"), ("Matrix", "matrix"), ("Gaps", "gaps"), ("Averages", "averages"))
 HEADER_FILL = "1F3B57"
@@ -35,6 +40,11 @@ def _fill_sheet(ws, rows: list[list]) -> None:
                 cell.data_type = "s"  # a name like "=Ops" is text, never a formula
             if isinstance(value, float):
                 cell.number_format = "0.00"
+            if value == NOT_APPLICABLE:
+                cell.alignment = Alignment(horizontal="center")  # apart from the numbers, as a mark
+            elif rows[0][c - 1] == "Confidence" and r > 1:
+                # clear of the right-aligned means beside it
+                cell.alignment = Alignment(horizontal="left", indent=1)
     for cell in ws[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
@@ -122,6 +132,17 @@ def _style_series(chart, colours: list[str], dashed: frozenset[int] | set[int] =
         series.smooth = False
 
 
+def _chart_data(wb, assessment: Assessment):
+    """The matrix's levels with n/a cells blank: a chart breaks its line at a blank, not at text."""
+    ws = wb.create_sheet("Chart data")
+    practices = assessment.model.practices
+    ws.append([assessment.systems_label or "System", *(p.name for p in practices)])
+    for s in assessment.systems:
+        ws.append([s.name, *(s.rating(p.id).current for p in practices)])
+    ws.column_dimensions["A"].width = 32
+    return ws
+
+
 def workbook_bytes(assessment: Assessment, theme: Theme = PRINT) -> bytes:
     """The workbook as .xlsx bytes."""
     from openpyxl import Workbook
@@ -137,9 +158,12 @@ def workbook_bytes(assessment: Assessment, theme: Theme = PRINT) -> bytes:
     n = len(practices)
     matrix = wb["Matrix"]
     if assessment.systems:
+        data = matrix
+        if any(r.not_applicable for s in assessment.systems for r in s.ratings.values()):
+            data = _chart_data(wb, assessment)
         chart = _radar(
             f"{assessment.systems_label}: current levels",
-            matrix,
+            data,
             range(2, 2 + len(assessment.systems)),
             2,
             1 + n,

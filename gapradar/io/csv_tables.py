@@ -15,22 +15,39 @@ from pathlib import Path
 
 from gapradar.domain import (
     Assessment,
+    Rating,
+    System,
     gap,
     practice_averages,
     prioritised_gaps,
     system_means,
 )
+from gapradar.domain.analysis import confidence_count, confidence_summary
 from gapradar.io.atomic import atomic_write_bytes
 
 Cell = str | int | float | None
 Table = list[list[Cell]]
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NOT_APPLICABLE = "n/a"  # the cell of a practice that does not apply: neither a level nor blank
 
 
 def _level_name(assessment: Assessment, score: int | None) -> str:
     level = assessment.model.level(score)
     return level.name if level else ""
+
+
+def _level(rating: Rating, which: str) -> int | str | None:
+    """A level cell: the score, "n/a" for a practice that does not apply, blank for not assessed."""
+    return NOT_APPLICABLE if rating.not_applicable else getattr(rating, which)
+
+
+def _level_word(assessment: Assessment, rating: Rating, which: str) -> str:
+    return NOT_APPLICABLE if rating.not_applicable else _level_name(assessment, getattr(rating, which))
+
+
+def _has_confidence(assessment: Assessment) -> bool:
+    return any(r.confidence is not None for s in assessment.systems for r in s.ratings.values())
 
 
 def _number(value: float | None) -> float | None:
@@ -39,12 +56,14 @@ def _number(value: float | None) -> float | None:
 
 
 def scores_table(assessment: Assessment) -> Table:
-    """One row per system and practice; with room votes in the file, their spread in two more columns."""
+    """One row per system and practice; with confidence marks or room votes in the file, columns for them."""
     with_votes = any(
         r.votes is not None or r.target_votes is not None
         for s in assessment.systems
         for r in s.ratings.values()
     )
+    with_confidence = _has_confidence(assessment)
+    model = assessment.model
     rows: Table = [
         [
             "System",
@@ -56,23 +75,25 @@ def scores_table(assessment: Assessment) -> Table:
             "Target level",
             "Gap",
             "Note",
+            *(("Confidence",) if with_confidence else ()),
             *(("Current votes", "Target votes") if with_votes else ()),
         ]
     ]
     for s in assessment.systems:
-        for p in assessment.model.practices:
+        for p in model.practices:
             r = s.rating(p.id)
             rows.append(
                 [
                     s.name,
                     p.id,
                     p.name,
-                    r.current,
-                    _level_name(assessment, r.current),
-                    r.target,
-                    _level_name(assessment, r.target),
+                    _level(r, "current"),
+                    _level_word(assessment, r, "current"),
+                    _level(r, "target"),
+                    _level_word(assessment, r, "target"),
                     gap(r),
                     r.note,
+                    *((model.confidence_word(r.confidence),) if with_confidence else ()),
                     *(
                         (
                             r.votes.summary() if r.votes else "",
@@ -87,8 +108,13 @@ def scores_table(assessment: Assessment) -> Table:
 
 
 def matrix_table(assessment: Assessment) -> Table:
-    """One row per system, one column per practice (current levels), then the means."""
+    """One row per system, one column per practice (current levels), then the means.
+
+    With confidence marks in the file, a last column counts them per system:
+    "7 of 12 practices evidenced".
+    """
     practices = assessment.model.practices
+    with_confidence = _has_confidence(assessment)
     rows: Table = [
         [
             assessment.systems_label or "System",
@@ -96,6 +122,7 @@ def matrix_table(assessment: Assessment) -> Table:
             "Mean current",
             "Mean target",
             "Mean gap",
+            *(("Confidence",) if with_confidence else ()),
         ]
     ]
     for s in assessment.systems:
@@ -103,13 +130,21 @@ def matrix_table(assessment: Assessment) -> Table:
         rows.append(
             [
                 s.name,
-                *(s.rating(p.id).current for p in practices),
+                *(_level(s.rating(p.id), "current") for p in practices),
                 _number(m.current),
                 _number(m.target),
                 _number(m.gap),
+                *((system_confidence(assessment, s),) if with_confidence else ()),
             ]
         )
     return rows
+
+
+def system_confidence(assessment: Assessment, system: System) -> str:
+    """ "7 of 12 practices evidenced, 3 of them verified": how well one system's levels are backed."""
+    words = assessment.model.confidence
+    count = confidence_count(assessment, [system])
+    return confidence_summary(words, count) or f"0 of {count.rated} practices {words[1]}"
 
 
 def gaps_table(assessment: Assessment) -> Table:

@@ -24,6 +24,8 @@ from gapradar.io.table_files import Grid, Value, read_grids
 MAX_PROBLEMS = 1000
 HEADER_SEARCH = 20
 NOT_ASSESSED = "not assessed"
+NOT_APPLICABLE = "n/a"  # what a cell says for a practice that does not apply (a level of its own kind)
+_NOT_APPLICABLE = {"n/a", "na", "not applicable"}
 
 # Long-table headers, by name_key.
 _SYSTEM = {"system", "systems", "system name"}
@@ -40,9 +42,11 @@ _FIELDS = {
     "notes": "note",
     "comment": "note",
     "comments": "note",
+    "confidence": "confidence",
 }
 # Columns gapradar's exports compute: read past, never reported.
 _COMPUTED = {"gap", "rank", "mean current", "mean target", "mean gap", "systems assessed"}
+_MATRIX_COMPUTED = {"confidence"}  # the matrix's count of confidence marks per system
 _WHOLE = re.compile(r"^[+-]?\d+(?:[.,]0+)?$")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _LABEL = re.compile(r"^([+-]?\d+)\s*[-–—:.]?\s+(.+)$")
@@ -77,18 +81,32 @@ class CellProblem:
 
 @dataclass(frozen=True)
 class ImportedRating:
-    """What the table says about one rating; a field the table leaves blank keeps what is there."""
+    """What the table says about one rating; a field the table leaves blank keeps what is there.
+
+    "n/a" in a level cell marks the whole rating as not applicable; a level
+    given for a practice marked n/a makes it apply again.
+    """
 
     current: int | None = None
     target: int | None = None
     note: str | None = None
     given: frozenset[str] = frozenset()
+    not_applicable: bool = False
+    confidence: int | None = None
 
     def over(self, rating: Rating) -> Rating:
+        note = self.note if self.note is not None else rating.note
+        if self.not_applicable:
+            return Rating(
+                note=note, votes=rating.votes, target_votes=rating.target_votes, not_applicable=True
+            )
+        levels_given = bool(self.given & {"current", "target"})
         return Rating(
             self.current if "current" in self.given else rating.current,
             self.target if "target" in self.given else rating.target,
-            self.note if self.note is not None else rating.note,
+            note,
+            not_applicable=rating.not_applicable and not levels_given,
+            confidence=self.confidence if "confidence" in self.given else rating.confidence,
         )
 
 
@@ -237,8 +255,11 @@ class _Placer:
             self.unknown.discard(system)
             self.result.new_systems.append(system)
 
-    def level(self, value: Value) -> tuple[bool, int | None, str]:
-        """(given, score, problem): a blank cell is not given; a problem leaves the cell out."""
+    def level(self, value: Value) -> tuple[bool, int | str | None, str]:
+        """(given, score, problem): a blank cell is not given; a problem leaves the cell out.
+
+        The score is NOT_APPLICABLE for a cell that says "n/a".
+        """
         model = self.model
         if isinstance(value, bool):
             return True, None, f"{value} is not a level"
@@ -257,6 +278,8 @@ class _Placer:
         key = name_key(text)
         if key == NOT_ASSESSED:
             return True, None, ""
+        if key in _NOT_APPLICABLE:
+            return True, NOT_APPLICABLE, ""
         for lv in model.levels:
             if name_key(lv.name) == key:
                 return True, lv.score, ""
@@ -306,7 +329,7 @@ class _Placer:
                     seen[columns[c].id] = c
                     used.add(c)
                 continue
-            if name_key(h) in _COMPUTED:
+            if name_key(h) in _COMPUTED or name_key(h) in _MATRIX_COMPUTED:
                 continue
             filled = sum(1 for row in self.grid.rows[header_row + 1 :] if c < len(row) and _text(row[c]))
             if h:
@@ -345,8 +368,10 @@ class _Placer:
                     self.problem(r, c, why)
                 elif given:
                     self.keep(system)
-                    self.result.ratings[(system, columns[c].id)] = ImportedRating(
-                        current=score, given=frozenset({"current"})
+                    self.result.ratings[(system, columns[c].id)] = (
+                        ImportedRating(given=frozenset({"current"}), not_applicable=True)
+                        if score == NOT_APPLICABLE
+                        else ImportedRating(current=score, given=frozenset({"current"}))  # type: ignore[arg-type]
                     )
         return self.finish("matrix")
 
@@ -421,13 +446,15 @@ class _Placer:
     def _rating(self, r: int, row: list[Value], fields: dict[int, str], before: Rating) -> ImportedRating:
         """The row's rating. Where the score and the level name disagree and one of them still says
         what the assessment says, the other is the edit (people change one column of an export)."""
-        values: dict[str, int | None] = {}
+        values: dict[str, int | str | None] = {}
         given: set[str] = set()
         note: str | None = None
+        where: dict[str, int] = {}
         for which in ("current", "target"):
             score_col = next((c for c, f in fields.items() if f == which), None)
             level_col = next((c for c, f in fields.items() if f == f"{which}_level"), None)
-            got: dict[int, int | None] = {}
+            was = NOT_APPLICABLE if before.not_applicable else getattr(before, which)
+            got: dict[int, int | str | None] = {}
             for c in (score_col, level_col):
                 if c is None:
                     continue
@@ -436,7 +463,8 @@ class _Placer:
                     self.problem(r, c, why)
                 elif present:
                     got[c] = score
-            edited = [s for s in got.values() if s != getattr(before, which)]
+                    where[which] = c
+            edited = [s for s in got.values() if s != was]
             if len(set(got.values())) > 1 and len(edited) == 1:
                 values[which] = edited[0]
                 given.add(which)
@@ -445,8 +473,8 @@ class _Placer:
                 self.problem(
                     r,
                     level_col,
-                    f"says {self.model.level_label(got[level_col])} but column "
-                    f"{column_letter(score_col + 1)} says {self.model.level_label(got[score_col])}; left out",
+                    f"says {self._label(got[level_col])} but column "
+                    f"{column_letter(score_col + 1)} says {self._label(got[score_col])}; left out",
                 )
             elif got:
                 values[which] = next(iter(got.values()))
@@ -458,7 +486,58 @@ class _Placer:
                     self.problem(r, c, f"the note {bad}")
                 else:
                     note = text
-        return ImportedRating(values.get("current"), values.get("target"), note, frozenset(given))
+        confidence = self._confidence(r, row, fields)
+        if confidence is not False:
+            given.add("confidence")
+        marked = [w for w in ("current", "target") if values.get(w) == NOT_APPLICABLE]
+        if marked:
+            levels = [w for w in ("current", "target") if w in given and values.get(w) != NOT_APPLICABLE]
+            if levels:
+                other = levels[0]
+                self.problem(
+                    r,
+                    where[other],
+                    f"{marked[0]} is n/a (the practice does not apply) but {other} is "
+                    f"{self._label(values[other])}; n/a is for current and target together, so both are left out",
+                )
+                given -= {"current", "target"}
+            else:
+                if "confidence" in given and confidence is not None:
+                    self.problem(
+                        r,
+                        next(c for c, f in fields.items() if f == "confidence"),
+                        "a practice that does not apply (n/a) has no confidence mark; the mark is left out",
+                    )
+                return ImportedRating(note=note, given=frozenset(given), not_applicable=True)
+        return ImportedRating(
+            values.get("current"),  # type: ignore[arg-type]  # n/a was handled above
+            values.get("target"),  # type: ignore[arg-type]
+            note,
+            frozenset(given),
+            confidence=confidence if confidence is not False else None,
+        )
+
+    def _label(self, value: int | str | None) -> str:
+        return NOT_APPLICABLE if value == NOT_APPLICABLE else self.model.level_label(value)  # type: ignore[arg-type]
+
+    def _confidence(self, r: int, row: list[Value], fields: dict[int, str]) -> int | bool | None:
+        """The confidence mark a row gives: an index, None for "none", False when the cell is blank
+        (or cannot be read: then a problem says why)."""
+        col = next((c for c, f in fields.items() if f == "confidence"), None)
+        text = _text(row[col]) if col is not None else ""
+        if col is None or not text:
+            return False
+        if name_key(text) in ("none", "not marked"):
+            return None
+        index = self.model.confidence_index(text)
+        if index is None:
+            self.problem(
+                r,
+                col,
+                f"{text[:60]!r} is not a confidence mark; this model's are {', '.join(self.model.confidence)}",
+            )
+            return False
+        return index
 
 
 def _scores(model: MaturityModel) -> str:

@@ -17,13 +17,14 @@ from yaml.nodes import Node
 
 from gapradar.domain import Assessment, MaturityModel, Rating, Votes
 from gapradar.domain.assessment import ensure_unique_ids
+from gapradar.domain.model import CONFIDENCE
 from gapradar.domain.names import repair_names, repair_text, slug
 from gapradar.io.atomic import atomic_write_bytes
 from gapradar.io.errors import LoadError, Problem, line_col
 from gapradar.io.reading import read_regular_file
 from gapradar.io.yaml_compose import ComposeLimit, collector_paused, compose
 from gapradar.io.yaml_nodes import NodeReader
-from gapradar.io.yaml_read import FORMAT_KEY, FORMAT_VERSION, NOT_SURE, read_document
+from gapradar.io.yaml_read import FORMAT_KEY, FORMAT_VERSION, NOT_APPLICABLE, NOT_SURE, read_document
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -190,12 +191,18 @@ for _dumper in (_PyDumper, _CDumper):
 _Dumper: type[yaml.SafeDumper] = _CDumper if yaml.__with_libyaml__ else _PyDumper
 
 
-def _rating_data(rating: Rating, scores: frozenset[int] = frozenset()) -> dict[str, object]:
+def _rating_data(
+    rating: Rating, scores: frozenset[int] = frozenset(), words: tuple[str, ...] = CONFIDENCE
+) -> dict[str, object]:
     data: dict[str, object] = {}
+    if rating.not_applicable:
+        data["current"] = data["target"] = NOT_APPLICABLE  # one state of the whole rating
     if rating.current is not None:
         data["current"] = rating.current
     if rating.target is not None:
         data["target"] = rating.target
+    if rating.confidence is not None and 0 <= rating.confidence < len(words):
+        data["confidence"] = repair_text(words[rating.confidence])
     for key, votes in (("votes", rating.votes), ("target_votes", rating.target_votes)):
         if votes is not None:
             data[key] = _votes_data(votes, scores)
@@ -222,6 +229,8 @@ def _model_data(model: MaturityModel) -> dict[str, object]:
         data["description"] = repair_text(model.description)
     if model.links:
         data["links"] = [{"title": repair_text(ln.title), "url": repair_text(ln.url)} for ln in model.links]
+    if model.confidence != CONFIDENCE:
+        data["confidence"] = repair_names(list(model.confidence), "Confidence")
     level_names = repair_names([lv.name for lv in model.levels], "Level")
     data["levels"] = [
         {
@@ -285,7 +294,7 @@ def _rounds_data(assessment: Assessment) -> list[dict[str, object]]:
         ratings: dict[str, object] = {}
         for s in assessment.systems:
             rated = {
-                p.id: _rating_data(rating, scores)
+                p.id: _rating_data(rating, scores, assessment.model.confidence)
                 for p in assessment.model.practices
                 if not (rating := assessment.rating_in(r, s.id, p.id)).is_empty
             }

@@ -13,13 +13,14 @@ from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from gapradar.domain import Assessment, Level, Link, MaturityModel, Practice, Rating, System, Votes
 from gapradar.domain.assessment import Round
-from gapradar.domain.model import ID_PATTERN
+from gapradar.domain.model import CONFIDENCE, ID_PATTERN
 from gapradar.domain.names import Slugs, name_key
 from gapradar.io.yaml_nodes import INT_TAG, NULL_TAG, STR_TAG, NodeReader, describe, parse_int, quote
 
 FORMAT_KEY = "gapradar"
 FORMAT_VERSION = 2  # 2: ratings kept per round; a version-1 file is read as one round
 NOT_SURE = "not sure"  # the key counting votes that chose no level
+NOT_APPLICABLE = "n/a"  # `current: n/a`: the practice does not apply to this system
 MAX_VOTES = 100_000
 MAX_RATINGS = 100_000  # the capacity: systems × practices, checked before the systems are read
 
@@ -81,7 +82,10 @@ def _check_version(r: NodeReader, node: Node) -> int | None:
 
 def _read_model(r: NodeReader, node: Node) -> MaturityModel | None:
     m = r.mapping(
-        node, "the model", required=("title", "levels", "practices"), optional=("description", "links")
+        node,
+        "the model",
+        required=("title", "levels", "practices"),
+        optional=("description", "links", "confidence"),
     )
     if m is None:
         return None
@@ -91,14 +95,18 @@ def _read_model(r: NodeReader, node: Node) -> MaturityModel | None:
     located: dict[int, dict[str, Node]] = {}  # id(practice or level) -> its key nodes
     levels = _read_levels(r, m["levels"], located) if "levels" in m else None
     practices = _read_practices(r, m["practices"], located) if "practices" in m else None
-    if title is None or levels is None or practices is None or links is None:
+    confidence = _read_confidence_words(r, m["confidence"]) if "confidence" in m else CONFIDENCE
+    if title is None or levels is None or practices is None or links is None or confidence is None:
         return None
-    model = MaturityModel(title, practices, levels, description or "", links)
+    model = MaturityModel(title, practices, levels, description or "", links, confidence)
     complete = {
         "levels": len(levels) == _count(m["levels"]),
         "practices": len(practices) == _count(m["practices"]),
     }
     for rule in model.problems():
+        if rule.field == "confidence":
+            r.problem(m.get("confidence", node), rule.message)
+            continue
         if rule.subject is None:
             if complete[rule.field]:  # a count is only fair when every item could be read
                 r.problem(m[rule.field], rule.message)
@@ -109,6 +117,17 @@ def _read_model(r: NodeReader, node: Node) -> MaturityModel | None:
             message += f" (first on line {located[id(rule.first)][rule.field].start_mark.line + 1})"
         r.problem(nodes[rule.field], message)
     return model
+
+
+def _read_confidence_words(r: NodeReader, node: Node) -> tuple[str, ...] | None:
+    """`confidence: [claimed, evidenced, verified]`: the model's words for the marks, weakest first."""
+    items = r.sequence(node, "the model's confidence words")
+    if items is None:
+        return None
+    words = [r.name(item, "a confidence word") for item in items]
+    if any(w is None for w in words):
+        return None
+    return tuple(w for w in words if w is not None)
 
 
 def _count(node: Node) -> int:
@@ -419,7 +438,9 @@ def _read_rating(r: NodeReader, node: Node, known: _Known, pid: str) -> Rating |
     if isinstance(node, ScalarNode) and node.tag == NULL_TAG:
         return Rating()
     m = r.mapping(
-        node, f"the rating for {quote(pid)}", optional=("current", "target", "note", "votes", "target_votes")
+        node,
+        f"the rating for {quote(pid)}",
+        optional=("current", "target", "confidence", "note", "votes", "target_votes"),
     )
     if m is None:
         return None
@@ -428,7 +449,39 @@ def _read_rating(r: NodeReader, node: Node, known: _Known, pid: str) -> Rating |
     note = r.text(m.get("note"), "a note", required=False)
     votes = _read_votes(r, m.get("votes"), known, "votes")
     target_votes = _read_votes(r, m.get("target_votes"), known, "target_votes")
-    return Rating(current, target, note or "", votes, target_votes)
+    confidence = _read_confidence(r, m.get("confidence"), known)
+    if NOT_APPLICABLE not in (current, target):
+        assert not isinstance(current, str) and not isinstance(target, str)
+        return Rating(current, target, note or "", votes, target_votes, confidence=confidence)
+    # n/a is one state of the whole rating: a level on the other side contradicts it.
+    for which, value in (("current", current), ("target", target)):
+        if value is not None and value != NOT_APPLICABLE:
+            r.problem(
+                m[which],
+                f"the practice does not apply here (n/a), so it has no {which} level; "
+                f"write {which}: n/a or leave {which} out (n/a is for current and target together)",
+            )
+    if confidence is not None:
+        r.problem(m["confidence"], "a practice that does not apply (n/a) has no confidence mark")
+    return Rating(note=note or "", votes=votes, target_votes=target_votes, not_applicable=True)
+
+
+def _read_confidence(r: NodeReader, node: Node | None, known: _Known) -> int | None:
+    """`confidence: evidenced`: one of the model's confidence words (case does not matter)."""
+    if node is None or (isinstance(node, ScalarNode) and node.tag == NULL_TAG):
+        return None
+    words = known.model.confidence if known.model is not None else CONFIDENCE
+    text = r.text(node, "a confidence mark")
+    if text is None:
+        return None
+    index = known.model.confidence_index(text) if known.model is not None else None
+    if index is None and known.model is not None:
+        r.problem(
+            node,
+            f"the confidence mark {quote(text[:60])} is not one of this model's confidence words: "
+            f"{', '.join(words)}",
+        )
+    return index
 
 
 def _read_votes(r: NodeReader, node: Node | None, known: _Known, key: str) -> Votes | None:
@@ -462,10 +515,17 @@ def _read_votes(r: NodeReader, node: Node | None, known: _Known, key: str) -> Vo
     return Votes.of(counts, unsure)
 
 
-def _read_level(r: NodeReader, node: Node | None, known: _Known, which: str) -> int | None:
+def _read_level(r: NodeReader, node: Node | None, known: _Known, which: str) -> int | str | None:
+    """A level's score, None for not assessed, or NOT_APPLICABLE (`n/a`)."""
     if node is None:
         return None
     model = known.model
+    if (
+        isinstance(node, ScalarNode)
+        and node.tag == STR_TAG
+        and node.value.strip().casefold() == NOT_APPLICABLE
+    ):
+        return NOT_APPLICABLE
     if isinstance(node, ScalarNode) and node.tag == STR_TAG and model is not None:
         lv = known.by_name.get(name_key(node.value))
         if lv is not None:
@@ -476,8 +536,8 @@ def _read_level(r: NodeReader, node: Node | None, known: _Known, which: str) -> 
     if not (isinstance(node, ScalarNode) and node.tag in (INT_TAG, NULL_TAG)):
         r.problem(
             node,
-            f"the {which} level must be one of the level scores {known.allowed}, or null for not assessed; "
-            f"found {describe(node)}",
+            f"the {which} level must be one of the level scores {known.allowed}, null for not assessed, "
+            f"or n/a for a practice that does not apply; found {describe(node)}",
         )
         return None
     score = r.integer(node, f"the {which} level", nullable=True)
@@ -485,7 +545,7 @@ def _read_level(r: NodeReader, node: Node | None, known: _Known, which: str) -> 
         r.problem(
             node,
             f"the {which} level {score} is not a level of this model; allowed: {known.allowed}, "
-            "or null for not assessed",
+            "null for not assessed, or n/a",
         )
         return None
     return score

@@ -133,3 +133,44 @@ def duplicate_system(doc: Document, name: str) -> AddSystemCommand:
     copy = source.copy(doc.assessment.unique_name(f"{name} (copy)"))
     index = doc.assessment.index_of(name) + 1
     return AddSystemCommand(doc, copy, index, text=f"Duplicate system {name}")
+
+
+class SetNotApplicableCommand(_RatingCommand):
+    """Mark a practice as not applying to a system (no current, no target, no confidence), or undo that.
+
+    Marking keeps the note: why a practice does not apply is worth writing down.
+    """
+
+    def __init__(self, doc: Document, system: str, practice_id: str, applies_not: bool) -> None:
+        super().__init__(doc, system, practice_id)
+        if applies_not:
+            self.after = self.before.marked_not_applicable()
+            self.setText(f"Mark {self.practice_name} as not applicable to {system}")
+        else:
+            self.after = replace(self.before, not_applicable=False)
+            self.setText(f"Mark {self.practice_name} as applicable to {system} (not assessed)")
+
+
+def toggle_not_applicable(doc: Document, system: str, practice_id: str) -> SetNotApplicableCommand:
+    """N: a practice that applies becomes n/a; one marked n/a goes back to not assessed."""
+    rating = doc.assessment.system(system).rating(practice_id)
+    return SetNotApplicableCommand(doc, system, practice_id, not rating.not_applicable)
+
+
+class SetConfidenceCommand(_RatingCommand):
+    """How well the current level is backed: one of the model's confidence words, or no mark."""
+
+    def __init__(self, doc: Document, system: str, practice_id: str, confidence: int | None) -> None:
+        super().__init__(doc, system, practice_id, confidence=confidence)
+        word = doc.assessment.model.confidence_word(confidence) or "no mark"
+        self.setText(f"Set confidence in {self.practice_name} of {system} to {word}")
+
+
+def next_confidence(doc: Document, system: str, practice_id: str) -> SetConfidenceCommand | None:
+    """C: no mark → claimed → evidenced → verified → no mark; None for a practice marked n/a."""
+    rating = doc.assessment.system(system).rating(practice_id)
+    if rating.not_applicable:
+        return None
+    words = len(doc.assessment.model.confidence)
+    after = 0 if rating.confidence is None else rating.confidence + 1
+    return SetConfidenceCommand(doc, system, practice_id, after if after < words else None)

@@ -36,8 +36,13 @@ FILE_FILTER = "Spreadsheets (*.csv *.xlsx *.tsv *.txt);;All files (*)"
 LAYOUTS = {"matrix": "a row per system, a column per practice", "long": "a row per rating"}
 
 
-def _level(model: MaturityModel, score: int | None) -> str:
-    return model.level_label(score)
+def _level(model: MaturityModel, rating: Rating, which: str) -> str:
+    """A level as the preview shows it: "n/a" for a practice that does not apply, the confidence mark after a current level."""
+    if rating.not_applicable:
+        return "n/a"
+    text = model.level_label(getattr(rating, which))
+    mark = model.confidence_word(rating.confidence) if which == "current" else ""
+    return f"{text} ({mark})" if mark else text
 
 
 def _cell(before: str, after: str) -> QTableWidgetItem:
@@ -228,8 +233,8 @@ class ImportDialog(QDialog):
         cells = [
             QTableWidgetItem(f"{c.system} (new)" if new else c.system),
             QTableWidgetItem(c.practice.name),
-            _cell(_level(model, b.current), _level(model, a.current)),
-            _cell(_level(model, b.target), _level(model, a.target)),
+            _cell(_level(model, b, "current"), _level(model, a, "current")),
+            _cell(_level(model, b, "target"), _level(model, a, "target")),
             _cell(_note(b), _note(a)),
         ]
         for col, item in enumerate(cells):

@@ -3,10 +3,11 @@
 Left/Right (Tab) walk the practices, Up/Down step the level, T switches between
 current and target, digits pick the level with that number (as read on the
 rings and in the table; `-` then a digit for negative levels), Delete clears
-to "not assessed", PageUp/PageDown switch systems, A toggles the average,
-R reveals targets (or, when voting, the votes), V starts and stops room voting, M sets the
-revealed votes' median, ? lists the keys. Every change is the same undo command as
-the table's.
+to "not assessed", N marks the practice as not applicable (and back), C steps
+the confidence mark (none, claimed, evidenced, verified), PageUp/PageDown switch
+systems, A toggles the average, R reveals targets (or, when voting, the votes), V
+starts and stops room voting, M sets the revealed votes' median, ? lists the keys.
+Every change is the same undo command as the table's.
 """
 
 from __future__ import annotations
@@ -17,6 +18,13 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from gapradar.ui.commands import (
+    SetConfidenceCommand,
+    SetNotApplicableCommand,
+    next_confidence,
+    toggle_not_applicable,
+)
+from gapradar.ui.document import Document
 from gapradar.ui.facilitation import Facilitator
 
 KEYS_HELP = [
@@ -24,6 +32,8 @@ KEYS_HELP = [
     ("↑ ↓", "raise / lower the level"),
     ("0–9", "set the level with that number (− then a digit for negative levels)"),
     ("Delete", "set to not assessed"),
+    ("N", "not applicable to this system (again: back to not assessed)"),
+    ("C", "confidence in the current level: claimed, evidenced, verified, none"),
     ("T", "switch between editing current and target"),
     ("Page Up / Page Down", "previous / next system"),
     ("A", "show or hide the average"),
@@ -109,8 +119,13 @@ class KeyboardEditing(QObject):
             f.toggle_voting()
         elif key == Qt.Key.Key_M:
             f.agree_median()
+        elif key == Qt.Key.Key_N:
+            self._edit_rating(toggle_not_applicable)
+        elif key == Qt.Key.Key_C:
+            self._edit_rating(next_confidence)
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            f.clear_level()
+            if not self._edit_rating(_clear_not_applicable):
+                f.clear_level()
         elif text == "?" or key == Qt.Key.Key_Question:
             toggle_keys_help(self.help_host())
         elif key == Qt.Key.Key_Minus or text == "-":
@@ -121,3 +136,36 @@ class KeyboardEditing(QObject):
         else:
             return False
         return True
+
+    def _edit_rating(
+        self,
+        make: Callable[[Document, str, str], SetNotApplicableCommand | SetConfidenceCommand | None],
+    ) -> bool:
+        """Push the command `make` gives for the selected rating and say what it did; False if none."""
+        f = self.facilitator
+        ws, state = f.ws, f.ws.state
+        a, doc = ws.assessment, ws.document
+        if a is None or doc is None or state.selected_system is None:
+            if a is not None:
+                f.message.emit("Choose a system first")
+            return False
+        practice = a.model.practices[state.selected_practice]
+        command = make(doc, state.selected_system, practice.id)
+        if command is None:
+            return False
+        ws.push(command)
+        rating = a.system(state.selected_system).rating(practice.id)
+        if rating.not_applicable:
+            f.message.emit(f"{practice.name}: not applicable to {state.selected_system}")
+        else:
+            mark = a.model.confidence_word(rating.confidence) or "no confidence mark"
+            level = a.model.level_label(rating.current)
+            f.message.emit(f"{practice.name} of {state.selected_system}: current {level}, {mark}")
+        return True
+
+
+def _clear_not_applicable(doc: Document, system: str, practice_id: str) -> SetNotApplicableCommand | None:
+    """Delete on a practice marked n/a: back to not assessed (a level's Delete does nothing there)."""
+    if doc.assessment.system(system).rating(practice_id).not_applicable:
+        return SetNotApplicableCommand(doc, system, practice_id, False)
+    return None

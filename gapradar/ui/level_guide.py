@@ -1,7 +1,8 @@
 """The level guide: what each level of the selected practice means, current and target marked.
 
 The room agrees on a level by reading its description, so the guide shows all
-of them, in order, with the selected system's current and target flagged.
+of them, in order, with the selected system's current and target flagged, the
+current level's confidence beside it, and "not applicable" said where it is so.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ def guide_html(
     for lv in reversed(model.levels):
         marks = []
         if rating is not None and rating.current == lv.score:
-            marks.append("● current")
+            word = model.confidence_word(rating.confidence)
+            marks.append(f"● current ({html.escape(word)})" if word else "● current")
         if show_targets and rating is not None and rating.target == lv.score:
             marks.append("◇ target")
         mark = f" <b>{' '.join(marks)}</b>" if marks else ""
@@ -51,7 +53,9 @@ def guide_html(
             rows.append(
                 f"<tr><td{style}><b>{lv.score} – {html.escape(lv.name)}</b>{mark}<br>{desc}</td></tr>"
             )
-    if rating is not None and getattr(rating, editing) is None:
+    if rating is not None and rating.not_applicable:
+        head += " &nbsp;<i>(n/a: not applicable to this system; N makes it apply again)</i>"
+    elif rating is not None and getattr(rating, editing) is None:
         head += " &nbsp;<i>(not assessed)</i>"
     spread = rating.spread() if rating is not None and show_votes else ""
     if spread:

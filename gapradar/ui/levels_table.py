@@ -3,13 +3,14 @@
 The table shows the workspace's selected system and follows its view state:
 while targets are hidden for a workshop's first round, so are the Target and
 Gap columns. Typing a digit on a level cell sets the level with that number,
-as the chart's keyboard editing does.
+as the chart's keyboard editing does; N marks the row's practice as not
+applicable (both level cells then read "n/a") and C steps its confidence mark.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,13 +22,25 @@ from PySide6.QtWidgets import (
 
 from gapradar.chart.view_state import ViewState
 from gapradar.domain import Assessment, gap
-from gapradar.ui.commands import SetLevelCommand, SetNoteCommand
+from gapradar.ui.commands import (
+    SetConfidenceCommand,
+    SetLevelCommand,
+    SetNotApplicableCommand,
+    SetNoteCommand,
+    next_confidence,
+    toggle_not_applicable,
+)
 from gapradar.ui.workspace import Workspace
 
-PRACTICE, CURRENT, TARGET, GAP, NOTE = range(5)
-HEADERS = ("Practice", "Current", "Target", "Gap", "Note")
+PRACTICE, CURRENT, TARGET, GAP, CONFIDENCE, NOTE = range(6)
+HEADERS = ("Practice", "Current", "Target", "Gap", "Confidence", "Note")
 LEVEL_COLUMNS = {CURRENT: "current", TARGET: "target"}
 NOT_ASSESSED = "not assessed"
+NOT_APPLICABLE = "n/a"  # a level cell's value (and text) for a practice that does not apply
+NOT_APPLICABLE_ITEM = "n/a – not applicable"
+NO_MARK = "no mark"
+NOTE_ROOM = 160  # pixels the notes keep before the practice names start to wrap
+MIN_PRACTICE_WIDTH = 140
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -88,7 +101,7 @@ class LevelsModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (CURRENT, TARGET, NOTE):
+        if index.column() in (CURRENT, TARGET, CONFIDENCE, NOTE):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -104,19 +117,30 @@ class LevelsModel(QAbstractTableModel):
             if col == PRACTICE:
                 return practice.name
             if col in LEVEL_COLUMNS:
+                if rating.not_applicable:
+                    return NOT_APPLICABLE
                 return model.level_label(getattr(rating, LEVEL_COLUMNS[col]))
             if col == GAP:
                 g = gap(rating)
                 return "–" if g is None else f"{g:+d}" if g else "0"
+            if col == CONFIDENCE:
+                return model.confidence_word(rating.confidence)
             return rating.note
         if role == Qt.ItemDataRole.EditRole:
             if col in LEVEL_COLUMNS:
-                return getattr(rating, LEVEL_COLUMNS[col])
+                return NOT_APPLICABLE if rating.not_applicable else getattr(rating, LEVEL_COLUMNS[col])
+            if col == CONFIDENCE:
+                return rating.confidence
             if col == NOTE:
                 return rating.note
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == PRACTICE:
                 return practice.description or practice.name
+            if col in LEVEL_COLUMNS and rating.not_applicable:
+                return f"{practice.name} does not apply to {self.system} (N or Delete: back to not assessed)"
+            if col == CONFIDENCE:
+                words = ", ".join(model.confidence)
+                return f"How well the current level is backed ({words}); C steps through them"
             if col in LEVEL_COLUMNS:
                 level = model.level(getattr(rating, LEVEL_COLUMNS[col]))
                 tip = f"{level.label}: {level.description}" if level and level.description else ""
@@ -132,6 +156,10 @@ class LevelsModel(QAbstractTableModel):
             and getattr(rating, LEVEL_COLUMNS[col]) is None
         ):
             return QColor("#767676")
+        if role == Qt.ItemDataRole.FontRole and col in LEVEL_COLUMNS and rating.not_applicable:
+            f = QFont()
+            f.setItalic(True)  # n/a reads apart from "not assessed" (plain grey) and from every level
+            return f
         if role == Qt.ItemDataRole.FontRole and col == GAP:
             f = QFont()
             f.setBold((gap(rating) or 0) > 0)
@@ -149,9 +177,20 @@ class LevelsModel(QAbstractTableModel):
         col = index.column()
         if col in LEVEL_COLUMNS:
             which = LEVEL_COLUMNS[col]
+            if value == NOT_APPLICABLE:
+                if not rating.not_applicable:
+                    self.ws.push(SetNotApplicableCommand(doc, self.system, practice_id, True))
+                return True
+            if value is None and rating.not_applicable:
+                self.ws.push(SetNotApplicableCommand(doc, self.system, practice_id, False))
+                return True
             if value == getattr(rating, which):
                 return True
             self.ws.push(SetLevelCommand(doc, self.system, practice_id, which, value))
+            return True
+        if col == CONFIDENCE:
+            if value != rating.confidence and not rating.not_applicable:
+                self.ws.push(SetConfidenceCommand(doc, self.system, practice_id, value))
             return True
         if col == NOTE and str(value) != rating.note:
             self.ws.push(SetNoteCommand(doc, self.system, practice_id, str(value)))
@@ -160,13 +199,16 @@ class LevelsModel(QAbstractTableModel):
 
 
 class LevelDelegate(QStyledItemDelegate):
-    """A drop-down of the model's levels (with scores) plus "not assessed"."""
+    """A drop-down of the model's levels (with scores) plus "not assessed" and "n/a"; and of the
+    confidence words plus "no mark"."""
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ws = workspace
 
     def createEditor(self, parent: QWidget, option, index: Index) -> QWidget:
+        if index.column() == CONFIDENCE:
+            return self._confidence_editor(parent)
         if index.column() not in LEVEL_COLUMNS:
             return super().createEditor(parent, option, index)
         combo = QComboBox(parent)
@@ -179,6 +221,22 @@ class LevelDelegate(QStyledItemDelegate):
             combo.addItem(level.label, level.score)
             if level.description:
                 combo.setItemData(combo.count() - 1, level.description, Qt.ItemDataRole.ToolTipRole)
+        combo.addItem(NOT_APPLICABLE_ITEM, NOT_APPLICABLE)
+        combo.setItemData(
+            combo.count() - 1,
+            "The practice does not apply to this system: no current, no target, left out of every mean",
+            Qt.ItemDataRole.ToolTipRole,
+        )
+        return combo
+
+    def _confidence_editor(self, parent: QWidget) -> QComboBox:
+        combo = QComboBox(parent)
+        combo.setAccessibleName("Confidence in the current level")
+        combo.activated.connect(lambda _i, c=combo: self._commit(c))
+        combo.addItem(NO_MARK, None)
+        a = self.ws.assessment
+        for i, word in enumerate(a.model.confidence if a else ()):
+            combo.addItem(word, i)
         return combo
 
     def _commit(self, editor: QComboBox) -> None:
@@ -211,6 +269,12 @@ class LevelDelegate(QStyledItemDelegate):
                 return True
             if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 editor.setCurrentIndex(0)
+                self._commit(editor)
+                return True
+            # N is n/a, as on the chart (the combo's type-ahead would stop at "not assessed").
+            found = editor.findData(NOT_APPLICABLE)
+            if event.key() == Qt.Key.Key_N and found >= 0:
+                editor.setCurrentIndex(found)
                 self._commit(editor)
                 return True
         return super().eventFilter(editor, event)
@@ -251,7 +315,7 @@ class LevelsTable(QTableView):
         header = self.horizontalHeader()
         # Sized to their contents when the system changes, not on every edit:
         # ResizeToContents re-measures every cell each time one changes.
-        for column in (PRACTICE, CURRENT, TARGET, GAP):
+        for column in (PRACTICE, CURRENT, TARGET, GAP, CONFIDENCE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
         self.levels_model.modelReset.connect(self._fit)
@@ -301,8 +365,18 @@ class LevelsTable(QTableView):
             self.ws.update(**changes)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Digits on a level cell set the level with that number, as on the chart."""
+        """Digits on a level cell set the level with that number, as on the chart; N and C as on the chart."""
         index = self.currentIndex()
+        if (
+            index.isValid()
+            and index.column() != NOTE  # typing in a note is typing
+            and event.key() in (Qt.Key.Key_N, Qt.Key.Key_C)
+            and self.state() != QAbstractItemView.State.EditingState
+            and not event.modifiers()
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
+            self._rating_key(index.row(), event.key())
+            return
         minus, self._minus = self._minus, False
         if (
             index.isValid()
@@ -326,6 +400,19 @@ class LevelsTable(QTableView):
                 return
         super().keyPressEvent(event)
 
+    def _rating_key(self, row: int, key: int) -> None:
+        a, doc, system = self.ws.assessment, self.ws.document, self.levels_model.system
+        if a is None or doc is None or system is None:
+            return
+        pid = a.model.practices[row].id
+        command = (
+            toggle_not_applicable(doc, system, pid)
+            if key == Qt.Key.Key_N
+            else next_confidence(doc, system, pid)
+        )
+        if command is not None:
+            self.ws.push(command)
+
     def fit_columns(self) -> None:
         """Practice and level columns as wide as their longest entry (any level may be chosen)."""
         self.resizeColumnsToContents()
@@ -336,6 +423,32 @@ class LevelsTable(QTableView):
         )
         for column in (CURRENT, TARGET):
             self.setColumnWidth(column, max(self.columnWidth(column), widest_level + 36))
+        widest_word = max(
+            (self.fontMetrics().horizontalAdvance(w) for w in (*(a.model.confidence if a else ()), NO_MARK)),
+            default=0,
+        )
+        self.setColumnWidth(CONFIDENCE, max(self.columnWidth(CONFIDENCE), widest_word + 36))
+        self._practice_width = self.columnWidth(PRACTICE)
+        self._keep_note_room()
+
+    def _keep_note_room(self) -> None:
+        """In a narrow table the practice names wrap before the notes shrink to a sliver."""
+        natural = getattr(self, "_practice_width", 0)
+        if not natural:
+            return
+        fixed = sum(
+            self.columnWidth(c) for c in (CURRENT, TARGET, GAP, CONFIDENCE) if not self.isColumnHidden(c)
+        )
+        room = self.viewport().width() - fixed - NOTE_ROOM
+        width = max(min(natural, room), min(natural, MIN_PRACTICE_WIDTH))
+        if width != self.columnWidth(PRACTICE):
+            self.setColumnWidth(PRACTICE, width)
+            self.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._keep_note_room()
 
     def full_height(self, max_rows: int) -> int:
         """Pixels needed to show up to `max_rows` rows without scrolling."""

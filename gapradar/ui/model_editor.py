@@ -9,6 +9,7 @@ The chart, table and guide follow each change because they follow the document.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from gapradar.chart.view_state import ViewState
-from gapradar.domain.model import MIN_PRACTICES
+from gapradar.domain.model import MIN_PRACTICES, MaturityModel, confidence_problems
 from gapradar.domain.model_edit import (
     ModelEdit,
     ModelRuleError,
@@ -72,10 +73,19 @@ class ModelEditor(QWidget):
         self.description.setAccessibleName("Assessment description")
         for edit in (self.title, self.systems_label, self.description):
             edit.editingFinished.connect(self._details_edited)
+        self.confidence = QLineEdit()
+        self.confidence.setObjectName("modelConfidence")
+        self.confidence.setAccessibleName("Confidence words, weakest first, separated by commas")
+        self.confidence.setToolTip(
+            "How well a current level is backed, weakest first: drawn hollow, filled and ringed "
+            "on the chart (C steps through them)"
+        )
+        self.confidence.editingFinished.connect(self._confidence_edited)
         details = QFormLayout()
         details.addRow("&Title", self.title)
         details.addRow("&Description", self.description)
         details.addRow("&Systems are", self.systems_label)
+        details.addRow("&Confidence", self.confidence)
 
         self.practices = QListWidget()
         self.practices.setObjectName("modelPractices")
@@ -169,6 +179,7 @@ class ModelEditor(QWidget):
         self.title.setText(a.title)
         self.description.setText(a.description)
         self.systems_label.setText(a.systems_label)
+        self.confidence.setText(", ".join(a.model.confidence))
         for edit in (self.title, self.description, self.systems_label):
             edit.setCursorPosition(0)  # long texts show their beginning
             edit.setToolTip(edit.text())
@@ -233,6 +244,14 @@ class ModelEditor(QWidget):
         label = clean(self.systems_label.text()) or "Systems"
         if (title, description, label) != (a.title, a.description, a.systems_label):
             self.ws.push(DetailsCommand(doc, title, description, label))
+
+    def _confidence_edited(self) -> None:
+        a = self.ws.assessment
+        if self._filling or a is None:
+            return
+        text = self.confidence.text()
+        if tuple(clean(w) for w in text.split(",")) != a.model.confidence:
+            self._push(lambda: confidence_edit(a.model, text), "Change the confidence words")
 
     def add_practice(self) -> None:
         a = self.ws.assessment
@@ -394,3 +413,12 @@ class ModelEditor(QWidget):
                 return
             move_to = next((lv.score for lv in others if lv.label == choice), None)
         self._push(lambda: remove_level(a.model, ratings, score, move_to), f"Remove level {level.name}")
+
+
+def confidence_edit(model: MaturityModel, text: str) -> ModelEdit:
+    """The model with the confidence words typed ("claimed, evidenced, verified"); ratings keep their marks."""
+    words = tuple(clean(w) for w in text.split(","))
+    problems = confidence_problems(words)
+    if problems:
+        raise ModelRuleError(problems[0].message)
+    return ModelEdit(replace(model, confidence=words))

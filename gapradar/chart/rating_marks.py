@@ -1,0 +1,157 @@
+"""What a rating says besides its level, drawn: "n/a" where a practice does not apply, confidence markers.
+
+Not applicable is neither "not assessed" (a small hollow point by the centre)
+nor any level: the outline breaks at that spoke, as it does for a gap in the
+ratings, and a small "n/a" in the series' colour stands on the spoke instead of
+a point. Confidence marks the current level's point: hollow for the weakest
+word (claimed), filled (evidenced), filled inside a ring (verified); a point
+without a mark is filled, as it always was. The radar, small multiples and every
+export share these helpers, so the marks look alike everywhere.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
+
+from gapradar.chart import geometry
+from gapradar.domain import MaturityModel, Rating, System
+from gapradar.domain.analysis import ConfidenceCount, confidence_summary
+
+NOT_APPLICABLE = "n/a"
+CLAIMED, EVIDENCED, VERIFIED = range(3)
+GLYPHS = ("○", "●", "◉")  # the markers as text, for legends
+NA_INSIDE = 0.55  # the first "n/a" of a spoke stands this far towards the lowest ring: inside it
+RING_SCALE = 1.9  # a verified point's ring, as a multiple of the marker's size
+
+
+def signature(rating: Rating) -> tuple:
+    """What a series' drawing depends on for one rating: a change here redraws it."""
+    return (rating.current, rating.target, rating.not_applicable, rating.confidence)
+
+
+def hollow(confidence: int | None) -> bool:
+    """The weakest confidence (claimed) is drawn hollow: a level said, nothing shown for it yet."""
+    return confidence == CLAIMED
+
+
+def spot_note(model: MaturityModel, rating: Rating) -> str:
+    """The tooltip's extra line for a point: its confidence, or that the practice does not apply."""
+    if rating.not_applicable:
+        return "not applicable to this system"
+    word = model.confidence_word(rating.confidence)
+    return f"confidence: {word}" if word else ""
+
+
+@lru_cache(maxsize=64)
+def _transparent() -> QBrush:
+    return QBrush(QColor(0, 0, 0, 0))
+
+
+@lru_cache(maxsize=1)
+def _no_pen() -> QPen:
+    return QPen(Qt.PenStyle.NoPen)
+
+
+@lru_cache(maxsize=1)
+def _no_brush() -> QBrush:
+    return QBrush(Qt.BrushStyle.NoBrush)
+
+
+def na_position(
+    practice_index: int, practice_count: int, level_count: int, step: float, stack: int = 0
+) -> QPointF:
+    """Where a series' "n/a" stands on a spoke: inside the lowest ring, clear of every level's
+    point; the k-th series marked n/a on that spoke `k` steps (a label's height) further out."""
+    r = NA_INSIDE * geometry.radius(0, level_count) + stack * step
+    return QPointF(*geometry.point(r, geometry.angle(practice_index, practice_count)))
+
+
+def na_spot(pos: QPointF, size: float, text: str) -> dict:
+    """An invisible spot where the "n/a" stands: the series keeps one point per practice for tooltips."""
+    return {
+        "pos": (pos.x(), pos.y()),
+        "size": size,
+        "symbol": "o",
+        "brush": _no_brush(),
+        "pen": _no_pen(),
+        "data": text,
+    }
+
+
+def na_label(colour: str, background: str | None, px: float, pos: QPointF) -> pg.TextItem:
+    """A small "n/a" centred on `pos`, in the series' colour, on a light halo so lines show through."""
+    fill = None
+    if background is not None:
+        fill = QColor(background)
+        fill.setAlphaF(0.75)
+    item = pg.TextItem(text=NOT_APPLICABLE, color=QColor(colour), fill=fill, anchor=(0.5, 0.5))
+    f = QFont()
+    f.setPixelSize(max(8, round(px)))
+    f.setBold(True)
+    item.setFont(f)
+    item.textItem.document().setDocumentMargin(max(1.0, px * 0.15))
+    item.setPos(pos)
+    return item
+
+
+def rings(
+    points: list[QPointF | None], marks: list[int | None], colour: str, size: float, width: float
+) -> pg.ScatterPlotItem | None:
+    """The rings around verified points; None when none is verified."""
+    spots = [
+        {"pos": (p.x(), p.y()), "size": size * RING_SCALE, "symbol": "o"}
+        for p, mark in zip(points, marks, strict=True)
+        if p is not None and mark == VERIFIED
+    ]
+    if not spots:
+        return None
+    pen = QPen(QColor(colour))
+    pen.setWidthF(width)
+    pen.setCosmetic(True)
+    item = pg.ScatterPlotItem(pxMode=True, pen=pen, brush=_transparent())
+    item.addPoints(spots)
+    return item
+
+
+def legend_rows(
+    model: MaturityModel, systems: list[System], colour: str, count: ConfidenceCount | None = None
+) -> list[tuple[str, str, str]]:
+    """Legend rows for what `systems` use: the confidence markers, "n/a", and (one system) the count."""
+    ratings = [r for s in systems for r in s.ratings.values()]  # stored ratings only: no empty ones
+    rows: list[tuple[str, str, str]] = []
+    if any(r.confidence is not None for r in ratings):
+        words = model.confidence
+        rows += [(GLYPHS[i], colour, words[i]) for i in range(min(len(words), len(GLYPHS)))]
+        if count is not None:
+            summary = confidence_summary(words, count)
+            if summary:
+                rows.append(("", colour, summary))
+    if any(r.not_applicable for r in ratings):
+        rows.append((NOT_APPLICABLE, colour, "not applicable: the line breaks"))
+    return rows
+
+
+def multiples_na_point(centre: QPointF, radius: float, practice_index: int, practice_count: int) -> QPointF:
+    """Where a small radar's "n/a" stands: a third of the way out along its spoke (pixels, y down)."""
+    ang = -math.pi / 2 + 2 * math.pi * practice_index / practice_count
+    r = radius * 0.35
+    return QPointF(centre.x() + r * math.cos(ang), centre.y() + r * math.sin(ang))
+
+
+def na_stacks(systems: list[System], model: MaturityModel) -> dict[str, tuple[int, ...]]:
+    """For each system, per practice, how many systems before it are n/a there: their "n/a"s stack outward."""
+    seen = [0] * len(model.practices)
+    stacks: dict[str, tuple[int, ...]] = {}
+    for s in systems:
+        row = []
+        for i, p in enumerate(model.practices):
+            row.append(seen[i])
+            if s.rating(p.id).not_applicable:
+                seen[i] += 1
+        stacks[s.name] = tuple(row)
+    return stacks
