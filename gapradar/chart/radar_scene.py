@@ -38,11 +38,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gapradar.chart import geometry
+from gapradar.chart import geometry, radar_rollup
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import LINE_WORDS, SeriesStyle, style_for
 from gapradar.chart.titles import display_title, elide, fit_lines
-from gapradar.domain import AVERAGE_NAME, System, gap, practice_averages
+from gapradar.domain import System, gap, practice_averages
 
 REFERENCE_PX = 720.0  # at this short side, sizes are as written below
 AVERAGE_KEY = "\0average"
@@ -322,7 +322,7 @@ class RadarScene:
             s.show_title,
             display_title(s),
             s.transparent,
-            s.subtitle,
+            radar_rollup.subtitle(s),
             s.font_scale,
             s.chrome_scale,
             s.selected_practice,
@@ -461,9 +461,9 @@ class RadarScene:
         self._place_px(title, w / 2, top, (0.5, 0.0))
         self._add(self._static, title, 30)
         top += measure(shown, font(px, bold=True), box, self._margin())[1]
-        if spec.subtitle:
+        if radar_rollup.subtitle(spec):
             f = font(sz.legend_px)
-            line = elide(spec.subtitle, room, QFontMetricsF(f).horizontalAdvance)
+            line = elide(radar_rollup.subtitle(spec), room, QFontMetricsF(f).horizontalAdvance)
             sub = self._text(line, f, spec.theme.muted_text)
             self._place_px(sub, w / 2, top, (0.5, 0.0))
             self._add(self._static, sub, 30)
@@ -519,6 +519,8 @@ class RadarScene:
         """
         spec = self._require_spec()
         a = spec.assessment
+        if radar_rollup.is_rollup_focus(spec):
+            return radar_rollup.focus_legend_rows(spec)
         if spec.focus is not None:
             colour = self._colour(spec.focus)
             rows = [("●", colour, "Current level")]
@@ -538,7 +540,7 @@ class RadarScene:
         if len(listed) < len(names):
             rows.append(("", spec.theme.muted_text, f"… and {len(names) - len(listed):,} more"))
         if spec.show_average:
-            rows.append(("◆", spec.theme.average, f"{AVERAGE_NAME} (dotted)"))
+            rows += radar_rollup.legend_rows(spec)
         repeated = sorted({st.round for st in styles.values() if st.round > 0})
         palette = len(spec.theme.palette)
         for r in repeated:
@@ -673,6 +675,12 @@ class RadarScene:
             levels = tuple((focus.rating(p.id).current, focus.rating(p.id).target) for p in practices)
             signature = ("focus", frame, levels, self._colour(focus.name), spec.show_targets)
             wanted.append((focus.name, signature, partial(self._build_focus, focus)))
+        elif radar_rollup.is_rollup_focus(spec):
+            rollups = self._averages = radar_rollup.values(spec)
+            signature = ("rollup focus", frame, radar_rollup.signature(spec, rollups))
+            wanted.append(
+                (AVERAGE_KEY, signature, partial(radar_rollup.add_focus, self, AVERAGE_KEY, rollups))
+            )
         else:
             shown = [n for n in a.system_names() if n in spec.checked]
             # Beyond a handful of systems, overlapping fills only muddy each other
@@ -693,19 +701,9 @@ class RadarScene:
                 )
                 wanted.append((name, signature, partial(self._add_series, name, name, colour, current, idx)))
             if spec.show_average:
-                n_shown = len(shown)
-                averages = self._averages = practice_averages(a)
-                avg = [x.current for x in averages]
-                signature = ("average", frame, tuple((x.current, x.assessed) for x in averages), len(shown))
-                add_average = partial(
-                    self._add_series,
-                    AVERAGE_KEY,
-                    AVERAGE_NAME,
-                    spec.theme.average,
-                    avg,
-                    n_shown,
-                    average=True,
-                )
+                rollups = self._averages = radar_rollup.values(spec)  # by the chosen roll-up rule
+                signature = ("average", frame, radar_rollup.signature(spec, rollups), len(shown))
+                add_average = partial(radar_rollup.add_series, self, AVERAGE_KEY, rollups, len(shown))
                 wanted.append((AVERAGE_KEY, signature, add_average))
         keep = {key for key, signature, _ in wanted if self._built.get(key, (None,))[0] == signature}
         for key in list(self._built):
@@ -742,7 +740,8 @@ class RadarScene:
         if system is None:
             avg = (averages or practice_averages(a))[practice_index]
             cur = "not assessed" if avg.current is None else f"{avg.current:.2f}"
-            return f"{AVERAGE_NAME}\n{p.name}\ncurrent {cur} (over {avg.assessed} systems)"
+            name = radar_rollup.series_name(self._require_spec())
+            return f"{name}\n{p.name}\ncurrent {cur} (over {avg.assessed} systems)"
         r = a.system(system).rating(p.id)
         g = gap(r)
         return (
