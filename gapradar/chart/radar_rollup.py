@@ -67,14 +67,18 @@ def subtitle(spec: ChartSpec) -> str:
 
 def legend_rows(spec: ChartSpec) -> list[tuple[str, str, str]]:
     """The overlay's legend rows for the roll-up and its band (symbol, colour, text)."""
-    rows = [("◆", spec.theme.average, f"{series_name(spec)} ({_short_rule(spec)}, dotted)")]
+    rows = [("◆", spec.theme.average, f"{series_name(spec)} ({_LEGEND_RULE.get(spec.rollup, '')}dotted)")]
     if spec.spread in _SPREAD_WORDS:
         rows.append(("▒", spec.theme.average, f"Band: {_SPREAD_WORDS[spec.spread]}"))
     return rows
 
 
-def _short_rule(spec: ChartSpec) -> str:
-    return "mean" if spec.rollup == "at-target" else RULES[drawn_rule(spec)].name.split(" (")[0].lower()
+_LEGEND_RULE = {
+    "mean": "mean, ",
+    "median": "",  # "Median – all systems" says it
+    "min": "weakest link, ",
+    "at-target": "mean: a share at target is no level, ",
+}
 
 
 def focus_names() -> set[str]:
@@ -212,7 +216,7 @@ def gap_area(scene: RadarScene, rollups: list[PracticeRollup]) -> QPainterPath:
 def focus_legend_rows(spec: ChartSpec) -> list[tuple[str, str, str]]:
     """The legend when the roll-up is in focus: what each mark is, and the rule."""
     colour = spec.theme.average
-    rows = [("●", colour, f"Current level ({_short_rule(spec)} of the systems rated)")]
+    rows = [("●", colour, f"Current level ({rule_words(spec).split(' (')[0]} of the systems rated)")]
     if spec.show_targets:
         rows += [("◇", colour, "Target level (dashed)"), ("▨", colour, "Gap to close")]
     if spec.spread in _SPREAD_WORDS:
