@@ -167,7 +167,7 @@ def add_focus(scene: RadarScene, key: str, rollups: list[PracticeRollup]) -> Non
     target = [r.target for r in rollups]
     texts = [scene._spot_text(None, i, rollups) for i in range(len(rollups))]
     cur_pts, tgt_pts = scene._points(current), scene._points(target)
-    add_band(scene, rollups, z=10.2)
+    add_band(scene, rollups, z=11.5)  # over the light current fill: the spread stays visible
     tgt_poly = tgt_markers = None
     if spec.show_targets:
         tgt_poly = SeriesPolygon(key, scene._hover)
@@ -181,7 +181,7 @@ def add_focus(scene: RadarScene, key: str, rollups: list[PracticeRollup]) -> Non
         scene._add(scene._dynamic, hatch, 10.5)
     cur_poly = SeriesPolygon(key, scene._hover)
     cur_poly.set_points(cur_pts)
-    cur_poly.setBrush(QBrush(scene._wash(colour, 0.3)))
+    cur_poly.setBrush(QBrush(scene._wash(colour, 0.15)))
     cur_poly.setPen(_pen(colour, sz.line))
     scene._add(scene._dynamic, cur_poly, 11)
     if spec.show_targets:

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gapradar.chart import geometry, radar_rollup
+from gapradar.chart import geometry, radar_groups, radar_rollup
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import LINE_WORDS, SeriesStyle, style_for
 from gapradar.chart.titles import display_title, elide, fit_lines
@@ -393,6 +393,7 @@ class RadarScene:
         spokes.setPen(_pen(theme.spoke, max(1.0, sz.scale)))
         self._add(self._static, rings, 1)
         self._add(self._static, spokes, 1)
+        radar_groups.add_arcs(self, gap_px)  # the model's practice groups, between rim and names
         # Ring labels never taller than the gap between rings, so they never overlap.
         ring_font = font(min(sz.ring_px, radius / len(levels) * 0.62))
         # Ring labels sit above the fills and lines with a light halo, so a level's name stays
@@ -520,7 +521,7 @@ class RadarScene:
         spec = self._require_spec()
         a = spec.assessment
         if radar_rollup.is_rollup_focus(spec):
-            return radar_rollup.focus_legend_rows(spec)
+            return radar_rollup.focus_legend_rows(spec) + radar_groups.legend_rows(spec)
         if spec.focus is not None:
             colour = self._colour(spec.focus)
             rows = [("●", colour, "Current level")]
@@ -532,7 +533,7 @@ class RadarScene:
                 for p in a.model.practices
             ):
                 rows.append(("○", colour, "Not assessed: line breaks, no gap"))
-            return rows
+            return rows + radar_groups.legend_rows(spec)
         names = sorted((n for n in spec.checked if n in a.system_names()), key=str.casefold)
         listed = names if limit is None else names[:limit]
         styles = {n: self._style(n) for n in listed}
@@ -552,7 +553,7 @@ class RadarScene:
                     f"have {LINE_WORDS[r % len(LINE_WORDS)]} lines",
                 )
             )
-        return rows
+        return rows + radar_groups.legend_rows(spec)
 
     def _legend_systems(self) -> int:
         """How many systems the overlay's legend would list in full (none in focus view)."""

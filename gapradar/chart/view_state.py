@@ -48,6 +48,8 @@ class ViewState:
             and state.selected_system != self.selected_system
         ):
             state = replace(state, focus_rollup=False)  # choosing a system focuses that system
+        if state.focus_rollup and state.view != "focus":
+            state = replace(state, focus_rollup=False)  # leaving the focus view forgets the roll-up
         return state
 
     def fitted(self, system_names: list[str], practice_count: int) -> ViewState:

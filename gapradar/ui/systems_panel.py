@@ -95,6 +95,7 @@ class SystemsPanel(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemChanged.connect(self._item_changed)
         self.list.currentItemChanged.connect(self._current_item_changed)
+        self.list.itemActivated.connect(self._item_activated)
 
         self.check_all = QPushButton("Check &all")
         self.check_all.setAccessibleName("Check all systems")
@@ -201,6 +202,7 @@ class SystemsPanel(QWidget):
                 self.list.addItem(item)
             avg = QListWidgetItem(swatch(theme.average, shape="d"), AVERAGE_NAME)
             avg.setData(NAME_ROLE, AVERAGE_ROLE_VALUE)
+            avg.setToolTip("Double-click (or select it in the focus view): the roll-up's current vs target")
             avg.setFlags(avg.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             avg.setCheckState(Qt.CheckState.Checked if state.show_average else Qt.CheckState.Unchecked)
             f = avg.font()
@@ -216,10 +218,11 @@ class SystemsPanel(QWidget):
         if state.theme != before.theme:
             self.rebuild()
             return
-        if (state.checked, state.show_average, state.selected_system) == (
+        if (state.checked, state.show_average, state.selected_system, _rollup_focused(state)) == (
             before.checked,
             before.show_average,
             before.selected_system,
+            _rollup_focused(before),
         ):
             return
         self._updating = True
@@ -237,6 +240,8 @@ class SystemsPanel(QWidget):
     def _show_selected(self, name: str | None) -> None:
         was = self._updating
         self._updating = True
+        if _rollup_focused(self.ws.state):
+            name = AVERAGE_ROLE_VALUE  # the roll-up is in focus: its row is the highlighted one
         for i in range(self.list.count()):
             item = self.list.item(i)
             if item.data(NAME_ROLE) == name:
@@ -273,9 +278,16 @@ class SystemsPanel(QWidget):
             return
         name = item.data(NAME_ROLE)
         if name == AVERAGE_ROLE_VALUE:
+            if self.ws.state.view == "focus":
+                self.ws.update(focus_rollup=True)  # focus the roll-up like a system
             self._show_selected(self.ws.state.selected_system)  # the average is not editable
             return
+        self.ws.update(focus_rollup=False)
         self.ws.select_system(name)
+
+    def _item_activated(self, item: QListWidgetItem) -> None:
+        if item.data(NAME_ROLE) == AVERAGE_ROLE_VALUE:
+            self.ws.update(view="focus", focus_rollup=True)
 
     def _update_buttons(self) -> None:
         has = self.current_name() is not None
@@ -356,3 +368,7 @@ class SystemsPanel(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.ws.push(RemoveSystemCommand(doc, name))
+
+
+def _rollup_focused(state: ViewState) -> bool:
+    return state.view == "focus" and state.focus_rollup
