@@ -74,10 +74,10 @@ def legend_rows(spec: ChartSpec) -> list[tuple[str, str, str]]:
 
 
 _LEGEND_RULE = {
-    "mean": "mean, ",
+    "mean": "",  # "Average" says it
     "median": "",  # "Median – all systems" says it
     "min": "weakest link, ",
-    "at-target": "mean: a share at target is no level, ",
+    "at-target": "mean, ",  # the subtitle says why: a share is no level
 }
 
 
