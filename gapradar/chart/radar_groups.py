@@ -108,15 +108,14 @@ def _add_names(scene: RadarScene, runs: list[GroupRun], count: int) -> None:
     bg = None if spec.transparent else QColor(spec.theme.ring_label_background)
     if bg is not None:
         bg.setAlphaF(0.6)
-    f = font(sz.ring_px)
+    f = font(sz.ring_px * 0.9)
     f.setItalic(True)
     inset = (sz.ring_px * 0.3) / max(scene.radius_px, 1.0)
     rim = math.cos(math.pi / count)  # the rim between two spokes is this close to the centre
     for run in runs:
         middle = (geometry.angle(run.first, count) + geometry.angle(run.last, count)) / 2
-        ax, ay = geometry.label_anchor(middle)
         label = scene._text(run.name, f, spec.theme.muted_text, fill=bg)
-        label.setAnchor((1.0 - ax, 1.0 - ay))  # hangs inwards from the rim
+        label.setAnchor(inward_anchor(middle))
         label.setPos(*geometry.point(rim - inset, middle))
         scene._add(scene._static, label, 14)
 
@@ -127,3 +126,15 @@ def legend_rows(spec: ChartSpec) -> list[tuple[str, str, str]]:
     if not runs:
         return []
     return [("⌒", spec.theme.muted_text, "Practice group (named inside the rim)")]
+
+
+def inward_anchor(theta: float) -> tuple[float, float]:
+    """Text anchor (0..1, y down) that hangs a name inwards from the rim at `theta`.
+
+    Near 12 o'clock the name starts at the spoke and runs right: the ring
+    labels sit left of that spoke.
+    """
+    s, c = math.sin(theta), math.cos(theta)
+    if c > 0 and abs(s) < 0.35:
+        return 0.0, 0.0
+    return 0.5 + 0.5 * s, 0.5 - 0.5 * c

@@ -216,7 +216,7 @@ def gap_area(scene: RadarScene, rollups: list[PracticeRollup]) -> QPainterPath:
 def focus_legend_rows(spec: ChartSpec) -> list[tuple[str, str, str]]:
     """The legend when the roll-up is in focus: what each mark is, and the rule."""
     colour = spec.theme.average
-    rows = [("●", colour, f"Current level ({rule_words(spec).split(' (')[0]} of the systems rated)")]
+    rows = [("●", colour, f"Current level ({rule_words(spec).split(' (')[0]})")]
     if spec.show_targets:
         rows += [("◇", colour, "Target level (dashed)"), ("▨", colour, "Gap to close")]
     if spec.spread in _SPREAD_WORDS:
