@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from gapradar.chart.style import style_for
 from gapradar.chart.view_state import ViewState
-from gapradar.domain import AVERAGE_NAME, System
+from gapradar.domain import System
 from gapradar.domain.names import clean, name_key, name_problem
+from gapradar.domain.rollup import RULES
 from gapradar.ui.commands import AddSystemCommand, RemoveSystemCommand, RenameSystemCommand, duplicate_system
 from gapradar.ui.workspace import Workspace
 
@@ -200,7 +201,7 @@ class SystemsPanel(QWidget):
                     Qt.CheckState.Checked if name in state.checked else Qt.CheckState.Unchecked
                 )
                 self.list.addItem(item)
-            avg = QListWidgetItem(swatch(theme.average, shape="d"), AVERAGE_NAME)
+            avg = QListWidgetItem(swatch(theme.average, shape="d"), _rollup_label(state))
             avg.setData(NAME_ROLE, AVERAGE_ROLE_VALUE)
             avg.setToolTip("Double-click (or select it in the focus view): the roll-up's current vs target")
             avg.setFlags(avg.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -218,6 +219,11 @@ class SystemsPanel(QWidget):
         if state.theme != before.theme:
             self.rebuild()
             return
+        if state.rollup != before.rollup:
+            for i in range(self.list.count() - 1, -1, -1):  # the roll-up's row is the last
+                if self.list.item(i).data(NAME_ROLE) == AVERAGE_ROLE_VALUE:
+                    self.list.item(i).setText(_rollup_label(state))
+                    break
         if (state.checked, state.show_average, state.selected_system, _rollup_focused(state)) == (
             before.checked,
             before.show_average,
@@ -372,3 +378,9 @@ class SystemsPanel(QWidget):
 
 def _rollup_focused(state: ViewState) -> bool:
     return state.view == "focus" and state.focus_rollup
+
+
+def _rollup_label(state: ViewState) -> str:
+    """The roll-up row says which rule draws it, as the radar's legend does."""
+    rule = RULES.get("mean" if state.rollup == "at-target" else state.rollup, RULES["mean"])
+    return rule.series

@@ -32,6 +32,7 @@ def test_view_menu_focuses_the_rollup_and_a_system_takes_focus_back(window, qtbo
     assert not window.views.page("radar").handles  # no handles of a system that is not drawn
     window.actions_["rollup_median"].trigger()
     assert radar.spec.focus == "Median – all systems"
+    assert _average_row(window).text() == "Median – all systems"  # the row names the rule
     other = next(n for n in window.doc.assessment.system_names() if n != state.selected_system)
     window.ws.select_system(other)
     assert window.ws.state.focus_rollup is False
