@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsPathItem
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from gapradar.chart.spec import ChartSpec
 from gapradar.domain.rollup import DEFAULT_RULE, RULES, PracticeRollup, rollup, series_names
@@ -120,17 +120,37 @@ def band_bounds(rollups: list[PracticeRollup], spread: str) -> tuple[list[float 
 def band_path(points_inner: list[QPointF | None], points_outer: list[QPointF | None]) -> QPainterPath:
     """The area between the outer and the inner polygon.
 
-    A practice nobody rated dips to the centre on both, so the band claims no
-    area on its spoke, like the series' fill.
+    Both polygons in one path, filled odd-even: the inner one is never outside
+    the outer (a lower bound never exceeds its upper one), so this is their
+    difference without a costly path subtraction on every edit. A practice
+    nobody rated dips to the centre on both, so the band claims no area there.
     """
     if not any(p is not None for p in points_outer):
         return QPainterPath()
-    outer, inner = QPainterPath(), QPainterPath()
-    outer.addPolygon(QPolygonF([QPointF(0, 0) if p is None else p for p in points_outer]))
-    outer.closeSubpath()
-    inner.addPolygon(QPolygonF([QPointF(0, 0) if p is None else p for p in points_inner]))
-    inner.closeSubpath()
-    return outer.subtracted(inner)
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    path.addPolygon(QPolygonF([QPointF(0, 0) if p is None else p for p in points_outer]))
+    path.closeSubpath()
+    path.addPolygon(QPolygonF([QPointF(0, 0) if p is None else p for p in points_inner]))
+    path.closeSubpath()
+    return path
+
+
+class BandItem(QGraphicsPathItem):
+    """The spread band; on screen its fill skips antialiasing (most of its cost), exports keep it."""
+
+    fast = False
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if self.fast:
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            super().paint(painter, option, widget)
+            painter.restore()
+        else:
+            super().paint(painter, option, widget)
 
 
 def add_band(scene: RadarScene, rollups: list[PracticeRollup], z: float = 9.5) -> None:
@@ -139,7 +159,8 @@ def add_band(scene: RadarScene, rollups: list[PracticeRollup], z: float = 9.5) -
     if spec.spread not in _SPREAD_WORDS:
         return
     low, high = band_bounds(rollups, spec.spread)
-    item = QGraphicsPathItem(band_path(scene._points(low), scene._points(high)))
+    item = BandItem(band_path(scene._points(low), scene._points(high)))
+    item.fast = scene.on_screen
     colour = QColor(spec.theme.average)
     colour.setAlphaF(BAND_ALPHA)
     item.setBrush(QBrush(colour))
