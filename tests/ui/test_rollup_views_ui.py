@@ -128,3 +128,19 @@ def test_workbook_without_groups_has_no_subtotals(tmp_path, sample_path):
     rows = list(load_workbook(out)["Roll-up"].iter_rows(values_only=True))
     assert rows[0][3] == "Mean current"
     assert not any(str(r[1]).startswith("Group subtotal:") for r in rows)
+
+
+def test_the_window_starts_focused_on_the_rollup(qapp, tmp_path, sample_path):
+    out = tmp_path / "start.png"
+    args = [
+        str(sample_path),
+        "--focus",
+        "Median - all systems",
+        "--screenshot",
+        str(out),
+        "--size",
+        "1280x720",
+    ]
+    assert main(args) == 0
+    assert QImage(str(out)).size().width() == 1280
+    assert main([str(sample_path), "--focus", "Nobody", "--screenshot", str(out)]) == 2
