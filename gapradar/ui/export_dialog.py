@@ -93,7 +93,7 @@ class ExportDialog(QDialog):
         )
         self.title = self._check("Title", s.value("export/title", "true") == "true")
         self.legend = self._check("Legend", s.value("export/legend", "true") == "true")
-        self.average = self._check("Average – all systems", spec.show_average)
+        self.average = self._check(series_name(spec), spec.show_average)  # named by the roll-up rule
         self.title_text = QLineEdit()
         self.title_text.setAccessibleName("Title text")
         self.title_text.setPlaceholderText("the file's title; a system's chart names the system")
