@@ -172,6 +172,10 @@ def heatmap_figures(window, results: dict, runs: int) -> None:
     results["heatmap_export_png_ms (200 × 40 at 1920 × 1080)"] = timed(
         lambda: export_png(spec, str(out), ExportOptions(1920, 1080)), max(1, runs // 3)
     )
+    small = ViewSpec(load(bundled.sample_path()), "heatmap")
+    results["heatmap_export_png_ms (sample 10 × 6 at 1920 × 1080, peer)"] = timed(
+        lambda: export_png(small, str(out), ExportOptions(1920, 1080)), max(1, runs // 3)
+    )
     window.ws.update(view="overlay")
 
 
@@ -188,6 +192,10 @@ def export_figures(results: dict, runs: int) -> None:
     n = max(1, runs // 3)
     results["export_png_ms (1920 × 1080)"] = timed(
         lambda: export_png(spec, str(folder / "c.png"), options), n
+    )
+    banded = ChartSpec(a, checked=names, rollup="median", spread="range")
+    results["export_png_ms (1920 × 1080, median roll-up with its range band)"] = timed(
+        lambda: export_png(banded, str(folder / "b.png"), options), n
     )
     results["export_svg_ms (1920 × 1080)"] = timed(
         lambda: export_svg(spec, str(folder / "c.svg"), options), n

@@ -324,7 +324,11 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     chart.add_argument(
         "--average", action=argparse.BooleanOptionalAction, default=True, help="show the average"
     )
-    chart.add_argument("--focus", metavar="SYSTEM", help="one system's current against its target")
+    chart.add_argument(
+        "--focus",
+        metavar="SYSTEM",
+        help="one system's current against its target; \"Average – all systems\" for the roll-up's",
+    )
     chart.add_argument(
         "--view",
         choices=["radar", "heatmap", "gaps", "multiples"],
@@ -336,6 +340,12 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
         choices=["mean", "median", "min", "at-target"],
         default="mean",
         help="how systems roll up: mean (default), median, min (weakest link), at-target (share at target)",
+    )
+    chart.add_argument(
+        "--spread",
+        choices=["none", "range", "iqr"],
+        default="none",
+        help="radar: a band around the roll-up, range (lowest to highest level) or iqr (the middle half)",
     )
     chart.add_argument("--colour-by", choices=["level", "gap"], default="level", help="heatmap cells' colour")
     chart.add_argument(

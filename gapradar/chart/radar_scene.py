@@ -38,11 +38,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gapradar.chart import geometry, rating_marks
+from gapradar.chart import geometry, radar_groups, radar_rollup, rating_marks
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import LINE_WORDS, SeriesStyle, style_for
 from gapradar.chart.titles import display_title, elide, fit_lines
-from gapradar.domain import AVERAGE_NAME, Rating, System, gap, practice_averages
+from gapradar.domain import Rating, System, gap, practice_averages
 from gapradar.domain.analysis import confidence_count
 
 REFERENCE_PX = 720.0  # at this short side, sizes are as written below
@@ -323,7 +323,7 @@ class RadarScene:
             s.show_title,
             display_title(s),
             s.transparent,
-            s.subtitle,
+            radar_rollup.subtitle(s),
             s.font_scale,
             s.chrome_scale,
             s.selected_practice,
@@ -394,6 +394,7 @@ class RadarScene:
         spokes.setPen(_pen(theme.spoke, max(1.0, sz.scale)))
         self._add(self._static, rings, 1)
         self._add(self._static, spokes, 1)
+        radar_groups.add_arcs(self, gap_px)  # the model's practice groups, between rim and names
         # Ring labels never taller than the gap between rings, so they never overlap.
         ring_font = font(min(sz.ring_px, radius / len(levels) * 0.62))
         # Ring labels sit above the fills and lines with a light halo, so a level's name stays
@@ -462,9 +463,9 @@ class RadarScene:
         self._place_px(title, w / 2, top, (0.5, 0.0))
         self._add(self._static, title, 30)
         top += measure(shown, font(px, bold=True), box, self._margin())[1]
-        if spec.subtitle:
+        if radar_rollup.subtitle(spec):
             f = font(sz.legend_px)
-            line = elide(spec.subtitle, room, QFontMetricsF(f).horizontalAdvance)
+            line = elide(radar_rollup.subtitle(spec), room, QFontMetricsF(f).horizontalAdvance)
             sub = self._text(line, f, spec.theme.muted_text)
             self._place_px(sub, w / 2, top, (0.5, 0.0))
             self._add(self._static, sub, 30)
@@ -520,6 +521,8 @@ class RadarScene:
         """
         spec = self._require_spec()
         a = spec.assessment
+        if radar_rollup.is_rollup_focus(spec):
+            return radar_rollup.focus_legend_rows(spec) + radar_groups.legend_rows(spec)
         if spec.focus is not None:
             colour = self._colour(spec.focus)
             rows = [("●", colour, "Current level")]
@@ -534,7 +537,7 @@ class RadarScene:
                 rows.append(("○", colour, "Not assessed: line breaks, no gap"))
             if focus is not None:
                 rows += rating_marks.legend_rows(a.model, [focus], colour, confidence_count(a, [focus]))
-            return rows
+            return rows + radar_groups.legend_rows(spec)
         names = sorted((n for n in spec.checked if n in a.system_names()), key=str.casefold)
         listed = names if limit is None else names[:limit]
         styles = {n: self._style(n) for n in listed}
@@ -542,7 +545,7 @@ class RadarScene:
         if len(listed) < len(names):
             rows.append(("", spec.theme.muted_text, f"… and {len(names) - len(listed):,} more"))
         if spec.show_average:
-            rows.append(("◆", spec.theme.average, f"{AVERAGE_NAME} (dotted)"))
+            rows += radar_rollup.legend_rows(spec)
         rows += rating_marks.legend_rows(a.model, [a.system(n) for n in names], spec.theme.muted_text)
         repeated = sorted({st.round for st in styles.values() if st.round > 0})
         palette = len(spec.theme.palette)
@@ -555,7 +558,7 @@ class RadarScene:
                     f"have {LINE_WORDS[r % len(LINE_WORDS)]} lines",
                 )
             )
-        return rows
+        return rows + radar_groups.legend_rows(spec)
 
     def _legend_systems(self) -> int:
         """How many systems the overlay's legend would list in full (none in focus view)."""
@@ -681,6 +684,12 @@ class RadarScene:
             levels = tuple(rating_marks.signature(focus.rating(p.id)) for p in practices)
             signature = ("focus", frame, levels, self._colour(focus.name), spec.show_targets)
             wanted.append((focus.name, signature, partial(self._build_focus, focus)))
+        elif radar_rollup.is_rollup_focus(spec):
+            rollups = self._averages = radar_rollup.values(spec)
+            signature = ("rollup focus", frame, radar_rollup.signature(spec, rollups))
+            wanted.append(
+                (AVERAGE_KEY, signature, partial(radar_rollup.add_focus, self, AVERAGE_KEY, rollups))
+            )
         else:
             shown = [n for n in a.system_names() if n in spec.checked]
             stacks = rating_marks.na_stacks([a.system(n) for n in shown], a.model)
@@ -704,19 +713,9 @@ class RadarScene:
                 add = partial(self._add_series, name, name, colour, current, idx, stacks=stacks[name])
                 wanted.append((name, signature, add))
             if spec.show_average:
-                n_shown = len(shown)
-                averages = self._averages = practice_averages(a)
-                avg = [x.current for x in averages]
-                signature = ("average", frame, tuple((x.current, x.assessed) for x in averages), len(shown))
-                add_average = partial(
-                    self._add_series,
-                    AVERAGE_KEY,
-                    AVERAGE_NAME,
-                    spec.theme.average,
-                    avg,
-                    n_shown,
-                    average=True,
-                )
+                rollups = self._averages = radar_rollup.values(spec)  # by the chosen roll-up rule
+                signature = ("average", frame, radar_rollup.signature(spec, rollups), len(shown))
+                add_average = partial(radar_rollup.add_series, self, AVERAGE_KEY, rollups, len(shown))
                 wanted.append((AVERAGE_KEY, signature, add_average))
         keep = {key for key, signature, _ in wanted if self._built.get(key, (None,))[0] == signature}
         for key in list(self._built):
@@ -753,7 +752,8 @@ class RadarScene:
         if system is None:
             avg = (averages or practice_averages(a))[practice_index]
             cur = "not assessed" if avg.current is None else f"{avg.current:.2f}"
-            return f"{AVERAGE_NAME}\n{p.name}\ncurrent {cur} (over {avg.assessed} systems)"
+            name = radar_rollup.series_name(self._require_spec())
+            return f"{name}\n{p.name}\ncurrent {cur} (over {avg.assessed} systems)"
         r = a.system(system).rating(p.id)
         g = gap(r)
         note = rating_marks.spot_note(model, r)

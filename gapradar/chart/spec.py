@@ -24,6 +24,8 @@ class ChartSpec:
     selected_practice: int | None = None
     show_targets: bool = True
     transparent: bool = False  # exports: nothing painted outside the chart
+    rollup: str = "mean"  # a key of domain.rollup.RULES: the roll-up series' rule
+    spread: str = ""  # a band around the roll-up: "" none, "range" (min–max), "iqr" (middle half)
 
     @property
     def chart_title(self) -> str:

@@ -32,6 +32,8 @@ class ViewState:
     )
     gaps_of_rollup: bool = False  # the gap chart shows the roll-up rather than the selected system
     voting: Voting = ""  # room voting on the selected practice: off, votes coming in blind, revealed
+    rollup_spread: str = ""  # radar: a band around the roll-up, "" none, "range" (min–max) or "iqr"
+    focus_rollup: bool = False  # focus view shows the roll-up (current vs target), not the selected system
 
     def changed(self, **changes: object) -> ViewState:
         """A copy with `changes`, keeping the rules that tie fields together."""
@@ -40,6 +42,14 @@ class ViewState:
             state = replace(state, editing="current")
         if state.voting == "revealed" and _question(state) != _question(self):
             state = replace(state, voting="blind")  # the next question starts blind
+        if (
+            state.focus_rollup
+            and "focus_rollup" not in changes
+            and state.selected_system != self.selected_system
+        ):
+            state = replace(state, focus_rollup=False)  # choosing a system focuses that system
+        if state.focus_rollup and state.view != "focus":
+            state = replace(state, focus_rollup=False)  # leaving the focus view forgets the roll-up
         return state
 
     def fitted(self, system_names: list[str], practice_count: int) -> ViewState:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from gapradar.chart import radar_rollup
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import THEMES, Theme
 from gapradar.chart.view_spec import ViewSpec
@@ -40,12 +41,14 @@ def _overlay(a: Assessment, state: ViewState, theme: Theme) -> ChartSpec:
         theme=theme,
         selected_practice=state.selected_practice,
         show_targets=not state.targets_hidden,
+        rollup=state.rollup,
+        spread=state.rollup_spread,
     )
 
 
 def _focus(a: Assessment, state: ViewState, theme: Theme) -> ChartSpec:
     checked = tuple(n for n in a.system_names() if n in state.checked)
-    return ChartSpec(
+    spec = ChartSpec(
         a,
         checked=checked,
         show_average=state.show_average,
@@ -53,7 +56,12 @@ def _focus(a: Assessment, state: ViewState, theme: Theme) -> ChartSpec:
         theme=theme,
         selected_practice=state.selected_practice,
         show_targets=not state.targets_hidden,
+        rollup=state.rollup,
+        spread=state.rollup_spread,
     )
+    if state.focus_rollup:
+        spec.focus = radar_rollup.series_name(spec)  # the roll-up's current against its target
+    return spec
 
 
 def _view_spec(view: str) -> SceneBuilder:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from gapradar.chart import radar_rollup
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Assessment
-from gapradar.domain.rollup import series_names
+from gapradar.domain.rollup import DEFAULT_RULE, RULES
 from gapradar.export.formats import FORMATS
 from gapradar.export.render import MAX_OVERLAID, ExportOptions, overlaid_systems, parse_size
 from gapradar.io.atomic import resolve_target
@@ -20,10 +21,37 @@ def _listed(names: list[str], most: int = 10) -> str:
     return shown if len(names) <= most else f"{shown} … and {len(names) - most:,} more"
 
 
+def rollup_focus_rule(name: str | None, rollup: str) -> str | None:
+    """The roll-up rule a --focus name asks for, or None when it names no roll-up.
+
+    "Average – all systems" is the roll-up under --rollup; another rule's series
+    ("Median – all systems") chooses that rule. Dashes and case are forgiven: a
+    shell user types "Average - all systems".
+    """
+    if not name:
+        return None
+    wanted = _loose(name)
+    for key, r in RULES.items():
+        if _loose(r.series) == wanted:
+            return rollup if key == DEFAULT_RULE else key
+    return None
+
+
+def _loose(name: str) -> str:
+    return " ".join(name.replace("—", "–").replace(" - ", " – ").split()).casefold()
+
+
 def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) -> ChartSpec | ViewSpec:
     names = a.system_names()
     view = getattr(args, "view", "radar")
-    rollup_focus = args.focus in series_names()
+    rollup = getattr(args, "rollup", DEFAULT_RULE)
+    focus_rule = None if args.focus in names else rollup_focus_rule(args.focus, rollup)
+    if focus_rule is not None and rollup not in (DEFAULT_RULE, focus_rule):
+        raise error(
+            f"--focus {args.focus!r} is the {RULES[focus_rule].name.lower()} roll-up, but --rollup is {rollup}"
+        )
+    rollup = focus_rule or rollup
+    rollup_focus = focus_rule is not None
     if view != "radar":
         if args.focus and not rollup_focus and args.focus not in names:
             raise error(f"no system named {args.focus!r}; systems: {_listed(names)}")
@@ -31,16 +59,12 @@ def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) 
         return ViewSpec(
             a,
             view,
-            rollup=args.rollup,
+            rollup=rollup,
             focus=None if rollup_focus else args.focus,
             checked=checked,
             colour_by=args.colour_by,
             rows=args.rows,
             columns=args.columns,
-        )
-    if rollup_focus:
-        raise error(
-            f"the radar focuses one system; for {args.focus!r} use --view gaps (the roll-up's current → target)"
         )
     if args.systems:
         wanted = [n.strip() for n in args.systems.split(",") if n.strip()]
@@ -50,9 +74,22 @@ def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) 
         checked = tuple(wanted)
     else:
         checked = tuple(names)
-    if args.focus and args.focus not in names:
-        raise error(f"no system named {args.focus!r}; systems: {_listed(names)}")
-    return ChartSpec(a, checked=checked, show_average=args.average, focus=args.focus)
+    if args.focus and not rollup_focus and args.focus not in names:
+        raise error(
+            f"no system named {args.focus!r}; systems: {_listed(names)} "
+            f"(or {RULES[DEFAULT_RULE].series!r} for the roll-up)"
+        )
+    spec = ChartSpec(
+        a,
+        checked=checked,
+        show_average=args.average,
+        focus=args.focus,
+        rollup=rollup,
+        spread="" if getattr(args, "spread", "none") == "none" else args.spread,
+    )
+    if rollup_focus:
+        spec.focus = radar_rollup.series_name(spec)  # the roll-up's current against its target
+    return spec
 
 
 def deck_options(args: argparse.Namespace, error: type[Exception]):

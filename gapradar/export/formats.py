@@ -71,7 +71,7 @@ def _pptx(spec: ChartSpec, path: str, options: ExportOptions, deck: DeckOptions 
 def _xlsx(spec: ChartSpec, path: str, options: ExportOptions) -> None:
     from gapradar.export.xlsx_workbook import export_workbook
 
-    export_workbook(spec.assessment, path)
+    export_workbook(spec.assessment, path, getattr(spec, "rollup", "mean"))
 
 
 FORMATS: dict[str, ExportFormat] = {

@@ -52,7 +52,10 @@ def _fill_sheet(ws, rows: list[list]) -> None:
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = ws.dimensions
     for c in range(1, len(rows[0]) + 1):
-        longest = max(len(str(row[c - 1])) if row[c - 1] is not None else 0 for row in rows[1:] or [[""]])
+        longest = max(
+            len(str(row[c - 1])) if row[c - 1] is not None else 0
+            for row in rows[1:] or [[None] * len(rows[0])]
+        )
         header = len(str(rows[0][c - 1]))
         width = max(8, min(MAX_WIDTH, max(longest, min(header, 24)) + 2))
         ws.column_dimensions[ws.cell(1, c).column_letter].width = width
@@ -143,7 +146,7 @@ def _chart_data(wb, assessment: Assessment):
     return ws
 
 
-def workbook_bytes(assessment: Assessment, theme: Theme = PRINT) -> bytes:
+def workbook_bytes(assessment: Assessment, theme: Theme = PRINT, rollup_rule: str = "mean") -> bytes:
     """The workbook as .xlsx bytes."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
@@ -192,6 +195,7 @@ def workbook_bytes(assessment: Assessment, theme: Theme = PRINT) -> bytes:
         averages.column_dimensions[get_column_letter(first + 1 + j)].width = 16
     _style_series(chart, [theme.average, theme.average], dashed={1})
     averages.add_chart(chart, f"A{n + 4}")
+    _rollup_sheet(wb, assessment, rollup_rule)
 
     wb.properties.title = assessment.title or assessment.model.title
     wb.properties.creator = "gapradar"
@@ -200,7 +204,31 @@ def workbook_bytes(assessment: Assessment, theme: Theme = PRINT) -> bytes:
     return out.getvalue()
 
 
-def export_workbook(assessment: Assessment, path: str) -> None:
+def export_workbook(assessment: Assessment, path: str, rollup_rule: str = "mean") -> None:
     from gapradar.export.render import write_bytes
 
-    write_bytes(path, workbook_bytes(assessment))
+    write_bytes(path, workbook_bytes(assessment, rollup_rule=rollup_rule))
+
+
+SUBTOTAL_FILL = "E8EEF4"
+
+
+def _rollup_sheet(wb, assessment: Assessment, rule_key: str) -> None:
+    """The roll-up per practice under the chosen rule, its spread, and a subtotal row per practice group.
+
+    The same table as `--csv --table rollup`: the header names the rule. Subtotal
+    rows (models with groups only) are bold on a light band, so a sort or a
+    filter never passes one off as a practice.
+    """
+    from openpyxl.styles import Font, PatternFill
+
+    from gapradar.export.rollup_table import rollup_table
+
+    rows = rollup_table(assessment, rule_key)
+    ws = wb.create_sheet("Roll-up")
+    _fill_sheet(ws, rows)
+    for r, row in enumerate(rows[1:], start=2):
+        if str(row[1]).startswith("Group subtotal:"):
+            for cell in ws[r]:
+                cell.font = Font(bold=True)
+                cell.fill = PatternFill("solid", fgColor=SUBTOTAL_FILL)

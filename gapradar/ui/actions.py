@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMenuBar, QMessag
 from shiboken6 import isValid
 
 from gapradar import bundled
+from gapradar.chart.view_state import ViewState
 from gapradar.chart.views import VIEWS
 from gapradar.domain.rollup import RULES
 from gapradar.ui import export_actions as ex
@@ -315,10 +316,11 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
             rule.name,
             lambda _c=False, k=rule.key: w.ws.update(rollup=k),
             None,
-            f"Roll the systems up by {rule.help} (heatmap, gap chart, small multiples, tables)",
+            f"Roll the systems up by {rule.help} (radar, heatmap, gap chart, small multiples, tables)",
             checkable=True,
         )
         rules.addAction(action)
+    _rollup_radar_actions(w, acts, rollup_menu)
     acts.add(
         "voting",
         view_menu,
@@ -389,3 +391,39 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
             toolbar.addAction(acts[entry])
     w.toolbar = toolbar
     return acts
+
+
+def _rollup_radar_actions(w: Window, acts: Actions, menu: QMenu) -> None:
+    """The roll-up on the radar: focus it like a system, and a band showing its spread."""
+    from gapradar.chart.radar_rollup import SPREADS
+
+    menu.addSeparator()
+    focus = acts.add(
+        "focus_rollup",
+        menu,
+        "&Focus the roll-up (current vs target)",
+        lambda on: w.ws.update(view="focus", focus_rollup=True) if on else w.ws.update(focus_rollup=False),
+        "Ctrl+Shift+2",
+        "The radar's focus view for the roll-up of all systems instead of the selected system",
+        checkable=True,
+    )
+    menu.addSeparator()
+    spreads = QActionGroup(w)
+    for key, text in SPREADS.items():
+        action = acts.add(
+            f"spread_{key or 'none'}",
+            menu,
+            f"Band: {text[0].lower()}{text[1:]}" if key else "No spread band",
+            lambda _c=False, k=key: w.ws.update(rollup_spread=k),
+            None,
+            "A translucent band around the roll-up on the radar: the spread a single figure hides",
+            checkable=True,
+        )
+        spreads.addAction(action)
+
+    def follow(state: ViewState, *_before: object) -> None:
+        focus.setChecked(state.view == "focus" and state.focus_rollup)
+        acts[f"spread_{state.rollup_spread or 'none'}"].setChecked(True)
+
+    w.ws.state_changed.connect(follow)
+    follow(w.ws.state)

@@ -141,13 +141,19 @@ def run(
     if dims:
         window.resize(*dims)
     if focus:
+        from gapradar.export.cli_export import rollup_focus_rule
+
         names = window.doc.assessment.system_names() if window.doc is not None else []
-        if focus not in names:
+        rule = None if focus in names or window.doc is None else rollup_focus_rule(focus, "mean")
+        if rule is not None:  # "Average – all systems": the roll-up's current vs target
+            window.ws.update(view="focus", focus_rollup=True, rollup=rule)
+        elif focus not in names:
             listed = ", ".join(f'"{n}"' for n in names[:12]) + (" …" if len(names) > 12 else "")
             print(f'gapradar: --focus: no system named "{focus}"; the systems are: {listed}', file=sys.stderr)
             return 2
-        window.ws.select_system(focus)
-        window.set_focus_view(True)
+        else:
+            window.ws.select_system(focus)
+            window.set_focus_view(True)
     if screenshot:
         window.show()
         app.processEvents()

@@ -25,7 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gapradar.chart.radar_rollup import is_rollup_focus, series_name
 from gapradar.chart.spec import ChartSpec
+from gapradar.chart.view_spec import ViewSpec
+from gapradar.chart.view_state import ViewState
+from gapradar.chart.views import VIEWS, scene_spec
 from gapradar.export.formats import FORMATS as REGISTRY
 from gapradar.export.formats import chart_formats
 from gapradar.export.render import ExportOptions, chart_image
@@ -43,6 +47,8 @@ PRESETS = {
     "Custom": None,
 }
 FORMATS = {f.label: f.id for f in chart_formats()}
+VIEW_PREFIX = "\0view:"  # the view combo's data for a view that is not a radar
+ROLLUP_FOCUS = "\0rollup"  # … and for the roll-up in focus
 THEMES = {"Print (light, for slides)": "print", "As on screen": "current"}
 
 
@@ -54,12 +60,22 @@ def _int_setting(s: QSettings, key: str, default: int) -> int:
 
 class ExportDialog(QDialog):
     def __init__(
-        self, spec: ChartSpec, systems: list[str], start_dir: Path, parent: QWidget | None = None
+        self,
+        spec: ChartSpec,
+        systems: list[str],
+        start_dir: Path,
+        parent: QWidget | None = None,
+        state: ViewState | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export chart")
         self.setObjectName("exportDialog")
         self.base_spec = spec
+        # The window's view state: the other views are exported as the window shows them.
+        workspace_state = getattr(getattr(parent, "ws", None), "state", None)
+        if state is None and isinstance(workspace_state, ViewState):
+            state = workspace_state
+        self.state = state or ViewState(rollup=spec.rollup, rollup_spread=spec.spread)
         self.start_dir = start_dir
         s = settings()
 
@@ -77,7 +93,7 @@ class ExportDialog(QDialog):
         )
         self.title = self._check("Title", s.value("export/title", "true") == "true")
         self.legend = self._check("Legend", s.value("export/legend", "true") == "true")
-        self.average = self._check("Average – all systems", spec.show_average)
+        self.average = self._check(series_name(spec), spec.show_average)  # named by the roll-up rule
         self.title_text = QLineEdit()
         self.title_text.setAccessibleName("Title text")
         self.title_text.setPlaceholderText("the file's title; a system's chart names the system")
@@ -89,8 +105,18 @@ class ExportDialog(QDialog):
         self.view.addItem("Overlay of the checked systems", None)
         for name in systems:
             self.view.addItem(f"Focus: {name}", name)
-        if spec.focus:
+        self.view.addItem(f"Focus: {series_name(spec)} (the roll-up's current vs target)", ROLLUP_FOCUS)
+        for kind in VIEWS.values():
+            if kind.scene is not None:  # every other view of the registry, drawn by its own scene
+                self.view.addItem(kind.label.replace("&", ""), VIEW_PREFIX + kind.key)
+        if is_rollup_focus(spec):
+            self.view.setCurrentIndex(self.view.findData(ROLLUP_FOCUS))
+        elif spec.focus:
             self.view.setCurrentIndex(max(0, self.view.findData(spec.focus)))
+        elif VIEWS.get(self.state.view) is not None and VIEWS[self.state.view].scene is not None:
+            self.view.setCurrentIndex(max(0, self.view.findData(VIEW_PREFIX + self.state.view)))
+        self.view.currentIndexChanged.connect(self._view_changed)
+        self._view_changed()
 
         size_row = QHBoxLayout()
         size_row.addWidget(self.width_px)
@@ -212,9 +238,19 @@ class ExportDialog(QDialog):
             legend=self.legend.isChecked(),
         )
 
-    def spec(self) -> ChartSpec:
-        focus = self.view.currentData()
-        return replace(self.base_spec, focus=focus, show_average=self.average.isChecked())
+    def spec(self) -> ChartSpec | ViewSpec:
+        chosen = self.view.currentData()
+        if isinstance(chosen, str) and chosen.startswith(VIEW_PREFIX):
+            key = chosen.removeprefix(VIEW_PREFIX)
+            return scene_spec(self.base_spec.assessment, self.state.changed(view=key))
+        if chosen == ROLLUP_FOCUS:
+            chosen = series_name(self.base_spec)
+        return replace(self.base_spec, focus=chosen, show_average=self.average.isChecked())
+
+    def _view_changed(self) -> None:
+        """The average's box means something only on the overlay radar."""
+        chosen = self.view.currentData()
+        self.average.setEnabled(chosen is None)
 
     def file_format(self) -> str:
         return FORMATS[self.format.currentText()]
@@ -246,7 +282,13 @@ class ExportDialog(QDialog):
     def export(self, path: str | None = None) -> bool:
         fmt = REGISTRY[self.file_format()]
         if path is None:
-            suggested = str(self.start_dir / f"radar.{fmt.extension}")
+            chosen = self.view.currentData()
+            stem = (
+                chosen.removeprefix(VIEW_PREFIX)
+                if isinstance(chosen, str) and chosen[:1] == "\0"
+                else "radar"
+            )
+            suggested = str(self.start_dir / f"{stem.strip(chr(0)) or 'radar'}.{fmt.extension}")
             path, _ = QFileDialog.getSaveFileName(self, "Export chart", suggested, fmt.file_filter)
             if not path:
                 return False

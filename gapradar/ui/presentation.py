@@ -1,4 +1,8 @@
-"""Presentation mode: the radar full screen in large type, with the level guide as a caption band.
+"""Presentation mode: the current view full screen in large type, with the level guide as a caption band.
+
+Every view of the registry presents: the radar (overlay or focus) with its
+handles and votes, and the heatmap, gap chart and small multiples drawn by the
+scene every export uses, fitted to the screen. Ctrl+1 … Ctrl+5 switch views here too.
 
 It shows the same workspace as the window and edits through the same
 facilitator and undo stack; the window's undo and redo actions work here too.
@@ -11,10 +15,13 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from gapradar.chart.canvases import ViewCanvas
 from gapradar.chart.radar_scene import REFERENCE_PX
 from gapradar.chart.spec import ChartSpec
+from gapradar.chart.view_spec import ViewSpec
+from gapradar.chart.views import VIEWS, scene_spec
 from gapradar.ui.level_guide import LevelGuide, guide_html
 from gapradar.ui.radar_view import RadarView
 from gapradar.ui.workspace import Workspace
@@ -45,18 +52,23 @@ class PresentationWindow(QWidget):
         self.guide = LevelGuide(workspace, band=True)
         self.guide.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.guide.setFrameShape(LevelGuide.Shape.NoFrame)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.radar)
+        self.canvases: dict[str, PresentedView] = {}  # the other views' scenes, made when first shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.radar, 1)
+        layout.addWidget(self.views, 1)
         layout.addWidget(self.guide)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.installEventFilter(keyboard)
         # Undo, redo and the other window shortcuts work while presenting.
         self.addActions(actions or [])
+        self.addActions(self._view_actions())
         workspace.state_changed.connect(self.refresh)
         workspace.document_changed.connect(self._fit_guide)  # a renamed level may need more room
         workspace.document_replaced.connect(self.refresh)
+        workspace.document_changed.connect(self._edited)
         self.refresh()
 
     def add_band(self, band: QWidget) -> None:
@@ -82,7 +94,7 @@ class PresentationWindow(QWidget):
         theme = self.ws.theme
         self.setWindowTitle(self._title() if self._title else "gapradar presentation")
         self.setStyleSheet(f"background: {theme.background}; color: {theme.text};")
-        self.radar.refresh_from_workspace()
+        self._show_view()
         f = self.guide.label.font()
         f.setPixelSize(max(12, round(GUIDE_SHARE * self.height())))
         self.guide.label.setFont(f)
@@ -110,6 +122,40 @@ class PresentationWindow(QWidget):
         needed = round(tallest * 1.12) + 28
         self.guide.setFixedHeight(min(round(self.height() * 0.34), max(120, needed)))
 
+    def _view_actions(self) -> list[QAction]:
+        """The registry's views on their window shortcuts, so the presenter can switch views here."""
+        actions = []
+        for kind in VIEWS.values():
+            action = QAction(kind.label.replace("&", ""), self)
+            action.setShortcut(kind.shortcut)
+            action.triggered.connect(lambda _c=False, k=kind.key: self.ws.update(view=k))
+            actions.append(action)
+        return actions
+
+    def _edited(self) -> None:
+        if self.views.currentWidget() is not self.radar:
+            self._show_view()  # the radar follows edits by itself
+
+    def _show_view(self) -> None:
+        """The current view in front: the radar, or another view's scene at the screen's size."""
+        a, state = self.ws.assessment, self.ws.state
+        kind = VIEWS.get(state.view, VIEWS["overlay"])
+        if a is None or kind.scene is None:
+            self.views.setCurrentWidget(self.radar)
+            self.radar.refresh_from_workspace()
+            return
+        if state.view not in self.canvases:
+            canvas = PresentedView(scene_spec(a, state))  # type: ignore[arg-type]
+            canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            canvas.setObjectName(f"presentation_{state.view}")
+            self.canvases[state.view] = canvas
+            self.views.addWidget(canvas)
+        canvas = self.canvases[state.view]
+        spec = scene_spec(a, state)
+        assert isinstance(spec, ViewSpec)
+        canvas.present(replace(spec, font_scale=self.font_scale() * 0.8, chrome_scale=1.2))
+        self.views.setCurrentWidget(canvas)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.refresh()
@@ -127,3 +173,21 @@ class PresentationWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit()
         super().closeEvent(event)
+
+
+class PresentedView(ViewCanvas):
+    """A gap-first view's scene fitted to the presentation's chart area, as an export lays it out."""
+
+    def present(self, spec: ViewSpec) -> None:
+        self.set_spec(spec)
+        self._fit()
+
+    def _fit(self) -> None:
+        size = self.viewport().size()
+        if size.width() > 1 and size.height() > 1:
+            self.lay_out(size.width(), size.height())
+
+    def resizeEvent(self, ev: QResizeEvent) -> None:
+        super().resizeEvent(ev)
+        if hasattr(self, "scene_item"):
+            self._fit()

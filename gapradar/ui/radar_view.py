@@ -122,8 +122,8 @@ class RadarView(RadarCanvas):
         if spec is None or name is None or name not in spec.assessment.system_names():
             self._remove_handles()
             return
-        if spec.focus is None and name not in spec.checked:
-            self._remove_handles()
+        if (spec.focus is None and name not in spec.checked) or spec.focus not in (None, name):
+            self._remove_handles()  # not drawn, or another series (the roll-up) in focus
             return
         a = spec.assessment
         system = a.system(name)

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from gapradar.chart.style import style_for
 from gapradar.chart.view_state import ViewState
-from gapradar.domain import AVERAGE_NAME, System
+from gapradar.domain import System
 from gapradar.domain.names import clean, name_key, name_problem
+from gapradar.domain.rollup import RULES
 from gapradar.ui.commands import AddSystemCommand, RemoveSystemCommand, RenameSystemCommand, duplicate_system
 from gapradar.ui.workspace import Workspace
 
@@ -95,6 +96,7 @@ class SystemsPanel(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemChanged.connect(self._item_changed)
         self.list.currentItemChanged.connect(self._current_item_changed)
+        self.list.itemActivated.connect(self._item_activated)
 
         self.check_all = QPushButton("Check &all")
         self.check_all.setAccessibleName("Check all systems")
@@ -199,8 +201,9 @@ class SystemsPanel(QWidget):
                     Qt.CheckState.Checked if name in state.checked else Qt.CheckState.Unchecked
                 )
                 self.list.addItem(item)
-            avg = QListWidgetItem(swatch(theme.average, shape="d"), AVERAGE_NAME)
+            avg = QListWidgetItem(swatch(theme.average, shape="d"), _rollup_label(state))
             avg.setData(NAME_ROLE, AVERAGE_ROLE_VALUE)
+            avg.setToolTip("Double-click (or select it in the focus view): the roll-up's current vs target")
             avg.setFlags(avg.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             avg.setCheckState(Qt.CheckState.Checked if state.show_average else Qt.CheckState.Unchecked)
             f = avg.font()
@@ -216,10 +219,16 @@ class SystemsPanel(QWidget):
         if state.theme != before.theme:
             self.rebuild()
             return
-        if (state.checked, state.show_average, state.selected_system) == (
+        if state.rollup != before.rollup:
+            for i in range(self.list.count() - 1, -1, -1):  # the roll-up's row is the last
+                if self.list.item(i).data(NAME_ROLE) == AVERAGE_ROLE_VALUE:
+                    self.list.item(i).setText(_rollup_label(state))
+                    break
+        if (state.checked, state.show_average, state.selected_system, _rollup_focused(state)) == (
             before.checked,
             before.show_average,
             before.selected_system,
+            _rollup_focused(before),
         ):
             return
         self._updating = True
@@ -237,6 +246,8 @@ class SystemsPanel(QWidget):
     def _show_selected(self, name: str | None) -> None:
         was = self._updating
         self._updating = True
+        if _rollup_focused(self.ws.state):
+            name = AVERAGE_ROLE_VALUE  # the roll-up is in focus: its row is the highlighted one
         for i in range(self.list.count()):
             item = self.list.item(i)
             if item.data(NAME_ROLE) == name:
@@ -273,9 +284,16 @@ class SystemsPanel(QWidget):
             return
         name = item.data(NAME_ROLE)
         if name == AVERAGE_ROLE_VALUE:
+            if self.ws.state.view == "focus":
+                self.ws.update(focus_rollup=True)  # focus the roll-up like a system
             self._show_selected(self.ws.state.selected_system)  # the average is not editable
             return
+        self.ws.update(focus_rollup=False)
         self.ws.select_system(name)
+
+    def _item_activated(self, item: QListWidgetItem) -> None:
+        if item.data(NAME_ROLE) == AVERAGE_ROLE_VALUE:
+            self.ws.update(view="focus", focus_rollup=True)
 
     def _update_buttons(self) -> None:
         has = self.current_name() is not None
@@ -356,3 +374,13 @@ class SystemsPanel(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.ws.push(RemoveSystemCommand(doc, name))
+
+
+def _rollup_focused(state: ViewState) -> bool:
+    return state.view == "focus" and state.focus_rollup
+
+
+def _rollup_label(state: ViewState) -> str:
+    """The roll-up row says which rule draws it, as the radar's legend does."""
+    rule = RULES.get("mean" if state.rollup == "at-target" else state.rollup, RULES["mean"])
+    return rule.series

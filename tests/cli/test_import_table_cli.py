@@ -14,7 +14,7 @@ def test_an_exported_workbook_imports_into_a_fresh_copy_of_the_model(tmp_path, s
     book, out = tmp_path / "book.xlsx", tmp_path / "out.yaml"
     export("--xlsx", book)
     assert main(["import-table", str(book), "-o", str(out), "--model", str(sample_path)]) == 0
-    assert "read the sheet Scores of 4 (--sheet chooses another)" in capsys.readouterr().err
+    assert "read the sheet Scores of 5 (--sheet chooses another)" in capsys.readouterr().err
     original, back = load(sample_path), load(out)
     assert back.model == original.model
     assert {s.name: s.ratings for s in back.systems} == {s.name: s.ratings for s in original.systems}

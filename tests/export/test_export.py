@@ -98,7 +98,9 @@ def test_large_export_looks_like_a_sharp_small_one(qapp, bank, tmp_path):
             ca, cb = a.pixelColor(x, y), b.pixelColor(x, y)
             diff += abs(ca.red() - cb.red()) + abs(ca.green() - cb.green()) + abs(ca.blue() - cb.blue())
     mean = diff / (320 * 180 * 3)
-    assert mean < 4.0, mean
+    # Text is hinted per pixel size, so each line of it differs a little between the two sizes; the
+    # subtitle naming the roll-up rule is one more line (3.9 without it). A moved layout costs > 10.
+    assert mean < 4.3, mean
 
 
 def svg_texts(path) -> list[str]:

@@ -94,14 +94,6 @@ def test_cli_view_and_rollup_flags(tmp_path, sample_path, capsys):
     assert len(rows) == 1 + len(load(sample_path).model.practices)
 
 
-def test_radar_cannot_focus_the_rollup_and_says_what_to_do(tmp_path, sample_path, capsys):
-    code = main(
-        ["export", str(sample_path), "--focus", "Average – all systems", "--png", str(tmp_path / "x.png")]
-    )
-    assert code != 0
-    assert "--view gaps" in capsys.readouterr().err
-
-
 def test_deck_heatmap_and_gap_chart_slides_name_the_rule(tmp_path, sample_path):
     from pptx import Presentation
 

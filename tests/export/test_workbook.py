@@ -25,7 +25,7 @@ def test_levels_are_numbers_with_their_names_beside_them(bank, tmp_path):
     out = tmp_path / "w.xlsx"
     export_workbook(bank, str(out))
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Scores", "Matrix", "Gaps", "Averages"]
+    assert wb.sheetnames == ["Scores", "Matrix", "Gaps", "Averages", "Roll-up"]
     scores = wb["Scores"]
     header = [c.value for c in scores[1]]
     assert header[:5] == ["System", "Practice ID", "Practice", "Current", "Current level"]

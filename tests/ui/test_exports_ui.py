@@ -85,7 +85,7 @@ def test_workbook_from_the_window(window, tmp_path):
     assert window.actions_["export_workbook"].text() == "Export E&xcel workbook…"
     out = tmp_path / "w.xlsx"
     assert ex.export_workbook_dialog(window, str(out))
-    assert load_workbook(out).sheetnames == ["Scores", "Matrix", "Gaps", "Averages"]
+    assert load_workbook(out).sheetnames == ["Scores", "Matrix", "Gaps", "Averages", "Roll-up"]
 
 
 def test_export_dialog_formats_come_from_the_registry(window, qtbot, tmp_path):

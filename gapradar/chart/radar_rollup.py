@@ -1,0 +1,245 @@
+"""The radar's roll-up series: drawn by the chosen rule, named in legend and subtitle, with its spread.
+
+The roll-up rule is the consultant's choice (mean, median, minimum), so the
+radar draws that rule's figure and says which it is. "Share at or above target"
+is a share of systems, not a level: it has no place on a radar whose rings are
+levels, so under that rule the radar keeps the mean and its legend and subtitle
+say so (the heatmap, gap chart and tables show the share). The optional spread
+band shows what a single figure hides: the lowest to the highest current level
+(or the middle half) of the systems rated on each practice.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
+
+from gapradar.chart.spec import ChartSpec
+from gapradar.domain.rollup import DEFAULT_RULE, RULES, PracticeRollup, rollup, series_names
+
+if TYPE_CHECKING:
+    from gapradar.chart.radar_scene import RadarScene
+
+SPREADS = {
+    "": "No spread band",
+    "range": "Lowest to highest (min–max)",
+    "iqr": "Middle half (interquartile range)",
+}
+_SPREAD_WORDS = {"range": "lowest to highest current level", "iqr": "middle half of the current levels"}
+BAND_ALPHA = 0.16
+
+
+def drawn_rule(spec: ChartSpec) -> str:
+    """The rule whose levels the radar draws: the chosen one, the mean under "at-target"."""
+    key = spec.rollup if spec.rollup in RULES else DEFAULT_RULE
+    return DEFAULT_RULE if key == "at-target" else key
+
+
+def series_name(spec: ChartSpec) -> str:
+    """The roll-up series' name as the legend, tooltips and a focus title show it."""
+    return RULES[drawn_rule(spec)].series
+
+
+def rule_words(spec: ChartSpec) -> str:
+    """The rule as the subtitle and legend name it; "at-target" says the radar shows the mean."""
+    if spec.rollup == "at-target":
+        return "mean (a share at target is not a level: see the gap chart)"
+    return RULES[drawn_rule(spec)].name.lower()
+
+
+def shows_rollup(spec: ChartSpec) -> bool:
+    """Whether this radar draws the roll-up: the overlay with it on, or the roll-up in focus."""
+    return is_rollup_focus(spec) or (spec.focus is None and spec.show_average)
+
+
+def subtitle(spec: ChartSpec) -> str:
+    """The user's subtitle; else, when the roll-up is drawn, the rule (and band) it is drawn by."""
+    if spec.subtitle or not shows_rollup(spec):
+        return spec.subtitle
+    text = f"Roll-up of all systems: {rule_words(spec)}"
+    if spec.spread in _SPREAD_WORDS:
+        text += f" · band: {_SPREAD_WORDS[spec.spread]}"
+    return text
+
+
+def legend_rows(spec: ChartSpec) -> list[tuple[str, str, str]]:
+    """The overlay's legend rows for the roll-up and its band (symbol, colour, text)."""
+    rows = [("◆", spec.theme.average, f"{series_name(spec)} ({_LEGEND_RULE.get(spec.rollup, '')}dotted)")]
+    if spec.spread in _SPREAD_WORDS:
+        rows.append(("▒", spec.theme.average, f"Band: {_SPREAD_WORDS[spec.spread]}"))
+    return rows
+
+
+_LEGEND_RULE = {
+    "mean": "",  # "Average" says it
+    "median": "",  # "Median – all systems" says it
+    "min": "weakest link, ",
+    "at-target": "mean, ",  # the subtitle says why: a share is no level
+}
+
+
+def focus_names() -> set[str]:
+    """Names that mean "the roll-up" to --focus: every rule's series name."""
+    return series_names()
+
+
+def is_rollup_focus(spec: ChartSpec) -> bool:
+    """A focus on the roll-up rather than a system (a system of that name wins)."""
+    return (
+        spec.focus is not None
+        and spec.focus in focus_names()
+        and spec.focus not in spec.assessment.system_names()
+    )
+
+
+def values(spec: ChartSpec) -> list[PracticeRollup]:
+    """Every practice's roll-up under the drawn rule, with its spread."""
+    return rollup(spec.assessment, drawn_rule(spec))
+
+
+def signature(spec: ChartSpec, rollups: list[PracticeRollup]) -> tuple:
+    """What the roll-up's drawing depends on, so an unchanged one is not rebuilt."""
+    return (
+        drawn_rule(spec),
+        spec.spread,
+        spec.show_targets,
+        tuple((r.current, r.target, r.low, r.high, r.q1, r.q3, r.assessed) for r in rollups),
+    )
+
+
+def band_bounds(rollups: list[PracticeRollup], spread: str) -> tuple[list[float | None], list[float | None]]:
+    """(inner, outer) levels per practice for a spread; None where nobody rated the practice."""
+    if spread == "iqr":
+        return [r.q1 for r in rollups], [r.q3 for r in rollups]
+    return [r.low for r in rollups], [r.high for r in rollups]
+
+
+def band_path(points_inner: list[QPointF | None], points_outer: list[QPointF | None]) -> QPainterPath:
+    """The area between the outer and the inner polygon.
+
+    Both polygons in one path, filled odd-even: the inner one is never outside
+    the outer (a lower bound never exceeds its upper one), so this is their
+    difference without a costly path subtraction on every edit. A practice
+    nobody rated dips to the centre on both, so the band claims no area there.
+    """
+    if not any(p is not None for p in points_outer):
+        return QPainterPath()
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    path.addPolygon(QPolygonF([QPointF(0, 0) if p is None else p for p in points_outer]))
+    path.closeSubpath()
+    path.addPolygon(QPolygonF([QPointF(0, 0) if p is None else p for p in points_inner]))
+    path.closeSubpath()
+    return path
+
+
+class BandItem(QGraphicsPathItem):
+    """The spread band; on screen its fill skips antialiasing (most of its cost), exports keep it."""
+
+    fast = False
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if self.fast:
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            super().paint(painter, option, widget)
+            painter.restore()
+        else:
+            super().paint(painter, option, widget)
+
+
+def add_band(scene: RadarScene, rollups: list[PracticeRollup], z: float = 9.5) -> None:
+    """The translucent spread band under the roll-up series (nothing when no spread is chosen)."""
+    spec = scene._require_spec()
+    if spec.spread not in _SPREAD_WORDS:
+        return
+    low, high = band_bounds(rollups, spec.spread)
+    item = BandItem(band_path(scene._points(low), scene._points(high)))
+    item.fast = scene.on_screen
+    colour = QColor(spec.theme.average)
+    colour.setAlphaF(BAND_ALPHA)
+    item.setBrush(QBrush(colour))
+    item.setPen(QPen(Qt.PenStyle.NoPen))
+    scene._add(scene._dynamic, item, z)
+
+
+def add_series(scene: RadarScene, key: str, rollups: list[PracticeRollup], idx: int) -> None:
+    """The overlay's roll-up: its band, then the dotted series by the drawn rule."""
+    add_band(scene, rollups)
+    spec = scene._require_spec()
+    scene._add_series(
+        key, series_name(spec), spec.theme.average, [r.current for r in rollups], idx, average=True
+    )
+
+
+def add_focus(scene: RadarScene, key: str, rollups: list[PracticeRollup]) -> None:
+    """The roll-up in focus: its current filled, its target dashed, the gap hatched, the band under."""
+    from gapradar.chart.radar_scene import Series, SeriesPolygon, _pen, outline_path
+
+    spec, sz = scene._require_spec(), scene.sizes
+    colour = spec.theme.average
+    name = series_name(spec)
+    current = [r.current for r in rollups]
+    target = [r.target for r in rollups]
+    texts = [scene._spot_text(None, i, rollups) for i in range(len(rollups))]
+    cur_pts, tgt_pts = scene._points(current), scene._points(target)
+    add_band(scene, rollups, z=11.5)  # over the light current fill: the spread stays visible
+    tgt_poly = tgt_markers = None
+    if spec.show_targets:
+        tgt_poly = SeriesPolygon(key, scene._hover)
+        tgt_poly.set_points(tgt_pts)
+        tgt_poly.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        tgt_poly.setPen(QPen(Qt.PenStyle.NoPen))
+        scene._add(scene._dynamic, tgt_poly, 10)
+        hatch = QGraphicsPathItem(gap_area(scene, rollups))
+        hatch.setBrush(QBrush(scene._wash(colour, 0.8)))
+        hatch.setPen(QPen(Qt.PenStyle.NoPen))
+        scene._add(scene._dynamic, hatch, 10.5)
+    cur_poly = SeriesPolygon(key, scene._hover)
+    cur_poly.set_points(cur_pts)
+    cur_poly.setBrush(QBrush(scene._wash(colour, 0.15)))
+    cur_poly.setPen(_pen(colour, sz.line))
+    scene._add(scene._dynamic, cur_poly, 11)
+    if spec.show_targets:
+        edge = QGraphicsPathItem(outline_path(tgt_pts))
+        edge.setPen(_pen(colour, sz.line, Qt.PenStyle.DashLine))
+        scene._add(scene._dynamic, edge, 12)
+        tgt_markers = scene._markers(tgt_pts, target, colour, "d", False, texts)
+        scene._add(scene._dynamic, tgt_markers, 16)
+    cur_markers = scene._markers(cur_pts, current, colour, "o", True, texts)
+    scene._add(scene._dynamic, cur_markers, 17)
+    scene.series[key] = Series(key, name, colour, cur_poly, cur_markers, tgt_poly, tgt_markers)
+
+
+def gap_area(scene: RadarScene, rollups: list[PracticeRollup]) -> QPainterPath:
+    """Hatched band between the roll-up's current and target, over practices with both."""
+    from gapradar.chart.radar_scene import hatch_path
+
+    both = [r.current is not None and r.target is not None for r in rollups]
+    if sum(both) < 2:
+        return QPainterPath()
+    cur = [p for p, ok in zip(scene._points([r.current for r in rollups]), both, strict=True) if ok]
+    tgt = [p for p, ok in zip(scene._points([r.target for r in rollups]), both, strict=True) if ok]
+    outer, inner = QPainterPath(), QPainterPath()
+    outer.addPolygon(QPolygonF([p for p in tgt if p is not None]))
+    outer.closeSubpath()
+    inner.addPolygon(QPolygonF([p for p in cur if p is not None]))
+    inner.closeSubpath()
+    px = scene.sizes.scale / max(scene.radius_px, 1.0)  # one output pixel at the reference size
+    return hatch_path(outer.subtracted(inner), 7 * px, 1.4 * px)
+
+
+def focus_legend_rows(spec: ChartSpec) -> list[tuple[str, str, str]]:
+    """The legend when the roll-up is in focus: what each mark is, and the rule."""
+    colour = spec.theme.average
+    rows = [("●", colour, f"Current level ({rule_words(spec).split(' (')[0]})")]
+    if spec.show_targets:
+        rows += [("◇", colour, "Target level (dashed)"), ("▨", colour, "Gap to close")]
+    if spec.spread in _SPREAD_WORDS:
+        rows.append(("▒", colour, f"Band: {_SPREAD_WORDS[spec.spread]}"))
+    return rows

@@ -1,0 +1,257 @@
+"""The radar's roll-up by rule, its spread band, the roll-up in focus, and practice groups."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QGraphicsPathItem
+
+from gapradar.chart import geometry
+from gapradar.chart.radar_groups import group_runs
+from gapradar.chart.radar_scene import AVERAGE_KEY
+from gapradar.chart.spec import ChartSpec
+from gapradar.chart.view_state import ViewState
+from gapradar.cli import main
+from gapradar.domain import Assessment, Level, MaturityModel, Practice, Rating, System
+from gapradar.export.render import ExportOptions, _Canvas
+from gapradar.io import load
+
+SLIDE = ExportOptions(1280, 720)
+
+
+@pytest.fixture
+def small() -> Assessment:
+    """Three systems; C did not assess practice p2 (it must not count as zero)."""
+    levels = tuple(Level(s, f"Level {s}") for s in range(5))
+    practices = (
+        Practice("p0", "Alpha", group="One"),
+        Practice("p1", "Beta", group="One"),
+        Practice("p2", "Gamma", group="Two"),
+        Practice("p3", "Delta", group="Two"),
+    )
+    model = MaturityModel("M", practices, levels)
+    return Assessment(
+        model,
+        "Small",
+        [
+            System("A", {"p0": Rating(1, 3), "p1": Rating(0, 2), "p2": Rating(0, 1), "p3": Rating(4, 4)}),
+            System("B", {"p0": Rating(2, 4), "p1": Rating(3, 3), "p2": Rating(2, 2), "p3": Rating(1, 2)}),
+            System("C", {"p0": Rating(4, 4), "p1": Rating(3, 4), "p2": Rating(None, 3), "p3": Rating(1, 1)}),
+        ],
+    )
+
+
+# Current levels by practice: p0 [1, 2, 4], p1 [0, 3, 3], p2 [0, 2] (C not assessed), p3 [4, 1, 1].
+HAND = {
+    "mean": [7 / 3, 2.0, 1.0, 2.0],
+    "median": [2.0, 3.0, 1.0, 1.0],
+    "min": [1.0, 0.0, 0.0, 1.0],
+    "at-target": [7 / 3, 2.0, 1.0, 2.0],  # a share is no level: the radar keeps the mean
+}
+
+
+def laid_out(spec: ChartSpec, options: ExportOptions = SLIDE) -> _Canvas:
+    return _Canvas(options.apply(spec), options.width, options.height)
+
+
+def texts(canvas: _Canvas) -> list[str]:
+    return [i.textItem.toPlainText() for i in canvas.items_bottom_up() if isinstance(i, pg.TextItem)]
+
+
+def radius_of(point: QPointF) -> float:
+    return (point.x() ** 2 + point.y() ** 2) ** 0.5
+
+
+@pytest.mark.parametrize("rule", list(HAND))
+def test_the_radars_rollup_draws_the_rules_hand_computed_levels(qapp, small, rule):
+    canvas = laid_out(ChartSpec(small, checked=("A",), rollup=rule))
+    try:
+        markers = canvas.view.radar.series[AVERAGE_KEY].markers
+        drawn = [radius_of(p.pos()) for p in markers.points()]
+        wanted = [geometry.score_radius(v, small.model.scores) for v in HAND[rule]]
+        assert drawn == pytest.approx(wanted)
+    finally:
+        canvas.close()
+
+
+@pytest.mark.parametrize(
+    ("rule", "legend", "subtitle"),
+    [
+        ("mean", "Average – all systems (dotted)", "Roll-up of all systems: mean"),
+        ("median", "Median – all systems (dotted)", "Roll-up of all systems: median"),
+        ("min", "Minimum – all systems (weakest link, dotted)", "minimum (weakest link)"),
+        ("at-target", "Average – all systems (mean, dotted)", "mean (a share at target is not a level"),
+    ],
+)
+def test_legend_and_subtitle_name_the_rule(qapp, small, rule, legend, subtitle):
+    canvas = laid_out(ChartSpec(small, checked=("A",), rollup=rule))
+    try:
+        shown = "\n".join(texts(canvas))
+        assert legend in shown
+        assert subtitle in shown
+    finally:
+        canvas.close()
+
+
+def test_a_users_subtitle_wins_over_the_rules(qapp, small):
+    canvas = laid_out(ChartSpec(small, rollup="median"), ExportOptions(1280, 720, subtitle="Workshop, 3 May"))
+    try:
+        shown = texts(canvas)
+        assert "Workshop, 3 May" in shown
+        assert not any(t.startswith("Roll-up of all systems") for t in shown)
+    finally:
+        canvas.close()
+
+
+@pytest.mark.parametrize(
+    ("spread", "low", "high"), [("range", [1, 0, 0, 1], [4, 3, 2, 4]), ("iqr", None, None)]
+)
+def test_the_spread_band_lies_between_the_lowest_and_highest_levels(qapp, small, spread, low, high):
+    from gapradar.domain.rollup import rollup
+
+    canvas = laid_out(ChartSpec(small, rollup="median", spread=spread))
+    try:
+        bands = [
+            i
+            for i in canvas.items_bottom_up()
+            if isinstance(i, QGraphicsPathItem)
+            and i.brush().color().alphaF() < 0.5
+            and not i.path().isEmpty()
+        ]
+        assert len(bands) == 1
+        band = bands[0].path()
+        ru = rollup(small, "median")
+        if spread == "iqr":
+            low, high = [r.q1 for r in ru], [r.q3 for r in ru]
+        scores = small.model.scores
+        for i in range(4):
+            theta = geometry.angle(i, 4)
+            lo, hi = geometry.score_radius(low[i], scores), geometry.score_radius(high[i], scores)
+            if hi - lo < 1e-6:
+                continue
+            inside = QPointF(*geometry.point((lo + hi) / 2, theta))
+            assert band.contains(inside), i
+            assert not band.contains(QPointF(*geometry.point(lo * 0.8, theta))), i
+            assert not band.contains(QPointF(*geometry.point(min(1.0, hi + 0.05) + 0.02, theta))), i
+        words = (
+            "lowest to highest current level" if spread == "range" else "middle half of the current levels"
+        )
+        assert f"Band: {words}" in "\n".join(texts(canvas))
+    finally:
+        canvas.close()
+
+
+def test_no_band_unless_asked(qapp, small):
+    canvas = laid_out(ChartSpec(small, rollup="median"))
+    try:
+        assert not any(
+            isinstance(i, QGraphicsPathItem) and 0 < i.brush().color().alphaF() < 0.5
+            for i in canvas.items_bottom_up()
+        )
+    finally:
+        canvas.close()
+
+
+def test_the_rollup_focused_like_a_system_shows_its_current_against_its_target(qapp, small):
+    canvas = laid_out(ChartSpec(small, focus="Median – all systems", rollup="median"))
+    try:
+        series = canvas.view.radar.series[AVERAGE_KEY]
+        assert series.target_markers is not None
+        current = [radius_of(p.pos()) for p in series.markers.points()]
+        target = [radius_of(p.pos()) for p in series.target_markers.points()]
+        scores = small.model.scores
+        assert current == pytest.approx([geometry.score_radius(v, scores) for v in HAND["median"]])
+        # targets p0 [3, 4, 4], p1 [2, 3, 4], p2 [1, 2, 3], p3 [4, 2, 1]
+        assert target == pytest.approx([geometry.score_radius(v, scores) for v in (4, 3, 2, 2)])
+        assert "Median – all systems – Small" in texts(canvas)
+    finally:
+        canvas.close()
+
+
+def test_cli_focuses_the_rollup_on_the_radar(tmp_path, sample_path, capsys):
+    from PySide6.QtGui import QImage
+
+    overlay, focus, median = tmp_path / "o.png", tmp_path / "f.png", tmp_path / "m.png"
+    assert main(["export", str(sample_path), "--png", str(overlay)]) == 0
+    assert main(["export", str(sample_path), "--focus", "Average – all systems", "--png", str(focus)]) == 0
+    # a shell user types a hyphen; another rule's name chooses that rule
+    assert main(["export", str(sample_path), "--focus", "median - all systems", "--png", str(median)]) == 0
+    assert QImage(str(focus)) != QImage(str(overlay))
+    assert QImage(str(median)) != QImage(str(focus))
+    capsys.readouterr()
+    assert main(["export", str(sample_path), "--focus", "Median – all systems", "--rollup", "min",
+                 "--png", str(tmp_path / "x.png")]) != 0  # fmt: skip
+    assert "--rollup is min" in capsys.readouterr().err
+    assert main(["export", str(sample_path), "--focus", "Nobody", "--png", str(tmp_path / "y.png")]) != 0
+    assert "'Average – all systems' for the roll-up" in capsys.readouterr().err
+
+
+def test_cli_focus_spec_is_the_rollup(sample_path):
+    import argparse
+
+    from gapradar.export.cli_export import chart_spec
+
+    a = load(sample_path)
+    args = argparse.Namespace(
+        focus="Minimum – all systems", rollup="mean", systems=None, average=True, view="radar", spread="iqr"
+    )
+    spec = chart_spec(a, args, ValueError)
+    assert isinstance(spec, ChartSpec)
+    assert (spec.focus, spec.rollup, spec.spread) == ("Minimum – all systems", "min", "iqr")
+
+
+def test_choosing_a_system_or_leaving_focus_forgets_the_rollup_focus():
+    state = ViewState(view="focus", selected_system="A", focus_rollup=True)
+    assert state.changed(selected_system="B").focus_rollup is False
+    assert state.changed(view="overlay").focus_rollup is False
+    assert state.changed(rollup="min").focus_rollup is True
+
+
+# ------------------------------------------------------------------ groups
+
+
+def test_group_runs_follow_the_file_order():
+    samm = load("datasets/templates/owasp-samm-2.yaml")
+    runs = group_runs(samm.model)
+    assert [r.name for r in runs] == ["Governance", "Design", "Implementation", "Verification", "Operations"]
+    assert [(r.first, r.last) for r in runs] == [(0, 2), (3, 5), (6, 8), (9, 11), (12, 14)]
+
+
+def test_no_groups_no_arcs(qapp, sample_path):
+    a = load(sample_path)
+    assert group_runs(a.model) == []
+    canvas = laid_out(ChartSpec(a, checked=tuple(a.system_names()[:2])))
+    try:
+        assert not any("Practice group" in t for t in texts(canvas))
+    finally:
+        canvas.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (3840, 2160), (1080, 1080)])
+def test_group_arcs_and_names_never_touch_the_practice_names(qapp, size):
+    samm = load("datasets/templates/owasp-samm-2.yaml")
+    samm.systems.append(System("App", {p.id: Rating(3, 3) for p in samm.model.practices}))
+    canvas = laid_out(ChartSpec(samm, checked=("App",)), ExportOptions(*size))
+    try:
+        radar = canvas.view.radar
+        labels = [item.sceneBoundingRect() for item in radar.practice_labels]
+        names = {r.name for r in group_runs(samm.model)}
+        group_names = [
+            i.sceneBoundingRect()
+            for i in canvas.items_bottom_up()
+            if isinstance(i, pg.TextItem) and i.textItem.toPlainText() in names
+        ]
+        assert len(group_names) == 5
+        arcs = [i for i in canvas.items_bottom_up() if isinstance(i, QGraphicsPathItem) and i.zValue() == 2]
+        assert len(arcs) == 5
+        for arc in arcs:
+            path = arc.path()
+            for k in range(path.elementCount()):
+                e = path.elementAt(k)
+                at = arc.mapToScene(QPointF(e.x, e.y))
+                assert not any(r.contains(at) for r in labels)
+        for g in group_names:
+            assert not any(g.intersects(r) for r in labels)
+    finally:
+        canvas.close()
