@@ -3,7 +3,8 @@
 Left/Right (Tab) walk the practices, Up/Down step the level, T switches between
 current and target, digits pick the level with that number (as read on the
 rings and in the table; `-` then a digit for negative levels), Delete clears
-to "not assessed", PageUp/PageDown switch systems, A toggles the average,
+to "not assessed", PageUp/PageDown switch systems, [ and ] step through the rounds,
+A toggles the average,
 R reveals targets (or, when voting, the votes), V starts and stops room voting, M sets the
 revealed votes' median, ? lists the keys. Every change is the same undo command as
 the table's.
@@ -26,6 +27,7 @@ KEYS_HELP = [
     ("Delete", "set to not assessed"),
     ("T", "switch between editing current and target"),
     ("Page Up / Page Down", "previous / next system"),
+    ("[ / ]", "previous / next round (when the file has several)"),
     ("A", "show or hide the average"),
     ("R", "reveal the votes (when voting), else the targets (when hidden)"),
     ("V", "start / stop room voting"),
@@ -99,6 +101,9 @@ class KeyboardEditing(QObject):
             f.select_system(+1)
         elif key == Qt.Key.Key_PageUp:
             f.select_system(-1)
+        elif key in (Qt.Key.Key_BracketLeft, Qt.Key.Key_BracketRight) or text in ("[", "]"):
+            forward = key == Qt.Key.Key_BracketRight or text == "]"
+            f.ws.step_round(+1 if forward else -1)
         elif key == Qt.Key.Key_T:
             f.toggle_editing()
         elif key == Qt.Key.Key_A:
