@@ -187,7 +187,7 @@ def test_brackets_step_rounds_and_the_combos_follow(window):
 def test_a_saved_file_keeps_both_rounds(window, tmp_path):
     from gapradar.io import load, save
 
-    first, new = two_rounds(window)
+    first, _new = two_rounds(window)
     window.facilitator.set_level(3)
     window.ws.update(round=first.id)  # saving while an earlier round shows writes every round
     out = tmp_path / "two.yaml"
