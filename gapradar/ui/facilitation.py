@@ -90,7 +90,9 @@ class Facilitator(QObject):
             return
         pid = a.model.practices[state.selected_practice].id
         changed = getattr(a.system(state.selected_system).rating(pid), state.editing) != score
-        if changed and not self.ws.push(SetLevelCommand(doc, state.selected_system, pid, state.editing, score)):
+        if changed and not self.ws.push(
+            SetLevelCommand(doc, state.selected_system, pid, state.editing, score)
+        ):
             return  # refused (a read-only round): the workspace said why
         self._say()
 
