@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from gapradar.chart import geometry
+from gapradar.chart.radar_baseline import BaselineOutlines, legend_row
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import LINE_WORDS, SeriesStyle, style_for
 from gapradar.chart.titles import display_title, elide, fit_lines
@@ -264,6 +265,7 @@ class RadarScene:
         self.label_px = 15.0
         self._centre = (0.0, 0.0)
         self._label_texts: list[str] = []  # practice names as drawn, fitted to their boxes
+        self._baseline = BaselineOutlines()  # a compared round's outlines (radar_baseline.py)
 
     # ------------------------------------------------------------ public
 
@@ -285,6 +287,7 @@ class RadarScene:
             self._layout_key = key
             self._build_frame()
         self._build_series()
+        self._baseline.draw(self)
 
     def vertex(self, system: str, practice_id: str, which: str = "current") -> QPointF:
         """Where a system's level for a practice is drawn, in data coordinates."""
@@ -530,7 +533,7 @@ class RadarScene:
                 for p in a.model.practices
             ):
                 rows.append(("○", colour, "Not assessed: line breaks, no gap"))
-            return rows
+            return rows + [row for row in (legend_row(spec),) if row]
         names = sorted((n for n in spec.checked if n in a.system_names()), key=str.casefold)
         listed = names if limit is None else names[:limit]
         styles = {n: self._style(n) for n in listed}
@@ -550,7 +553,7 @@ class RadarScene:
                     f"have {LINE_WORDS[r % len(LINE_WORDS)]} lines",
                 )
             )
-        return rows
+        return rows + [row for row in (legend_row(spec),) if row]
 
     def _legend_systems(self) -> int:
         """How many systems the overlay's legend would list in full (none in focus view)."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from gapradar.chart.style import LIGHT, Theme
 from gapradar.domain import Assessment
+from gapradar.domain.assessment import Round
 
 
 @dataclass
@@ -24,6 +25,7 @@ class ChartSpec:
     selected_practice: int | None = None
     show_targets: bool = True
     transparent: bool = False  # exports: nothing painted outside the chart
+    baseline: Round | None = None  # a round to compare with: drawn as a faint dashed outline
 
     @property
     def chart_title(self) -> str:

@@ -31,6 +31,17 @@ class ViewKind:
     scene: SceneBuilder | None = None  # views that are not a radar: what their scene shows
 
 
+def baseline_round(a: Assessment, state: ViewState) -> Round | None:
+    """The round the view compares with, if any (and if it is not the one shown)."""
+    if state.baseline is None:
+        return None
+    try:
+        r = a.round(state.baseline)
+    except KeyError:
+        return None
+    return None if r is a.shown else r
+
+
 def _overlay(a: Assessment, state: ViewState, theme: Theme) -> ChartSpec:
     checked = tuple(n for n in a.system_names() if n in state.checked)
     return ChartSpec(
@@ -40,6 +51,7 @@ def _overlay(a: Assessment, state: ViewState, theme: Theme) -> ChartSpec:
         theme=theme,
         selected_practice=state.selected_practice,
         show_targets=not state.targets_hidden,
+        baseline=baseline_round(a, state),
     )
 
 
@@ -53,6 +65,7 @@ def _focus(a: Assessment, state: ViewState, theme: Theme) -> ChartSpec:
         theme=theme,
         selected_practice=state.selected_practice,
         show_targets=not state.targets_hidden,
+        baseline=baseline_round(a, state),
     )
 
 
