@@ -14,6 +14,7 @@ from gapradar.chart.style import THEMES, Theme
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.chart.view_state import ViewState
 from gapradar.domain import Assessment
+from gapradar.domain.assessment import Round
 
 SpecBuilder = Callable[[Assessment, ViewState, Theme], ChartSpec]
 SceneBuilder = Callable[[Assessment, ViewState, Theme], ViewSpec]
