@@ -226,3 +226,32 @@ def test_dragging_a_point_of_a_read_only_round_changes_nothing_and_the_point_goe
     assert scene.series[ATM].polygon.polygon().at(testing_index) == QPointF(
         *scene.level_point(testing_index, old)
     )
+
+
+def test_comparing_adds_then_delta_and_progress_to_the_table_and_the_guide(window):
+    from gapradar.ui.levels_table import DELTA, PROGRESS, THEN
+
+    ws, a = window.ws, window.doc.assessment
+    first, _new = two_rounds(window)
+    table = window.findChild(QTableView, "levelsTable")
+    assert all(table.isColumnHidden(c) for c in (THEN, DELTA, PROGRESS))
+    row = a.model.practice_index("configuration")  # ATM: -1 then, target 2
+    ws.update(selected_practice=row)
+    window.facilitator.set_level(1)  # two steps of three: 67% of the way
+    ws.update(baseline=first.id)
+    assert not any(table.isColumnHidden(c) for c in (THEN, DELTA, PROGRESS))
+    model = table.model()
+    assert model.index(row, THEN).data() == a.model.level_label(-1)
+    assert model.index(row, DELTA).data() == "▲2"
+    assert model.index(row, PROGRESS).data() == "67%"
+    unchanged = a.model.practice_index("build-ci")
+    assert model.index(unchanged, DELTA).data() == "="
+    guide = window.findChild(type(window.guide_dock.widget()), "levelGuide") or window.guide_dock.widget()
+    text = guide.text()
+    assert "Since Round 1: then -1 – Regressive → now 1 – Consistent → target 2" in text.replace(
+        "&nbsp;", " "
+    )
+    assert "▲2, 67% of the way" in text
+    assert "This system: 1 practice up, 0 down" in text
+    ws.update(baseline=None)
+    assert all(table.isColumnHidden(c) for c in (THEN, DELTA, PROGRESS))
