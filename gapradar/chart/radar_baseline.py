@@ -31,7 +31,7 @@ def legend_row(spec: ChartSpec) -> tuple[str, str, str] | None:
     """The legend's line naming the baseline, or None when nothing is compared."""
     if spec.baseline is None:
         return None
-    return (GLYPH, spec.theme.muted_text, f"Faint long dashes: {spec.baseline.label} (then)")
+    return (GLYPH, spec.theme.muted_text, f"Then: {spec.baseline.label}")
 
 
 def baseline_pen(colour: str, width: float) -> QPen:

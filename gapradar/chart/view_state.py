@@ -50,8 +50,9 @@ class ViewState:
     ) -> ViewState:
         """This state made valid for a document: unknown systems dropped, indexes in range.
 
-        With `round_ids` (oldest first), an unknown round shows the latest, and a baseline that
-        is unknown or the round shown itself is dropped.
+        With `round_ids` (oldest first), an unknown round shows the latest and an unknown
+        baseline is dropped. A baseline that is the round shown stays chosen (nothing is
+        compared while it shows), so stepping through the rounds keeps the comparison.
         """
         names = set(system_names)
         selected = self.selected_system if self.selected_system in names else None
@@ -66,8 +67,6 @@ class ViewState:
             if shown is not None and shown == round_ids[-1]:
                 shown = None  # the latest is always "the latest", so a new round is shown when made
             baseline = self.baseline if self.baseline in round_ids else None
-            if baseline is not None and baseline == (shown or round_ids[-1]):
-                baseline = None
             state = replace(state, round=shown, baseline=baseline)
         return state
 

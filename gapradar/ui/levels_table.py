@@ -145,6 +145,9 @@ class LevelsModel(QAbstractTableModel):
                 return tip or None
             if col == NOTE and rating.note:
                 return rating.note
+            if col == THEN and (baseline := self.ws.baseline_round()) is not None:
+                then = a.rating_in(baseline, a.system(self.system).id, practice.id)
+                return f"{baseline.label}: {model.level_label(then.current)}"
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and col in LEVEL_COLUMNS
@@ -175,8 +178,8 @@ class LevelsModel(QAbstractTableModel):
             return ""
         system = a.system(self.system)
         c = Change(a.rating_in(baseline, system.id, practice_id), system.rating(practice_id))
-        if col == THEN:
-            return a.model.level_label(c.then.current)
+        if col == THEN:  # the score only: the column stays narrow beside Current and Target
+            return "–" if c.then.current is None else str(c.then.current)
         if col == DELTA:
             return delta_mark(c.delta) or "–"
         if self.ws.state.targets_hidden:
@@ -313,7 +316,8 @@ class LevelsTable(QTableView):
         for column in COMPARING:
             self.setColumnHidden(column, not comparing)
         if comparing:
-            self.resizeColumnToContents(THEN)
+            for column in COMPARING:
+                self.resizeColumnToContents(column)
             self.setColumnHidden(PROGRESS, self.ws.state.targets_hidden)
 
     def _state_changed(self, state: ViewState, before: ViewState) -> None:

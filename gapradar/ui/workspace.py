@@ -191,9 +191,10 @@ class Workspace(QObject):
         if a is None or self.state.baseline is None:
             return None
         try:
-            return a.round(self.state.baseline)
+            r = a.round(self.state.baseline)
         except KeyError:
             return None
+        return None if r is a.shown else r  # the round shown compared with itself: nothing to compare
 
     def show_round(self, round_id: str | None) -> None:
         self.update(round=round_id)

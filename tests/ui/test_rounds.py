@@ -133,13 +133,16 @@ def test_rename_unlock_and_delete_rounds_are_undo_commands(window):
     assert not first.unlocked
     doc.undo_stack.redo()
 
-    ws.update(round=first.id, baseline=None)
-    ws.update(baseline=new.id)
+    ws.update(round=first.id, baseline=new.id)
     ws.push(DeleteRoundCommand(doc, first.id))
-    assert a.rounds == [new] and a.shown is new and ws.state.round is None and ws.state.baseline is None
+    assert a.rounds == [new] and a.shown is new and ws.state.round is None
+    assert ws.state.baseline == new.id and ws.baseline_round() is None  # nothing to compare with
     doc.undo_stack.undo()
     assert [r.label for r in a.rounds] == ["2026-03 baseline", "2026-09 follow-up"]
     assert a.shown is first  # undo shows the round it brought back
+    ws.update(round=None, baseline=first.id)
+    ws.push(DeleteRoundCommand(doc, first.id))  # the baseline itself goes: no comparison left
+    assert ws.state.baseline is None
 
 
 def test_the_last_round_cannot_be_deleted(window):
@@ -241,7 +244,8 @@ def test_comparing_adds_then_delta_and_progress_to_the_table_and_the_guide(windo
     ws.update(baseline=first.id)
     assert not any(table.isColumnHidden(c) for c in (THEN, DELTA, PROGRESS))
     model = table.model()
-    assert model.index(row, THEN).data() == a.model.level_label(-1)
+    assert model.index(row, THEN).data() == "-1"
+    assert model.index(row, THEN).data(Qt.ItemDataRole.ToolTipRole) == f"Round 1: {a.model.level_label(-1)}"
     assert model.index(row, DELTA).data() == "▲2"
     assert model.index(row, PROGRESS).data() == "67%"
     unchanged = a.model.practice_index("build-ci")
