@@ -35,15 +35,15 @@ def guide_html(
     head = f"<b>{html.escape(practice.name)}</b>"
     if system:
         head += f" &nbsp;·&nbsp; {html.escape(system)} &nbsp;·&nbsp; editing <b>{editing}</b>"
-    if len(a.rounds) > 1:
+    if len(a.rounds) > 1:  # in the band (presentation), on the same line: the chart keeps its room
         shown = a.shown
         state = "" if a.is_editable() else " (read-only)"
-        head += f"<br>Round: {html.escape(shown.label)}{state}"
+        head += f"{' &nbsp;·&nbsp; ' if band else '<br>'}Round: {html.escape(shown.label)}{state}"
     then = None
     if baseline is not None and rating is not None and system is not None:
         sid = a.system(system).id
         then = a.rating_in(baseline, sid, practice.id)
-        head += "<br>" + _since_html(a, baseline, sid, then, rating, show_targets)
+        head += "<br>" + _since_html(a, baseline, sid, then, rating, show_targets, compact=band)
     rows = []
     for lv in reversed(model.levels):
         marks = []
@@ -77,20 +77,37 @@ def guide_html(
 
 
 def _since_html(
-    a: Assessment, baseline: Round, sid: str, then: Rating, now: Rating, show_targets: bool
+    a: Assessment,
+    baseline: Round,
+    sid: str,
+    then: Rating,
+    now: Rating,
+    show_targets: bool,
+    compact: bool = False,
 ) -> str:
-    """ "Since 2026-03 baseline: then 0 → now 1 → target 2 (▲1, 50% of the way)" and the system's line."""
+    """ "Since 2026-03 baseline: then 0 → now 1 → target 2 (▲1, 50% of the way)" and the system's line.
+
+    `compact` (the presentation band): scores only and no system line, so it stays one line.
+    """
     model = a.model
     change = Change(then, now)
-    steps = [f"then {model.level_label(then.current)}", f"now {model.level_label(now.current)}"]
+
+    def level(score: int | None) -> str:
+        if compact:
+            return "not assessed" if score is None else str(score)
+        return model.level_label(score)
+
+    steps = [f"then {level(then.current)}", f"now {level(now.current)}"]
     if show_targets:
-        steps.append(f"target {model.level_label(change.target)}")
+        steps.append(f"target {level(change.target)}")
     notes = [m for m in (delta_mark(change.delta),) if m]
     if show_targets and change.progress is not None:
         notes.append(f"{percent(change.progress)} of the way")
     line = f"Since {html.escape(baseline.label)}: " + " → ".join(html.escape(s) for s in steps)
     if notes:
         line += f" <b>({', '.join(notes)})</b>"
+    if compact:
+        return line
     whole = system_progress(a, baseline, a.shown, sid)
     moved = f"{whole.moved_up} practice{'s' if whole.moved_up != 1 else ''} up, {whole.moved_down} down"
     if show_targets and whole.progress is not None:

@@ -259,3 +259,23 @@ def test_comparing_adds_then_delta_and_progress_to_the_table_and_the_guide(windo
     assert "This system: 1 practice up, 0 down" in text
     ws.update(baseline=None)
     assert all(table.isColumnHidden(c) for c in (THEN, DELTA, PROGRESS))
+
+
+def test_presentation_steps_rounds_with_brackets_and_the_band_reads_since(window, qtbot):
+    ws, a = window.ws, window.doc.assessment
+    first, new = two_rounds(window)
+    ws.update(baseline=first.id)
+    window.enter_presentation()
+    p = window.presentation
+    qtbot.waitUntil(lambda: p.height() > 0)
+    p.resize(1280, 720)
+    p.refresh()
+    assert "Since Round 1: then" in p.guide.text() and "Round: 2026-09 follow-up" in p.guide.text()
+    assert p.radar.radar._baseline.items  # the faint outline under ATM
+    before = p.guide.height()
+    qtbot.keyClick(p, Qt.Key.Key_BracketLeft)
+    assert a.shown is first and "Round: Round 1 (read-only)" in p.guide.text()
+    assert not p.radar.radar._baseline.items  # the baseline is the round shown: nothing to compare
+    qtbot.keyClick(p, Qt.Key.Key_BracketRight)
+    assert a.shown is new and p.radar.radar._baseline.items and p.guide.height() == before
+    qtbot.keyClick(p, Qt.Key.Key_Escape)
