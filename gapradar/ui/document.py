@@ -177,14 +177,26 @@ class Document(QObject):
         self.systems_changed.emit()
         self.changed.emit()
 
-    def apply_model(self, model: MaturityModel, ratings: dict[str, dict[str, Rating]] | None) -> None:
-        """A new model, and with it the ratings it implies (None: ratings unchanged)."""
-        before = self.assessment.model
-        self.assessment.model = model
+    def apply_model(
+        self, model: MaturityModel, ratings: dict[str, dict[str, Rating]] | None, round_id: str | None = None
+    ) -> None:
+        """A new model, and with it the ratings it implies (None: ratings unchanged).
+
+        `ratings` (by system name) are those of the round `round_id` (None: the shown one),
+        where the edit was made; the other rounds follow a renumbered level.
+        """
+        a = self.assessment
+        before = a.model
+        a.model = model
         if ratings is not None:
-            for system in self.assessment.systems:
-                system.ratings = {pid: r for pid, r in ratings.get(system.name, {}).items() if not r.is_empty}
-            self.assessment.follow_rescored_levels(before, model)
+            edited = a.shown if round_id is None else a.round(round_id)
+            for system in a.systems:
+                rated = {pid: r for pid, r in ratings.get(system.name, {}).items() if not r.is_empty}
+                if edited is a.shown:
+                    system.ratings = rated
+                else:
+                    edited.ratings[system.id] = rated
+            a.follow_rescored_levels(before, model, edited)
         self.model_changed.emit()
         self.changed.emit()
 

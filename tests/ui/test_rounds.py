@@ -279,3 +279,51 @@ def test_presentation_steps_rounds_with_brackets_and_the_band_reads_since(window
     qtbot.keyClick(p, Qt.Key.Key_BracketRight)
     assert a.shown is new and p.radar.radar._baseline.items and p.guide.height() == before
     qtbot.keyClick(p, Qt.Key.Key_Escape)
+
+
+def test_model_edits_reach_every_round_and_undo_brings_them_back(window):
+    from gapradar.domain.model_edit import change_score, ratings_of, remove_practice
+    from gapradar.ui.model_commands import ModelCommand
+
+    ws, doc, a = window.ws, window.doc, window.doc.assessment
+    first, _new = two_rounds(window)
+    sid = a.system(ATM).id
+    was = {p.id: a.rating_in(first, sid, p.id) for p in a.model.practices}
+    top = max(a.model.scores)
+    # renumber the top level: the earlier round's ratings at it follow
+    ws.push(ModelCommand(doc, change_score(a.model, ratings_of(a), top, 9), "Renumber"))
+    at_top = [pid for pid, r in was.items() if r.target == top]
+    assert at_top and all(a.rating_in(first, sid, pid).target == 9 for pid in at_top)
+    doc.undo_stack.undo()
+    assert {p.id: a.rating_in(first, sid, p.id) for p in a.model.practices} == was
+    # remove a practice, then undo: the earlier round still has its ratings on it
+    ws.push(ModelCommand(doc, remove_practice(a.model, ratings_of(a), "testing"), "Remove testing"))
+    from gapradar.io import dumps, loads
+
+    assert "testing" not in dumps(a).split("rounds:")[1]  # never written for a practice the model lacks
+    doc.undo_stack.undo()
+    assert a.rating_in(first, sid, "testing") == was["testing"]
+    assert loads(dumps(a)) == a
+
+
+def test_undoing_a_model_edit_after_showing_another_round_restores_the_round_it_was_made_in(window):
+    from gapradar.domain.model_edit import ratings_of, remove_practice
+    from gapradar.ui.model_commands import ModelCommand
+
+    ws, doc, a = window.ws, window.doc, window.doc.assessment
+    first, new = two_rounds(window)
+    window.facilitator.set_level(3)  # the latest round now differs from the first
+    sid = a.system(ATM).id
+    latest_before = {p.id: a.rating_in(new, sid, p.id) for p in a.model.practices}
+    first_before = {p.id: a.rating_in(first, sid, p.id) for p in a.model.practices}
+    assert latest_before != first_before
+    ws.push(ModelCommand(doc, remove_practice(a.model, ratings_of(a), "data"), "Remove data"))
+    ws.update(round=first.id)
+    doc.undo_stack.undo()
+    assert {p.id: a.rating_in(new, sid, p.id) for p in a.model.practices} == latest_before
+    assert {p.id: a.rating_in(first, sid, p.id) for p in a.model.practices} == first_before
+    doc.undo_stack.redo()
+    assert "data" not in a.model.practice_ids
+    assert {p.id: a.rating_in(first, sid, p.id) for p in a.model.practices} == {
+        k: v for k, v in first_before.items() if k != "data"
+    }
