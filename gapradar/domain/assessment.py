@@ -356,11 +356,13 @@ class Assessment:
 
     def attach_system(self, system: System, by_round: dict[str, dict[str, Rating]] | None = None) -> None:
         """Give the rounds a system's ratings again (or, for a new system, the shown round its own)."""
-        if by_round is not None:
+        if by_round is None:  # a new system: its own ratings are the shown round's
+            self._shown.ratings.setdefault(system.id, system.ratings)
+        else:  # back from removal: each round gets its own again (its dict may be another round's)
             for r in self.rounds:
                 if r.id in by_round:
                     r.ratings[system.id] = by_round[r.id]
-        self._shown.ratings.setdefault(system.id, system.ratings)
+            self._shown.ratings.setdefault(system.id, {})
         system.ratings = self._shown.ratings[system.id]
 
     def follow_rescored_levels(

@@ -100,13 +100,14 @@ class AddSystemCommand(QUndoCommand):
         super().__init__()
         self.doc, self.system = doc, system
         self.index = len(doc.assessment.systems) if index is None else index
+        self.by_round: dict[str, dict[str, Rating]] | None = None  # its ratings per round, once undone
         self.setText(text or f"Add system {system.name}")
 
     def redo(self) -> None:
-        self.doc.insert_system(self.index, self.system)
+        self.doc.insert_system(self.index, self.system, self.by_round)
 
     def undo(self) -> None:
-        self.doc.take_system(self.system.name)
+        _index, _system, self.by_round = self.doc.take_system(self.system.name)
 
 
 class RemoveSystemCommand(QUndoCommand):

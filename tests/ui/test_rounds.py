@@ -327,3 +327,28 @@ def test_undoing_a_model_edit_after_showing_another_round_restores_the_round_it_
     assert {p.id: a.rating_in(first, sid, p.id) for p in a.model.practices} == {
         k: v for k, v in first_before.items() if k != "data"
     }
+
+
+def test_adding_a_system_then_undo_and_redo_in_another_round_keeps_its_ratings_in_their_round(window):
+    from gapradar.domain import System
+    from gapradar.ui.commands import AddSystemCommand
+
+    ws, doc, a = window.ws, window.doc, window.doc.assessment
+    first, new = two_rounds(window)
+    ws.push(AddSystemCommand(doc, System("Payments")))
+    ws.select_system("Payments")
+    window.facilitator.set_level(2)
+    pid = a.model.practices[ws.state.selected_practice].id
+    doc.undo_stack.undo()  # the level
+    doc.undo_stack.redo()
+    ws.update(round=first.id)
+    doc.undo_stack.undo()  # the level (shows the latest round again)
+    doc.undo_stack.undo()  # the system
+    ws.update(round=first.id)
+    doc.undo_stack.redo()  # the system, while the first round shows
+    doc.undo_stack.redo()  # the level
+    assert a.rating_in(new, "payments", pid).current == 2
+    assert a.rating_in(first, "payments", pid).is_empty
+    ws.update(round=first.id)
+    a.system("Payments").set_rating(pid, a.system("Payments").rating(pid))
+    assert a.ratings_of(first).get("payments") is not a.ratings_of(new).get("payments")
