@@ -124,6 +124,42 @@ def edit_repaint(window) -> tuple[Callable[[], None], Callable[[], None]]:
     return edit, repaint_only
 
 
+def round_switches(window) -> tuple[Callable[[], None], Callable[[], None]]:
+    """Switching the shown round, and switching the baseline, until the whole window has painted.
+
+    The sample gets a second round (a copy, every level one step up where it can go) first.
+    """
+    import datetime
+
+    from PySide6.QtWidgets import QApplication
+
+    from gapradar.ui.round_commands import NewRoundCommand
+
+    ws, doc = window.ws, window.doc
+    ws.push(NewRoundCommand(doc, "Follow-up", datetime.date(2026, 9, 17)))
+    a = doc.assessment
+    top = max(a.model.scores)
+    for s in a.systems:
+        for pid, r in list(s.ratings.items()):
+            if r.current is not None and r.current < top:
+                s.set_rating(pid, Rating(r.current + 1, r.target, r.note))
+    first, latest = a.rounds[0].id, a.rounds[-1].id
+    QApplication.processEvents()
+
+    def switch_round() -> None:
+        ws.update(round=first if ws.state.round is None else None)
+        QApplication.processEvents()
+        window.repaint()
+
+    def switch_baseline() -> None:
+        ws.update(baseline=first if ws.state.baseline is None else None)
+        QApplication.processEvents()
+        window.repaint()
+
+    assert latest
+    return switch_round, switch_baseline
+
+
 def check_all_from_one(window) -> float:
     """A real "Check all": from one system checked to all of them, until the window has painted."""
     from PySide6.QtWidgets import QApplication
@@ -309,6 +345,11 @@ def main(argv: list[str] | None = None) -> int:
     results["repaint_only_ms (sample, peer)"] = timed(peer, runs)
     results["check_all_ms (sample, one checked -> all, whole window)"] = timed_inner(
         lambda: check_all_from_one(sample), runs
+    )
+    switch_round, switch_baseline = round_switches(sample)
+    results["round_switch_ms (sample, two rounds, whole window; budget 16)"] = timed(switch_round, runs)
+    results["baseline_switch_ms (sample, none <-> first round, whole window; budget 16)"] = timed(
+        switch_baseline, runs
     )
 
     large = window_for(large_assessment(200, 40), checked=20)

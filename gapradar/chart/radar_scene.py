@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from gapradar.chart import geometry, radar_groups, radar_rollup, rating_marks
+from gapradar.chart.radar_baseline import BaselineOutlines, legend_row
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import LINE_WORDS, SeriesStyle, style_for
 from gapradar.chart.titles import display_title, elide, fit_lines
@@ -265,6 +266,7 @@ class RadarScene:
         self.label_px = 15.0
         self._centre = (0.0, 0.0)
         self._label_texts: list[str] = []  # practice names as drawn, fitted to their boxes
+        self._baseline = BaselineOutlines()  # a compared round's outlines (radar_baseline.py)
 
     # ------------------------------------------------------------ public
 
@@ -286,6 +288,7 @@ class RadarScene:
             self._layout_key = key
             self._build_frame()
         self._build_series()
+        self._baseline.draw(self)
 
     def vertex(self, system: str, practice_id: str, which: str = "current") -> QPointF:
         """Where a system's level for a practice is drawn, in data coordinates."""
@@ -537,7 +540,7 @@ class RadarScene:
                 rows.append(("○", colour, "Not assessed: line breaks, no gap"))
             if focus is not None:
                 rows += rating_marks.legend_rows(a.model, [focus], colour, confidence_count(a, [focus]))
-            return rows + radar_groups.legend_rows(spec)
+            return rows + [row for row in (legend_row(spec),) if row] + radar_groups.legend_rows(spec)
         names = sorted((n for n in spec.checked if n in a.system_names()), key=str.casefold)
         listed = names if limit is None else names[:limit]
         styles = {n: self._style(n) for n in listed}
@@ -558,7 +561,7 @@ class RadarScene:
                     f"have {LINE_WORDS[r % len(LINE_WORDS)]} lines",
                 )
             )
-        return rows + radar_groups.legend_rows(spec)
+        return rows + [row for row in (legend_row(spec),) if row] + radar_groups.legend_rows(spec)
 
     def _legend_systems(self) -> int:
         """How many systems the overlay's legend would list in full (none in focus view)."""

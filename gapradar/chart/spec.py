@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from gapradar.chart.style import LIGHT, Theme
 from gapradar.domain import Assessment
+from gapradar.domain.assessment import Round
 
 
 @dataclass
@@ -26,6 +27,7 @@ class ChartSpec:
     transparent: bool = False  # exports: nothing painted outside the chart
     rollup: str = "mean"  # a key of domain.rollup.RULES: the roll-up series' rule
     spread: str = ""  # a band around the roll-up: "" none, "range" (min–max), "iqr" (middle half)
+    baseline: Round | None = None  # a round to compare with: drawn as a faint dashed outline
 
     @property
     def chart_title(self) -> str:

@@ -7,6 +7,7 @@ keeping their own copy. Qt-free so it can be tested and compared cheaply.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -34,6 +35,8 @@ class ViewState:
     voting: Voting = ""  # room voting on the selected practice: off, votes coming in blind, revealed
     rollup_spread: str = ""  # radar: a band around the roll-up, "" none, "range" (min–max) or "iqr"
     focus_rollup: bool = False  # focus view shows the roll-up (current vs target), not the selected system
+    round: str | None = None  # the id of the round shown; None: the latest
+    baseline: str | None = None  # the id of the round compared with; None: no comparison
 
     def changed(self, **changes: object) -> ViewState:
         """A copy with `changes`, keeping the rules that tie fields together."""
@@ -52,16 +55,30 @@ class ViewState:
             state = replace(state, focus_rollup=False)  # leaving the focus view forgets the roll-up
         return state
 
-    def fitted(self, system_names: list[str], practice_count: int) -> ViewState:
-        """This state made valid for a document: unknown systems dropped, indexes in range."""
+    def fitted(
+        self, system_names: list[str], practice_count: int, round_ids: Sequence[str] | None = None
+    ) -> ViewState:
+        """This state made valid for a document: unknown systems dropped, indexes in range.
+
+        With `round_ids` (oldest first), an unknown round shows the latest and an unknown
+        baseline is dropped. A baseline that is the round shown stays chosen (nothing is
+        compared while it shows), so stepping through the rounds keeps the comparison.
+        """
         names = set(system_names)
         selected = self.selected_system if self.selected_system in names else None
         if selected is None and system_names:
             selected = sorted(system_names, key=str.casefold)[0]
         practice = min(max(self.selected_practice, 0), max(practice_count - 1, 0))
-        return replace(
+        state = replace(
             self, checked=self.checked & names, selected_system=selected, selected_practice=practice
         )
+        if round_ids is not None:
+            shown = self.round if self.round in round_ids else None
+            if shown is not None and shown == round_ids[-1]:
+                shown = None  # the latest is always "the latest", so a new round is shown when made
+            baseline = self.baseline if self.baseline in round_ids else None
+            state = replace(state, round=shown, baseline=baseline)
+        return state
 
     def renamed(self, old: str, new: str) -> ViewState:
         """Follow a system's rename, so it stays checked and selected."""

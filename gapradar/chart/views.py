@@ -15,6 +15,7 @@ from gapradar.chart.style import THEMES, Theme
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.chart.view_state import ViewState
 from gapradar.domain import Assessment
+from gapradar.domain.assessment import Round
 
 SpecBuilder = Callable[[Assessment, ViewState, Theme], ChartSpec]
 SceneBuilder = Callable[[Assessment, ViewState, Theme], ViewSpec]
@@ -32,6 +33,17 @@ class ViewKind:
     scene: SceneBuilder | None = None  # views that are not a radar: what their scene shows
 
 
+def baseline_round(a: Assessment, state: ViewState) -> Round | None:
+    """The round the view compares with, if any (and if it is not the one shown)."""
+    if state.baseline is None:
+        return None
+    try:
+        r = a.round(state.baseline)
+    except KeyError:
+        return None
+    return None if r is a.shown else r
+
+
 def _overlay(a: Assessment, state: ViewState, theme: Theme) -> ChartSpec:
     checked = tuple(n for n in a.system_names() if n in state.checked)
     return ChartSpec(
@@ -43,6 +55,7 @@ def _overlay(a: Assessment, state: ViewState, theme: Theme) -> ChartSpec:
         show_targets=not state.targets_hidden,
         rollup=state.rollup,
         spread=state.rollup_spread,
+        baseline=baseline_round(a, state),
     )
 
 
@@ -58,6 +71,7 @@ def _focus(a: Assessment, state: ViewState, theme: Theme) -> ChartSpec:
         show_targets=not state.targets_hidden,
         rollup=state.rollup,
         spread=state.rollup_spread,
+        baseline=baseline_round(a, state),
     )
     if state.focus_rollup:
         spec.focus = radar_rollup.series_name(spec)  # the roll-up's current against its target

@@ -378,17 +378,21 @@ class Assessment:
 
     def attach_system(self, system: System, by_round: dict[str, dict[str, Rating]] | None = None) -> None:
         """Give the rounds a system's ratings again (or, for a new system, the shown round its own)."""
-        if by_round is not None:
+        if by_round is None:  # a new system: its own ratings are the shown round's
+            self._shown.ratings.setdefault(system.id, system.ratings)
+        else:  # back from removal: each round gets its own again (its dict may be another round's)
             for r in self.rounds:
                 if r.id in by_round:
                     r.ratings[system.id] = by_round[r.id]
-        self._shown.ratings.setdefault(system.id, system.ratings)
+            self._shown.ratings.setdefault(system.id, {})
         system.ratings = self._shown.ratings[system.id]
 
-    def follow_rescored_levels(self, before: MaturityModel, after: MaturityModel) -> None:
-        """Rounds not shown follow a model edit that renumbered a level (found by its name).
+    def follow_rescored_levels(
+        self, before: MaturityModel, after: MaturityModel, edited: Round | None = None
+    ) -> None:
+        """The other rounds follow a model edit that renumbered a level (found by its name).
 
-        The shown round's ratings come with the edit itself; a level removed from the
+        The edited round's ratings (by default the shown one's) come with the edit itself; a level removed from the
         model leaves the other rounds' ratings at it in place, read as not assessed
         (`rating_in`), so undoing the removal brings them back.
         """
@@ -405,8 +409,9 @@ class Assessment:
         def move(score: int | None) -> int | None:
             return moved.get(score, score) if score is not None else None
 
+        edited = self._shown if edited is None else edited  # its ratings came with the edit
         for r in self.rounds:
-            if r is self._shown:
+            if r is edited:
                 continue
             for rs in r.ratings.values():
                 for pid, rating in rs.items():

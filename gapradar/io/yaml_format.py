@@ -23,6 +23,8 @@ from gapradar.io.atomic import atomic_write_bytes
 from gapradar.io.errors import LoadError, Problem, line_col
 from gapradar.io.reading import read_regular_file
 from gapradar.io.yaml_compose import ComposeLimit, collector_paused, compose
+from gapradar.io.yaml_fast_rounds import NotFast, read_rounds
+from gapradar.io.yaml_fast_rounds import split as split_rounds
 from gapradar.io.yaml_nodes import NodeReader
 from gapradar.io.yaml_read import FORMAT_KEY, FORMAT_VERSION, NOT_APPLICABLE, NOT_SURE, read_document
 
@@ -90,6 +92,9 @@ def _wide_text(head: bytes) -> bool:
 
 def loads(text: str, name: str = "<text>") -> Assessment:
     """Parse gapradar YAML text; `name` is used in the located messages."""
+    fast = _fast_loads(text)
+    if fast is not None:
+        return fast
     with collector_paused():
         root = _compose(text, name)
         reader = NodeReader(name)
@@ -98,6 +103,29 @@ def loads(text: str, name: str = "<text>") -> Assessment:
     if reader.problems or assessment is None:
         raise LoadError(reader.problems)
     return assessment
+
+
+def _fast_loads(text: str) -> Assessment | None:
+    """The assessment when its rounds are exactly as gapradar writes them; else None (read it carefully)."""
+    parts = split_rounds(text)
+    if parts is None:
+        return None
+    head, lines = parts
+    try:
+        with collector_paused():
+            root = compose(head)
+            if root is None:
+                return None
+            reader = NodeReader("<fast>")
+            reader.check_tags(root)
+            if reader.problems:
+                return None
+            assessment = read_document(
+                reader, root, lambda model, systems: read_rounds(lines, model, systems)
+            )
+    except (NotFast, ComposeLimit, yaml.YAMLError, ValueError, KeyError):
+        return None
+    return assessment if assessment is not None and not reader.problems else None
 
 
 def _compose(text: str, name: str) -> Node:

@@ -8,6 +8,7 @@ file is fixed in one pass. The model's own rules come from the domain
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
@@ -23,10 +24,15 @@ NOT_SURE = "not sure"  # the key counting votes that chose no level
 NOT_APPLICABLE = "n/a"  # `current: n/a`: the practice does not apply to this system
 MAX_VOTES = 100_000
 MAX_RATINGS = 100_000  # the capacity: systems × practices, checked before the systems are read
+RoundsReader = Callable[[MaturityModel, list[System]], list[Round]]
 
 
-def read_document(r: NodeReader, root: Node) -> Assessment | None:
-    """The assessment in a composed file, or None; every problem is recorded in `r`."""
+def read_document(r: NodeReader, root: Node, rounds_reader: RoundsReader | None = None) -> Assessment | None:
+    """The assessment in a composed file, or None; every problem is recorded in `r`.
+
+    `rounds_reader` reads a rounds section kept out of `root` (the fast path,
+    io/yaml_fast_rounds.py); it raises NotFast when the careful way must read it.
+    """
     top = r.mapping(
         root,
         "the file",
@@ -45,7 +51,13 @@ def read_document(r: NodeReader, root: Node) -> Assessment | None:
     rated = version < 2  # version 1 keeps ratings under each system
     systems = _read_systems(r, top["systems"], model, rated) if "systems" in top else []
     rounds: list[Round] = []
-    if "rounds" in top:
+    if rounds_reader is not None:
+        from gapradar.io.yaml_fast_rounds import NotFast
+
+        if rated or "rounds" in top or model is None or r.problems:
+            raise NotFast
+        rounds = rounds_reader(model, systems)
+    elif "rounds" in top:
         if rated:
             r.problem(top["rounds"], f"rounds need file format 2 or later; write '{FORMAT_KEY}: 2' first")
         else:

@@ -23,6 +23,8 @@ from gapradar.ui import export_actions as ex
 from gapradar.ui.facilitation import Facilitator
 from gapradar.ui.file_session import FileSession
 from gapradar.ui.import_dialog import import_ratings
+from gapradar.ui.round_actions import RoundActions
+from gapradar.ui.round_bar import RoundBar
 from gapradar.ui.systems_panel import SystemsPanel
 from gapradar.ui.workspace import Workspace
 
@@ -85,6 +87,7 @@ class Window(Protocol):
 class Actions:
     window: QMainWindow
     by_id: dict[str, QAction] = field(default_factory=dict)
+    rounds: RoundActions | None = None
 
     def add(
         self,
@@ -351,6 +354,8 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
     acts.by_id["edit_model"] = model
 
     help_menu = bar.addMenu("&Help")
+    acts.rounds = RoundActions(w.ws, w, file_menu, bar, help_menu.menuAction())
+    acts.by_id["new_round"] = acts.rounds.new_round
     acts.add(
         "keys_help",
         help_menu,
@@ -389,6 +394,8 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
             toolbar.addSeparator()
         else:
             toolbar.addAction(acts[entry])
+    toolbar.addSeparator()
+    toolbar.addWidget(RoundBar(w.ws, toolbar))
     w.toolbar = toolbar
     return acts
 

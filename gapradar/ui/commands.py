@@ -11,24 +11,34 @@ from gapradar.ui.document import Document
 
 
 class _RatingCommand(QUndoCommand):
-    """Replace one system's rating on one practice; undo puts the old one back."""
+    """Replace one system's rating on one practice of the shown round; undo puts the old one back.
+
+    The command remembers its round, so undo after showing another round changes
+    the round it was made in (and shows it).
+    """
+
+    edits_ratings = True  # the workspace refuses it while the shown round is read-only
 
     def __init__(self, doc: Document, system: str, practice_id: str, **change: object) -> None:
         super().__init__()
         self.doc, self.system, self.practice_id = doc, system, practice_id
+        self.round_id = doc.assessment.shown.id
         self.before = doc.assessment.system(system).rating(practice_id)
         self.after = replace(self.before, **change)  # type: ignore[arg-type]  # fields named by the caller
         self.practice_name = doc.assessment.model.practice(practice_id).name
         self._done = False
 
     def redo(self) -> None:
-        self.doc.apply_rating(self.system, self.practice_id, self.after)
+        if self._done:
+            self.doc.round_revealed.emit(self.round_id)
+        self.doc.apply_rating(self.system, self.practice_id, self.after, self.round_id)
         if self._done:  # a redo, not the first time: show where it happened
             self.doc.revealed.emit(self.system, self.practice_id, f"Redone: {self.text()}")
         self._done = True
 
     def undo(self) -> None:
-        self.doc.apply_rating(self.system, self.practice_id, self.before)
+        self.doc.round_revealed.emit(self.round_id)
+        self.doc.apply_rating(self.system, self.practice_id, self.before, self.round_id)
         self.doc.revealed.emit(self.system, self.practice_id, f"Undone: {self.text()}")
 
 
@@ -65,6 +75,7 @@ class SetLevelCommand(_RatingCommand):
         if not (
             isinstance(other, SetLevelCommand)
             and other.drag == self.drag
+            and other.round_id == self.round_id
             and (other.system, other.practice_id, other.which) == (self.system, self.practice_id, self.which)
         ):
             return False
@@ -89,13 +100,14 @@ class AddSystemCommand(QUndoCommand):
         super().__init__()
         self.doc, self.system = doc, system
         self.index = len(doc.assessment.systems) if index is None else index
+        self.by_round: dict[str, dict[str, Rating]] | None = None  # its ratings per round, once undone
         self.setText(text or f"Add system {system.name}")
 
     def redo(self) -> None:
-        self.doc.insert_system(self.index, self.system)
+        self.doc.insert_system(self.index, self.system, self.by_round)
 
     def undo(self) -> None:
-        self.doc.take_system(self.system.name)
+        _index, _system, self.by_round = self.doc.take_system(self.system.name)
 
 
 class RemoveSystemCommand(QUndoCommand):

@@ -7,6 +7,7 @@ The undo stack's clean state is the "saved" state.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from gapradar.domain import Assessment, MaturityModel, Rating, System
+from gapradar.domain.assessment import Round
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class Document(QObject):
     rating_changed = Signal(str, str)  # system, practice id
     model_changed = Signal()  # practices, levels, the title or the systems' label changed
     revealed = Signal(str, str, str)  # system, practice id, what happened: undo/redo shows its place
+    rounds_changed = Signal()  # a round made, removed, relabelled, redated, unlocked or locked
+    round_revealed = Signal(str)  # an undo or redo changes this round: show it first
     path_changed = Signal()
     modified_changed = Signal(bool)
 
@@ -82,10 +86,46 @@ class Document(QObject):
 
     # ---------------------------------------------------------- mutators for commands only
 
-    def apply_rating(self, system: str, practice_id: str, rating: Rating) -> None:
-        self.assessment.system(system).set_rating(practice_id, rating)
+    def apply_rating(
+        self, system: str, practice_id: str, rating: Rating, round_id: str | None = None
+    ) -> None:
+        """Set one rating, in the round `round_id` (None: the shown one), shown or not."""
+        a = self.assessment
+        target = a.system(system)
+        if round_id is None or round_id == a.shown.id:
+            target.set_rating(practice_id, rating)
+        else:
+            ratings = a.round(round_id).ratings.setdefault(target.id, {})
+            if rating.is_empty:
+                ratings.pop(practice_id, None)
+            else:
+                ratings[practice_id] = rating
         self.rating_changed.emit(system, practice_id)
         self.changed.emit()
+
+    # rounds
+
+    def add_round(self, r: Round, index: int | None = None) -> None:
+        self.assessment.add_round(r, index)
+        self.rounds_changed.emit()
+        self.changed.emit()
+
+    def remove_round(self, round_id: str) -> tuple[int, Round]:
+        index, r = self.assessment.remove_round(round_id)
+        self.rounds_changed.emit()
+        self.changed.emit()
+        return index, r
+
+    def set_round_details(self, round_id: str, label: str, date: datetime.date | None) -> None:
+        r = self.assessment.round(round_id)
+        r.label, r.date = label, date
+        self.rounds_changed.emit()
+        self.changed.emit()
+
+    def set_round_unlocked(self, round_id: str, unlocked: bool) -> None:
+        """Unlocking changes no data, so it does not count as a change to save; it is still undoable."""
+        self.assessment.round(round_id).unlocked = unlocked
+        self.rounds_changed.emit()
 
     def apply_ratings(self, ratings: dict[tuple[str, str], Rating]) -> None:
         """Many ratings at once, by (system, practice id): one `changed`, so the chart redraws once."""
@@ -137,14 +177,26 @@ class Document(QObject):
         self.systems_changed.emit()
         self.changed.emit()
 
-    def apply_model(self, model: MaturityModel, ratings: dict[str, dict[str, Rating]] | None) -> None:
-        """A new model, and with it the ratings it implies (None: ratings unchanged)."""
-        before = self.assessment.model
-        self.assessment.model = model
+    def apply_model(
+        self, model: MaturityModel, ratings: dict[str, dict[str, Rating]] | None, round_id: str | None = None
+    ) -> None:
+        """A new model, and with it the ratings it implies (None: ratings unchanged).
+
+        `ratings` (by system name) are those of the round `round_id` (None: the shown one),
+        where the edit was made; the other rounds follow a renumbered level.
+        """
+        a = self.assessment
+        before = a.model
+        a.model = model
         if ratings is not None:
-            for system in self.assessment.systems:
-                system.ratings = {pid: r for pid, r in ratings.get(system.name, {}).items() if not r.is_empty}
-            self.assessment.follow_rescored_levels(before, model)
+            edited = a.shown if round_id is None else a.round(round_id)
+            for system in a.systems:
+                rated = {pid: r for pid, r in ratings.get(system.name, {}).items() if not r.is_empty}
+                if edited is a.shown:
+                    system.ratings = rated
+                else:
+                    edited.ratings[system.id] = rated
+            a.follow_rescored_levels(before, model, edited)
         self.model_changed.emit()
         self.changed.emit()
 

@@ -89,8 +89,11 @@ class Facilitator(QObject):
         if a is None or doc is None or state.selected_system is None:
             return
         pid = a.model.practices[state.selected_practice].id
-        if getattr(a.system(state.selected_system).rating(pid), state.editing) != score:
-            self.ws.push(SetLevelCommand(doc, state.selected_system, pid, state.editing, score))
+        changed = getattr(a.system(state.selected_system).rating(pid), state.editing) != score
+        if changed and not self.ws.push(
+            SetLevelCommand(doc, state.selected_system, pid, state.editing, score)
+        ):
+            return  # refused (a read-only round): the workspace said why
         self._say()
 
     def step_level(self, delta: int) -> None:

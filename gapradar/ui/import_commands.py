@@ -17,10 +17,13 @@ class ImportRatingsCommand(QUndoCommand):
     what was there whatever the table said.
     """
 
+    edits_ratings = True  # into the shown round: refused while it is read-only
+
     def __init__(self, doc: Document, result: TableImport, source: str) -> None:
         super().__init__(f"Import ratings from {source}")
         self.doc = doc
         a = doc.assessment
+        self.round_id = a.shown.id
         slugs = Slugs({s.id for s in a.systems})
         self.new_systems = [
             System(name, id=slugs.make(name, "system"))
@@ -36,11 +39,13 @@ class ImportRatingsCommand(QUndoCommand):
         return bool(self.new_systems or self.after)
 
     def redo(self) -> None:
+        self.doc.round_revealed.emit(self.round_id)
         if self.new_systems:
             self.doc.append_systems(self.new_systems)
         self.doc.apply_ratings(self.after)
 
     def undo(self) -> None:
+        self.doc.round_revealed.emit(self.round_id)
         self.doc.apply_ratings(self.before)
         if self.new_systems:
             self.doc.remove_systems([s.name for s in self.new_systems])

@@ -5,9 +5,9 @@ current and target, digits pick the level with that number (as read on the
 rings and in the table; `-` then a digit for negative levels), Delete clears
 to "not assessed", N marks the practice as not applicable (and back), C steps
 the confidence mark (none, claimed, evidenced, verified), PageUp/PageDown switch
-systems, A toggles the average, R reveals targets (or, when voting, the votes), V
-starts and stops room voting, M sets the revealed votes' median, ? lists the keys.
-Every change is the same undo command as the table's.
+systems, [ and ] step through the rounds, A toggles the average, R reveals targets
+(or, when voting, the votes), V starts and stops room voting, M sets the revealed
+votes' median, ? lists the keys. Every change is the same undo command as the table's.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ KEYS_HELP = [
     ("C", "confidence in the current level: claimed, evidenced, verified, none"),
     ("T", "switch between editing current and target"),
     ("Page Up / Page Down", "previous / next system"),
+    ("[ / ]", "previous / next round (when the file has several)"),
     ("A", "show or hide the average"),
     ("R", "reveal the votes (when voting), else the targets (when hidden)"),
     ("V", "start / stop room voting"),
@@ -109,6 +110,9 @@ class KeyboardEditing(QObject):
             f.select_system(+1)
         elif key == Qt.Key.Key_PageUp:
             f.select_system(-1)
+        elif key in (Qt.Key.Key_BracketLeft, Qt.Key.Key_BracketRight) or text in ("[", "]"):
+            forward = key == Qt.Key.Key_BracketRight or text == "]"
+            f.ws.step_round(+1 if forward else -1)
         elif key == Qt.Key.Key_T:
             f.toggle_editing()
         elif key == Qt.Key.Key_A:

@@ -13,7 +13,9 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from gapradar.chart.style import Theme
-from gapradar.domain import Assessment
+from gapradar.domain import Assessment, Rating
+from gapradar.domain.assessment import Round
+from gapradar.domain.rounds import Change, delta_mark, percent, system_progress
 from gapradar.ui.workspace import Workspace
 
 
@@ -26,6 +28,7 @@ def guide_html(
     band: bool = False,
     show_targets: bool = True,
     show_votes: bool = True,
+    baseline: Round | None = None,
 ) -> str:
     model = a.model
     practice = model.practices[practice_index]
@@ -33,9 +36,20 @@ def guide_html(
     head = f"<b>{html.escape(practice.name)}</b>"
     if system:
         head += f" &nbsp;·&nbsp; {html.escape(system)} &nbsp;·&nbsp; editing <b>{editing}</b>"
+    if len(a.rounds) > 1:  # in the band (presentation), on the same line: the chart keeps its room
+        shown = a.shown
+        state = "" if a.is_editable() else " (read-only)"
+        head += f"{' &nbsp;·&nbsp; ' if band else '<br>'}Round: {html.escape(shown.label)}{state}"
+    then = None
+    if baseline is not None and rating is not None and system is not None:
+        sid = a.system(system).id
+        then = a.rating_in(baseline, sid, practice.id)
+        head += "<br>" + _since_html(a, baseline, sid, then, rating, show_targets, compact=band)
     rows = []
     for lv in reversed(model.levels):
         marks = []
+        if then is not None and then.current == lv.score:
+            marks.append("○ then")
         if rating is not None and rating.current == lv.score:
             word = model.confidence_word(rating.confidence)
             marks.append(f"● current ({html.escape(word)})" if word else "● current")
@@ -64,6 +78,45 @@ def guide_html(
         cells = "".join(reversed(rows))
         return f"<div>{head}</div><table width='100%' cellspacing='6'><tr>{cells}</tr></table>"
     return f"<div>{head}</div><table width='100%' cellspacing='4' cellpadding='4'>{''.join(rows)}</table>"
+
+
+def _since_html(
+    a: Assessment,
+    baseline: Round,
+    sid: str,
+    then: Rating,
+    now: Rating,
+    show_targets: bool,
+    compact: bool = False,
+) -> str:
+    """ "Since 2026-03 baseline: then 0 → now 1 → target 2 (▲1, 50% of the way)" and the system's line.
+
+    `compact` (the presentation band): scores only and no system line, so it stays one line.
+    """
+    model = a.model
+    change = Change(then, now)
+
+    def level(score: int | None) -> str:
+        if compact:
+            return "not assessed" if score is None else str(score)
+        return model.level_label(score)
+
+    steps = [f"then {level(then.current)}", f"now {level(now.current)}"]
+    if show_targets:
+        steps.append(f"target {level(change.target)}")
+    notes = [m for m in (delta_mark(change.delta),) if m]
+    if show_targets and change.progress is not None:
+        notes.append(f"{percent(change.progress)} of the way")
+    line = f"Since {html.escape(baseline.label)}: " + " → ".join(html.escape(s) for s in steps)
+    if notes:
+        line += f" <b>({', '.join(notes)})</b>"
+    if compact:
+        return line
+    whole = system_progress(a, baseline, a.shown, sid)
+    moved = f"{whole.moved_up} practice{'s' if whole.moved_up != 1 else ''} up, {whole.moved_down} down"
+    if show_targets and whole.progress is not None:
+        moved += f"; {percent(whole.progress)} of the way to target"
+    return f"{line}<br>This system: {moved}"
 
 
 class LevelGuide(QFrame):
@@ -103,6 +156,7 @@ class LevelGuide(QFrame):
         workspace.document_replaced.connect(self.refresh)
         workspace.document_changed.connect(self.refresh)
         workspace.state_changed.connect(self.refresh)
+        workspace.rounds_changed.connect(self.refresh)
         self.refresh()
 
     def sizeHint(self) -> QSize:
@@ -123,6 +177,7 @@ class LevelGuide(QFrame):
                 self.band,
                 show_targets=not state.targets_hidden,
                 show_votes=state.voting != "blind",  # the room sees no spread before the reveal
+                baseline=self.ws.baseline_round(),
             )
         )
 

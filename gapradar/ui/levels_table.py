@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from gapradar.chart.view_state import ViewState
 from gapradar.domain import Assessment, gap
+from gapradar.domain.rounds import Change, delta_mark, percent
 from gapradar.ui.commands import (
     SetConfidenceCommand,
     SetLevelCommand,
@@ -32,8 +33,9 @@ from gapradar.ui.commands import (
 )
 from gapradar.ui.workspace import Workspace
 
-PRACTICE, CURRENT, TARGET, GAP, CONFIDENCE, NOTE = range(6)
-HEADERS = ("Practice", "Current", "Target", "Gap", "Confidence", "Note")
+PRACTICE, CURRENT, TARGET, GAP, CONFIDENCE, THEN, DELTA, PROGRESS, NOTE = range(9)
+HEADERS = ("Practice", "Current", "Target", "Gap", "Confidence", "Then", "Δ", "Progress", "Note")
+COMPARING = (THEN, DELTA, PROGRESS)  # shown only when a baseline round is chosen
 LEVEL_COLUMNS = {CURRENT: "current", TARGET: "target"}
 NOT_ASSESSED = "not assessed"
 NOT_APPLICABLE = "n/a"  # a level cell's value (and text) for a practice that does not apply
@@ -55,6 +57,7 @@ class LevelsModel(QAbstractTableModel):
         workspace.document_replaced.connect(self._reset)
         workspace.model_changed.connect(self._reset)
         workspace.state_changed.connect(self._state_changed)
+        workspace.rounds_changed.connect(self._refresh)
         self._reset()
 
     @property
@@ -69,6 +72,12 @@ class LevelsModel(QAbstractTableModel):
     def _state_changed(self, state: ViewState, before: ViewState) -> None:
         if state.selected_system != self.system:
             self._reset()
+        elif (state.round, state.baseline, state.targets_hidden) != (
+            before.round,
+            before.baseline,
+            before.targets_hidden,
+        ):
+            self._refresh()  # another round's levels, or another baseline's deltas
 
     def _rating_changed(self, system: str, practice_id: str) -> None:
         """One rating changed: refresh its row only (whole-table refreshes re-measure every cell)."""
@@ -93,6 +102,14 @@ class LevelsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            baseline = self.ws.baseline_round()
+            name = f"“{baseline.label}”" if baseline else "the baseline round"
+            return {
+                THEN: f"The current level in {name}",
+                DELTA: f"How far the current level moved since {name}: ▲ up, ▼ down",
+                PROGRESS: f"(now − then) / (target − then): the share of the way to target covered since {name}",
+            }.get(section)
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.FontRole:
             f = QFont()
             f.setBold(LEVEL_COLUMNS.get(section) == self.ws.state.editing)  # what the keys edit
@@ -125,6 +142,8 @@ class LevelsModel(QAbstractTableModel):
                 return "–" if g is None else f"{g:+d}" if g else "0"
             if col == CONFIDENCE:
                 return model.confidence_word(rating.confidence)
+            if col in COMPARING:
+                return self._compared(a, practice.id, col)
             return rating.note
         if role == Qt.ItemDataRole.EditRole:
             if col in LEVEL_COLUMNS:
@@ -150,6 +169,9 @@ class LevelsModel(QAbstractTableModel):
                 return tip or None
             if col == NOTE and rating.note:
                 return rating.note
+            if col == THEN and (baseline := self.ws.baseline_round()) is not None:
+                then = a.rating_in(baseline, a.system(self.system).id, practice.id)
+                return f"{baseline.label}: {model.level_label(then.current)}"
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and col in LEVEL_COLUMNS
@@ -164,9 +186,33 @@ class LevelsModel(QAbstractTableModel):
             f = QFont()
             f.setBold((gap(rating) or 0) > 0)
             return f
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == GAP:
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (GAP, DELTA, PROGRESS):
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col == DELTA:
+            text = self._compared(a, practice.id, DELTA)
+            return (
+                QColor("#1a7f37")
+                if text.startswith("▲")
+                else QColor("#b3261e")
+                if text.startswith("▼")
+                else None
+            )
         return None
+
+    def _compared(self, a: Assessment, practice_id: str, col: int) -> str:
+        """Then, Δ and progress against the baseline round; "" without one, "–" where undefined."""
+        baseline = self.ws.baseline_round()
+        if baseline is None or self.system is None:
+            return ""
+        system = a.system(self.system)
+        c = Change(a.rating_in(baseline, system.id, practice_id), system.rating(practice_id))
+        if col == THEN:  # the score only: the column stays narrow beside Current and Target
+            return "–" if c.then.current is None else str(c.then.current)
+        if col == DELTA:
+            return delta_mark(c.delta) or "–"
+        if self.ws.state.targets_hidden:
+            return ""
+        return percent(c.progress) or "–"
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         a, doc = self.assessment, self.ws.document
@@ -315,7 +361,7 @@ class LevelsTable(QTableView):
         header = self.horizontalHeader()
         # Sized to their contents when the system changes, not on every edit:
         # ResizeToContents re-measures every cell each time one changes.
-        for column in (PRACTICE, CURRENT, TARGET, GAP, CONFIDENCE):
+        for column in (PRACTICE, CURRENT, TARGET, GAP, CONFIDENCE, THEN, DELTA, PROGRESS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
         self.levels_model.modelReset.connect(self._fit)
@@ -327,10 +373,26 @@ class LevelsTable(QTableView):
         self.fit_columns()
         self.resizeRowsToContents()
         self._show_targets(not self.ws.state.targets_hidden)
+        self._show_comparison()
+
+    def _show_comparison(self) -> None:
+        comparing = self.ws.baseline_round() is not None
+        for column in COMPARING:
+            self.setColumnHidden(column, not comparing)
+        if comparing:
+            for column in COMPARING:
+                self.resizeColumnToContents(column)
+            self.setColumnHidden(PROGRESS, self.ws.state.targets_hidden)
 
     def _state_changed(self, state: ViewState, before: ViewState) -> None:
         if state.targets_hidden != before.targets_hidden:
             self._show_targets(not state.targets_hidden)
+        if (state.baseline, state.round, state.targets_hidden) != (
+            before.baseline,
+            before.round,
+            before.targets_hidden,
+        ):
+            self._show_comparison()
         if state.editing != before.editing:
             self.levels_model.headerDataChanged.emit(Qt.Orientation.Horizontal, CURRENT, TARGET)
         if (

@@ -19,12 +19,13 @@ class ModelCommand(QUndoCommand):
         self.before_model = doc.assessment.model
         self.before_ratings = ratings_of(doc.assessment) if edit.ratings is not None else None
         self.edit = edit
+        self.round_id = doc.assessment.shown.id  # the ratings above are this round's
 
     def redo(self) -> None:
-        self.doc.apply_model(self.edit.model, self.edit.ratings)
+        self.doc.apply_model(self.edit.model, self.edit.ratings, self.round_id)
 
     def undo(self) -> None:
-        self.doc.apply_model(self.before_model, self.before_ratings)
+        self.doc.apply_model(self.before_model, self.before_ratings, self.round_id)
 
 
 class DetailsCommand(QUndoCommand):

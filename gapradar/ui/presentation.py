@@ -67,6 +67,8 @@ class PresentationWindow(QWidget):
         self.addActions(self._view_actions())
         workspace.state_changed.connect(self.refresh)
         workspace.document_changed.connect(self._fit_guide)  # a renamed level may need more room
+        workspace.rounds_changed.connect(self._fit_guide)
+        workspace.state_changed.connect(self._rounds_moved)
         workspace.document_replaced.connect(self.refresh)
         workspace.document_changed.connect(self._edited)
         self.refresh()
@@ -100,6 +102,14 @@ class PresentationWindow(QWidget):
         self.guide.label.setFont(f)
         self._fit_guide()
 
+    def _rounds_moved(self, state: object, before: object) -> None:
+        """Another round or baseline: the guide's "since" line comes or goes, so it is measured again."""
+        if (getattr(state, "round", None), getattr(state, "baseline", None)) != (
+            getattr(before, "round", None),
+            getattr(before, "baseline", None),
+        ):
+            self._fit_guide()
+
     def _fit_guide(self) -> None:
         """The band is as tall as the longest practice's descriptions need, targets shown: walking
         the practices or revealing the targets never resizes the chart above it."""
@@ -115,7 +125,14 @@ class PresentationWindow(QWidget):
         for i in range(len(a.model.practices)):
             probe.setText(
                 guide_html(
-                    a, state.selected_system, i, state.editing, self.ws.theme, band=True, show_targets=True
+                    a,
+                    state.selected_system,
+                    i,
+                    state.editing,
+                    self.ws.theme,
+                    band=True,
+                    show_targets=True,
+                    baseline=self.ws.baseline_round(),
                 )
             )
             tallest = max(tallest, probe.heightForWidth(width))

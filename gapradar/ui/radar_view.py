@@ -176,3 +176,4 @@ class RadarView(RadarCanvas):
 
     def _finished(self) -> None:
         self._drag = None
+        self._update_handles()  # a refused drag (a read-only round) puts its point back

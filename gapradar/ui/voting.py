@@ -45,7 +45,7 @@ class RecordVotesCommand(_RatingCommand):
         )
 
     def redo(self) -> None:
-        self.doc.apply_rating(self.system, self.practice_id, self.after)  # no jump: votes arrive in place
+        self.doc.apply_rating(self.system, self.practice_id, self.after, self.round_id)  # no jump: in place
 
     def id(self) -> int:
         return VOTES_COMMAND_ID

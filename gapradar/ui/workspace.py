@@ -16,7 +16,13 @@ from gapradar.chart.style import THEMES, Theme
 from gapradar.chart.view_state import ViewState, initial_checked
 from gapradar.chart.views import chart_spec
 from gapradar.domain import Assessment
+from gapradar.domain.assessment import Round
 from gapradar.ui.document import Document
+
+
+def edits_ratings(command: QUndoCommand) -> bool:
+    """Whether a command changes ratings of the shown round (rating commands say so)."""
+    return bool(getattr(command, "edits_ratings", False))
 
 
 class Workspace(QObject):
@@ -26,6 +32,7 @@ class Workspace(QObject):
     systems_changed = Signal()  # systems added, removed, renamed or reordered
     rating_changed = Signal(str, str)  # system, practice id
     message = Signal(str)
+    rounds_changed = Signal()  # rounds made, removed, relabelled or unlocked
     model_changed = Signal()  # practices or levels changed: tables and lists rebuild  # something the user should read in the status line
 
     def __init__(self, state: ViewState | None = None, parent: QObject | None = None) -> None:
@@ -49,6 +56,8 @@ class Workspace(QObject):
             old.rating_changed.disconnect(self.rating_changed)
             old.revealed.disconnect(self._reveal)
             old.model_changed.disconnect(self._model_changed)
+            old.rounds_changed.disconnect(self._rounds_changed)
+            old.round_revealed.disconnect(self._reveal_round)
         self.document = doc
         if doc is not None:
             doc.setParent(self)
@@ -58,22 +67,56 @@ class Workspace(QObject):
             doc.rating_changed.connect(self.rating_changed)
             doc.revealed.connect(self._reveal)
             doc.model_changed.connect(self._model_changed)
+            doc.rounds_changed.connect(self._rounds_changed)
+            doc.round_revealed.connect(self._reveal_round)
             names = doc.assessment.system_names()
             fresh = self.state.changed(
-                checked=initial_checked(names), selected_system=None, selected_practice=0
+                checked=initial_checked(names),
+                selected_system=None,
+                selected_practice=0,
+                round=None,
+                baseline=None,
             )
-            new_state = fresh.fitted(names, len(doc.assessment.model.practices))
+            new_state = self._fit(fresh)
+            doc.assessment.show_round(None)
         else:
-            new_state = self.state.changed(checked=frozenset(), selected_system=None, selected_practice=0)
+            new_state = self.state.changed(
+                checked=frozenset(), selected_system=None, selected_practice=0, round=None, baseline=None
+            )
         before, self.state = self.state, new_state
         self.document_replaced.emit()
         self.state_changed.emit(self.state, before)
         if old is not None:
             old.deleteLater()
 
-    def push(self, command: QUndoCommand) -> None:
-        if self.document is not None:
-            self.document.undo_stack.push(command)
+    def push(self, command: QUndoCommand) -> bool:
+        """Do `command` as one undo step; False (and a status message) when the shown round refuses it.
+
+        The one guard for every way of editing a rating (table, chart drag, keys,
+        heatmap, votes, imports): an earlier round is read-only until unlocked.
+        """
+        if self.document is None:
+            return False
+        if edits_ratings(command) and not self.round_editable():
+            self.refuse_edit()
+            return False
+        self.document.undo_stack.push(command)
+        return True
+
+    def round_editable(self) -> bool:
+        a = self.assessment
+        return a is None or a.is_editable()
+
+    def refuse_edit(self) -> None:
+        """Say why nothing changed, and redraw what a gesture may have moved (a dragged point)."""
+        a = self.assessment
+        if a is None:
+            return
+        self.message.emit(
+            f"“{a.shown.label}” is an earlier round and read-only: Round ▸ Unlock round to change it, "
+            "or show the latest round"
+        )
+        self.document_changed.emit()
 
     def _reveal(self, system: str, practice_id: str, what: str) -> None:
         """Undo and redo go to the system and practice they change: nothing changes out of sight."""
@@ -86,10 +129,28 @@ class Workspace(QObject):
         self.message.emit(what)
 
     def _model_changed(self) -> None:
+        self._set_state(self._fit(self.state))
+        self.model_changed.emit()
+
+    def _rounds_changed(self) -> None:
+        """A round was made, removed, relabelled or unlocked: the state follows, the views redraw."""
         a = self.assessment
         if a is not None:
-            self._set_state(self.state.fitted(a.system_names(), len(a.model.practices)))
-        self.model_changed.emit()
+            self._set_state(self._fit(self.state))
+            a.show_round(self.state.round)
+        self.rounds_changed.emit()
+
+    def _reveal_round(self, round_id: str) -> None:
+        """Undo and redo of an edit in another round show that round first."""
+        a = self.assessment
+        if a is not None and a.shown.id != round_id:
+            self.update(round=round_id)
+
+    def _fit(self, state: ViewState) -> ViewState:
+        a = self.assessment
+        if a is None:
+            return state
+        return state.fitted(a.system_names(), len(a.model.practices), [r.id for r in a.rounds])
 
     def _document_changed(self) -> None:
         self.document_changed.emit()
@@ -98,19 +159,14 @@ class Workspace(QObject):
         self._set_state(self.state.renamed(old, new))
 
     def _systems_changed(self) -> None:
-        a = self.assessment
-        if a is not None:
-            self._set_state(self.state.fitted(a.system_names(), len(a.model.practices)))
+        self._set_state(self._fit(self.state))
         self.systems_changed.emit()
 
     # ------------------------------------------------------------ view state
 
     def update(self, **changes: object) -> None:
         """Change the view state; one `state_changed` when something really changed."""
-        state = self.state.changed(**changes)
-        a = self.assessment
-        if a is not None:
-            state = state.fitted(a.system_names(), len(a.model.practices))
+        state = self._fit(self.state.changed(**changes))
         if state.view == "overlay" != self.state.view and state.selected_system is not None:
             # Back on the overlay, the system being edited is on the chart.
             state = state.changed(checked=state.checked | {state.selected_system})
@@ -119,7 +175,42 @@ class Workspace(QObject):
     def _set_state(self, state: ViewState) -> None:
         if state != self.state:
             before, self.state = self.state, state
+            a = self.assessment
+            if a is not None and state.round != before.round:
+                a.show_round(state.round)  # before anyone redraws: System.ratings is this round's
             self.state_changed.emit(state, before)
+
+    # ------------------------------------------------------------ rounds
+
+    def shown_round(self) -> Round | None:
+        a = self.assessment
+        return a.shown if a is not None else None
+
+    def baseline_round(self) -> Round | None:
+        a = self.assessment
+        if a is None or self.state.baseline is None:
+            return None
+        try:
+            r = a.round(self.state.baseline)
+        except KeyError:
+            return None
+        return None if r is a.shown else r  # the round shown compared with itself: nothing to compare
+
+    def show_round(self, round_id: str | None) -> None:
+        self.update(round=round_id)
+
+    def step_round(self, step: int) -> bool:
+        """Show the round `step` places later (or earlier); False at either end."""
+        a = self.assessment
+        if a is None:
+            return False
+        ids = [r.id for r in a.rounds]
+        i = ids.index(a.shown.id) + step
+        if not 0 <= i < len(ids):
+            return False
+        self.update(round=ids[i])
+        self.message.emit(f"Round: {a.rounds[i].label}")
+        return True
 
     def select_system(self, name: str | None) -> None:
         """Select a system; in overlay view also check it, so the chart shows what the table shows.

@@ -191,3 +191,65 @@ def test_several_rounds_round_trip(assessment):
 def test_the_bundled_sample_is_version_2(sample_path):
     assert sample_path.read_text(encoding="utf-8").splitlines()[1] == "gapradar: 2"
     assert len(load(sample_path).rounds) >= 1
+
+
+# ---------------------------------------------------------------- the fast path for gapradar's own files
+
+
+def careful(text: str):
+    """The careful reader alone (the fast path switched off)."""
+    from gapradar.io import yaml_format
+
+    original = yaml_format.split_rounds
+    yaml_format.split_rounds = lambda _text: None
+    try:
+        return loads(text)
+    finally:
+        yaml_format.split_rounds = original
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(assessments_with_rounds())
+def test_the_fast_path_reads_exactly_what_the_careful_reader_reads(assessment):
+    from gapradar.io.yaml_format import _fast_loads
+
+    text = dumps(assessment)
+    fast = _fast_loads(text)
+    slow = careful(text)
+    assert slow == assessment
+    if fast is not None:
+        assert fast == slow
+        for r, r2 in zip(fast.rounds, slow.rounds, strict=True):
+            assert (r.id, r.label, r.date) == (r2.id, r2.label, r2.date)
+            assert {k: v for k, v in r.ratings.items() if v} == {k: v for k, v in r2.ratings.items() if v}
+
+
+def test_gapradars_own_files_take_the_fast_path(sample_path):
+    from gapradar.io.yaml_format import _fast_loads
+
+    text = sample_path.read_text(encoding="utf-8")  # notes included
+    assert _fast_loads(text) == careful(text)
+    a = loads(HEAD + "rounds:\n- label: X\n  ratings:\n    one:\n      a: {current: 1, target: 2}\n")
+    assert _fast_loads(dumps(a)) is not None
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (("a: {current: 1, target: 2}", "z: {current: 1, target: 2}"), "unknown practice id 'z'"),
+        (("a: {current: 1, target: 2}", "a: {current: 9, target: 2}"), "not a level of this model"),
+        (("    one:", "    three:"), "unknown system id 'three'"),
+        (
+            ("      a: {current: 1, target: 2}", "      a: {current: 1, target: 2}\n      a: {current: 0}"),
+            "duplicate key 'a'",
+        ),
+        (("- label: X", "- label: X\n  date: 2026-02-30"), "year-month-day"),
+        (("  ratings:", "  ratings:\n    one:\n      b: {current: 1}\n    one:"), "duplicate key 'one'"),
+        (("- label: X", "- label: 'null'\n  label: Y"), "duplicate key 'label'"),
+    ],
+)
+def test_problems_in_a_regular_file_still_get_located_messages(change, words):
+    text = HEAD + "rounds:\n- label: X\n  ratings:\n    one:\n      a: {current: 1, target: 2}\n"
+    old, new = change
+    found = problems(text.replace(old, new, 1))
+    assert any(words in p and p.startswith("f.yaml:") for p in found), found
