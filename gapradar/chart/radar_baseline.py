@@ -60,15 +60,15 @@ class BaselineOutlines:
         wanted: list[tuple[str, tuple[int | None, ...]]] = []
         if spec is not None and spec.baseline is not None:
             a = spec.assessment
-            for key in scene.series:
-                if key == AVERAGE_KEY:
+            for name in scene.series:
+                if name == AVERAGE_KEY:
                     continue
                 try:
-                    sid = a.system(key).id
+                    sid = a.system(name).id
                 except KeyError:
                     continue
                 levels = tuple(a.rating_in(spec.baseline, sid, p.id).current for p in a.model.practices)
-                wanted.append((scene._colour(key), levels))
+                wanted.append((scene._colour(name), levels))
         key = (
             scene._layout_key,
             tuple(wanted),

@@ -8,7 +8,9 @@ options apply to it exactly as to a radar.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeAlias
 
+from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import LIGHT, Theme
 from gapradar.domain import Assessment
 from gapradar.domain.rollup import DEFAULT_RULE, RULES
@@ -50,3 +52,6 @@ class ViewSpec:
     @property
     def rollup_series(self) -> str:
         return RULES.get(self.rollup, RULES[DEFAULT_RULE]).series
+
+
+AnySpec: TypeAlias = ChartSpec | ViewSpec  # what every export writer and the chart titles take

@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import THEMES
 from gapradar.chart.titles import display_title
+from gapradar.chart.view_spec import AnySpec
 
 if TYPE_CHECKING:  # Qt is imported on first use, so the CLI starts without it
     from PySide6.QtCore import QRectF
@@ -57,6 +58,9 @@ def overlaid_systems(spec: ChartSpec) -> int:
     return len(set(spec.checked) & set(spec.assessment.system_names()))
 
 
+Spec = TypeVar("Spec", bound=AnySpec)
+
+
 @dataclass(frozen=True)
 class ExportOptions:
     width: int = 1920
@@ -70,7 +74,7 @@ class ExportOptions:
     legend: bool = True
     font_scale: float = 1.0
 
-    def apply(self, spec: ChartSpec) -> ChartSpec:
+    def apply(self, spec: Spec) -> Spec:
         theme = spec.theme if self.theme == "current" else THEMES[self.theme]
         return replace(
             spec,
@@ -88,7 +92,7 @@ class ExportOptions:
 class _Canvas:
     """A RadarCanvas laid out at an exact size without ever appearing on screen."""
 
-    def __init__(self, spec: ChartSpec, width: int, height: int) -> None:
+    def __init__(self, spec: AnySpec, width: int, height: int) -> None:
         from PySide6.QtCore import Qt
 
         from gapradar.chart.canvases import canvas_for
@@ -153,7 +157,7 @@ class _Canvas:
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def chart_image(spec: ChartSpec, options: ExportOptions) -> QImage:
+def chart_image(spec: AnySpec, options: ExportOptions) -> QImage:
     """The chart as a QImage of exactly width × height pixels, with its DPI set."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QColor, QImage, QPainter
@@ -183,14 +187,14 @@ def chart_image(spec: ChartSpec, options: ExportOptions) -> QImage:
 PNG_QUALITY = 80  # Qt maps this to a light zlib level: files ~5% larger, saved ~35% faster
 
 
-def export_png(spec: ChartSpec, path: str, options: ExportOptions) -> None:
+def export_png(spec: AnySpec, path: str, options: ExportOptions) -> None:
     image = chart_image(spec, options)
     # PySide6's stub types the format as bytes; at run time only str is accepted.
     if not image.save(str(path), "PNG", PNG_QUALITY):  # type: ignore[call-overload]
         raise OSError(f"could not write {path}")
 
 
-def _paint_onto(device: QPaintDevice, spec: ChartSpec, options: ExportOptions, path: str) -> None:
+def _paint_onto(device: QPaintDevice, spec: AnySpec, options: ExportOptions, path: str) -> None:
     """Lay the scene out at the output's size and paint it onto a vector device (SVG, PDF)."""
     from PySide6.QtGui import QColor, QPainter
 
@@ -209,7 +213,7 @@ def _paint_onto(device: QPaintDevice, spec: ChartSpec, options: ExportOptions, p
         canvas.close()
 
 
-def svg_bytes(spec: ChartSpec, options: ExportOptions) -> bytes:
+def svg_bytes(spec: AnySpec, options: ExportOptions) -> bytes:
     """The chart as SVG in output pixels: text as <text>, shapes as paths, no bitmaps."""
     from gapradar.export.svg_writer import scene_svg
 
@@ -229,7 +233,7 @@ def svg_bytes(spec: ChartSpec, options: ExportOptions) -> bytes:
         canvas.close()
 
 
-def export_svg(spec: ChartSpec, path: str, options: ExportOptions) -> None:
+def export_svg(spec: AnySpec, path: str, options: ExportOptions) -> None:
     """SVG that librsvg, browsers, Inkscape and LibreOffice draw alike (see export/svg_writer.py)."""
     write_bytes(path, svg_bytes(spec, options))
 
@@ -241,7 +245,7 @@ def write_bytes(path: str, data: bytes) -> None:
     atomic_write_bytes(path, data)
 
 
-def export_pdf(spec: ChartSpec, path: str, options: ExportOptions) -> None:
+def export_pdf(spec: AnySpec, path: str, options: ExportOptions) -> None:
     """A one-page PDF exactly the chart's size at the given DPI, fonts embedded."""
     from PySide6.QtCore import QMarginsF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter

@@ -415,7 +415,7 @@ def _rollup_radar_actions(w: Window, acts: Actions, menu: QMenu) -> None:
         checkable=True,
     )
     menu.addSeparator()
-    spreads = QActionGroup(w)
+    spreads = QActionGroup(menu)
     for key, text in SPREADS.items():
         action = acts.add(
             f"spread_{key or 'none'}",
