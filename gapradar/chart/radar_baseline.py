@@ -68,7 +68,10 @@ class BaselineOutlines:
                 except KeyError:
                     continue
                 levels = tuple(a.rating_in(spec.baseline, sid, p.id).current for p in a.model.practices)
-                wanted.append((scene._colour(name), levels))
+                # In focus the system's own colour already draws current and (dashed) target:
+                # a third line in it would read as one of them, so the baseline is the theme's grey.
+                focused = spec.focus is not None
+                wanted.append((spec.theme.muted_text if focused else scene._colour(name), levels))
         key = (
             scene._layout_key,
             tuple(wanted),
