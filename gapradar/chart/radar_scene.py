@@ -49,6 +49,9 @@ AVERAGE_KEY = "\0average"
 TITLE_LINES = 2  # a longer title steps down in size, then ends in "…"
 PRACTICE_LINES = 3  # a longer practice name ends in "…"
 MAX_FILLED = 8  # systems drawn with a translucent fill; more are drawn as outlines
+# Beyond this many systems a radar is a tangle, not a comparison: outlines only, without
+# a marker per point (the markers were most of a redraw), and the window says so.
+MAX_MARKED = 50
 _LINES = {
     "solid": Qt.PenStyle.SolidLine,
     "dashdot": Qt.PenStyle.DashDotLine,
@@ -102,6 +105,16 @@ def hatch_path(area: QPainterPath, spacing: float, width: float) -> QPainterPath
         strips.addRect(QRectF(-half, offset, 2 * half, width))
     turn = QTransform().translate(centre.x(), centre.y()).rotate(45)
     return area.intersected(turn.map(strips))
+
+
+@lru_cache(maxsize=8)
+def _spokes(n: int) -> tuple[tuple[float, float], ...]:
+    """Each spoke's unit vector (sin, cos): computed once per practice count, not per point."""
+    return tuple((math.sin(geometry.angle(i, n)), math.cos(geometry.angle(i, n))) for i in range(n))
+
+
+def _on_spoke(r: float, spoke: tuple[float, float]) -> tuple[float, float]:
+    return r * spoke[0], r * spoke[1]
 
 
 @dataclass(frozen=True)
@@ -236,7 +249,7 @@ class Series:
     name: str
     colour: str
     polygon: SeriesPolygon
-    markers: pg.ScatterPlotItem
+    markers: pg.ScatterPlotItem | None  # None on a crowded overlay (more than MAX_MARKED systems)
     target_polygon: SeriesPolygon | None = None
     target_markers: pg.ScatterPlotItem | None = None
 
@@ -254,6 +267,7 @@ class RadarScene:
         self._dynamic: list = []
         self._built: dict[str, tuple[tuple, list, Series]] = {}
         self._filled = True
+        self._marked = True
         self._averages: list = []
         self.on_screen = False  # the interactive view sets this; exports never do
         self._size = (0.0, 0.0)
@@ -531,7 +545,8 @@ class RadarScene:
             ):
                 rows.append(("○", colour, "Not assessed: line breaks, no gap"))
             return rows
-        names = sorted((n for n in spec.checked if n in a.system_names()), key=str.casefold)
+        present = set(a.system_names())  # a set: thousands may be checked
+        names = sorted((n for n in spec.checked if n in present), key=str.casefold)
         listed = names if limit is None else names[:limit]
         styles = {n: self._style(n) for n in listed}
         rows = [(styles[n].glyph, styles[n].colour, n) for n in listed]
@@ -674,12 +689,17 @@ class RadarScene:
             signature = ("focus", frame, levels, self._colour(focus.name), spec.show_targets)
             wanted.append((focus.name, signature, partial(self._build_focus, focus)))
         else:
-            shown = [n for n in a.system_names() if n in spec.checked]
+            checked = frozenset(spec.checked)
+            shown = [n for n in a.system_names() if n in checked]
             # Beyond a handful of systems, overlapping fills only muddy each other
             # (and cost most of a redraw): outlines and markers carry the data.
             self._filled = len(shown) <= MAX_FILLED
+            self._marked = len(shown) <= MAX_MARKED
+            by_name = {row.name: row for row in a.systems if row.name in checked}
+            ids = [p.id for p in practices]
             for idx, name in enumerate(shown):
-                ratings = [a.system(name).rating(p.id) for p in practices]
+                system = by_name[name]
+                ratings = [system.rating(pid) for pid in ids]
                 current = [r.current for r in ratings]
                 colour = self._colour(name)
                 # targets too: the tooltips show them
@@ -690,6 +710,7 @@ class RadarScene:
                     colour,
                     idx,
                     self._filled,
+                    self._marked,
                 )
                 wanted.append((name, signature, partial(self._add_series, name, name, colour, current, idx)))
             if spec.show_average:
@@ -722,16 +743,17 @@ class RadarScene:
         self.hovered = None
         for series in self.series.values():
             series.polygon.setOpacity(1.0)
-            series.markers.setOpacity(1.0)
+            if series.markers is not None:
+                series.markers.setOpacity(1.0)
 
     def _points(self, values: Sequence[float | None]) -> list[QPointF | None]:
         """Each practice's point; None where it is not assessed (no place on the spoke)."""
         model = self._require_spec().assessment.model
-        n = len(model.practices)
+        n, scores = len(model.practices), model.scores
+        spokes = _spokes(n)
+        radius = geometry.score_radius
         return [
-            None
-            if v is None
-            else QPointF(*geometry.point(geometry.score_radius(v, model.scores), geometry.angle(i, n)))
+            None if v is None else QPointF(*_on_spoke(radius(v, scores), spokes[i]))
             for i, v in enumerate(values)
         ]
 
@@ -814,6 +836,9 @@ class RadarScene:
         line = Qt.PenStyle.DotLine if average else _LINES.get(style.line, Qt.PenStyle.SolidLine)
         poly.setPen(_pen(colour, width, line))
         self._add(self._dynamic, poly, 10 + idx * 0.01)
+        if not average and not self._marked:
+            self.series[key] = Series(key, name, colour, poly, None)
+            return
         averages = self._averages if average else None  # computed once per redraw, not per point
         texts = [self._spot_text(None if average else name, i, averages) for i in range(len(values))]
         markers = self._markers(pts, values, colour, style.symbol, True, texts)
@@ -892,10 +917,11 @@ class RadarScene:
         self.hovered = key
         for k, s in self.series.items():
             faded = key is not None and k != key
-            for item in (s.polygon, s.markers):
-                item.setOpacity(0.2 if faded else 1.0)
+            s.polygon.setOpacity(0.2 if faded else 1.0)
             s.polygon.setZValue(13 if k == key else 10)
-            s.markers.setZValue(18 if k == key else 15)
+            if s.markers is not None:
+                s.markers.setOpacity(0.2 if faded else 1.0)
+                s.markers.setZValue(18 if k == key else 15)
 
     # ------------------------------------------------------------ pixel placement
 

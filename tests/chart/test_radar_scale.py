@@ -1,0 +1,85 @@
+"""The radar at portfolio scale: each series built once, and no markers past what a radar can show."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+import pytest
+
+from gapradar.chart.radar_scene import MAX_MARKED, RadarScene
+from gapradar.chart.spec import ChartSpec
+from gapradar.domain import Assessment, Level, MaturityModel, Practice, Rating, System
+from gapradar.export.render import _Canvas
+
+
+def portfolio(systems: int, practices: int = 6) -> Assessment:
+    levels = tuple(Level(s, f"Level {s}") for s in range(5))
+    model = MaturityModel("M", tuple(Practice(f"p{i}", f"Practice {i}") for i in range(practices)), levels)
+    rows = [
+        System(f"S{j:04d}", {f"p{i}": Rating((i + j) % 5, 4) for i in range(practices)})
+        for j in range(systems)
+    ]
+    return Assessment(model, "Portfolio", rows, "Systems")
+
+
+@pytest.fixture
+def built(monkeypatch):
+    """Keys of the series the scene builds, in order."""
+    keys: list[str] = []
+    original = RadarScene._add_series
+
+    def counting(self, key, *args, **kwargs):
+        keys.append(key)
+        return original(self, key, *args, **kwargs)
+
+    monkeypatch.setattr(RadarScene, "_add_series", counting)
+    return keys
+
+
+def scatter_items(canvas: _Canvas) -> list[pg.ScatterPlotItem]:
+    return [i for i in canvas.items_bottom_up() if isinstance(i, pg.ScatterPlotItem)]
+
+
+def test_check_all_builds_each_series_once_and_an_edit_only_what_it_changed(qapp, built):
+    a = portfolio(120)
+    names = a.system_names()
+    canvas = _Canvas(ChartSpec(a, checked=(names[0],)), 1280, 800)
+    try:
+        built.clear()
+        canvas.view.set_spec(ChartSpec(a, checked=tuple(names)))
+        assert sorted(k for k in built if not k.startswith("\0")) == sorted(names)
+        assert len(built) == len(names) + 1  # and the average, once
+        built.clear()
+        a.system(names[7]).set_rating("p0", Rating(4, 4))
+        canvas.view.set_spec(ChartSpec(a, checked=tuple(names)))
+        assert sorted(built) == sorted([names[7], "\0average"])
+    finally:
+        canvas.close()
+
+
+def test_past_max_marked_systems_are_lines_without_markers(qapp):
+    a = portfolio(MAX_MARKED + 1)
+    names = a.system_names()
+    crowded = _Canvas(ChartSpec(a, checked=tuple(names)), 1280, 800)
+    marked = _Canvas(ChartSpec(a, checked=tuple(names[:MAX_MARKED])), 1280, 800)
+    try:
+        scene = crowded.view.radar
+        assert all(scene.series[n].markers is None for n in names)
+        assert len(scatter_items(crowded)) == 1  # the average keeps its points
+        assert all(scene.series[n].polygon.outline.elementCount() > 0 for n in names)
+        assert len(scatter_items(marked)) == MAX_MARKED + 1
+    finally:
+        crowded.close()
+        marked.close()
+
+
+def test_the_legend_lists_only_checked_systems_that_exist(qapp):
+    a = portfolio(300)
+    spec = ChartSpec(a, checked=(*a.system_names(), "Gone"))
+    canvas = _Canvas(spec, 1280, 800)
+    try:
+        listed = [text for _, _, text in canvas.view.radar._legend_entries()]
+        assert "Gone" not in listed and len([t for t in listed if t.startswith("S")]) == 300
+        shortened = [text for _, _, text in canvas.view.radar._legend_entries(limit=10)]
+        assert shortened[10] == "… and 290 more"
+    finally:
+        canvas.close()
