@@ -89,14 +89,18 @@ def _wide_text(head: bytes) -> bool:
 
 def loads(text: str, name: str = "<text>") -> Assessment:
     """Parse gapradar YAML text; `name` is used in the located messages."""
+    reader = NodeReader(name)
     with collector_paused():
-        root = _compose(text, name)
-        reader = NodeReader(name)
-        reader.check_tags(root)
-        assessment = read_document(reader, root)
+        assessment = _read(text, name, reader)  # its node tree is gone before the collector runs again
     if reader.problems or assessment is None:
         raise LoadError(reader.problems)
     return assessment
+
+
+def _read(text: str, name: str, reader: NodeReader) -> Assessment | None:
+    root = _compose(text, name)
+    reader.check_tags(root)
+    return read_document(reader, root)
 
 
 def _compose(text: str, name: str) -> Node:
