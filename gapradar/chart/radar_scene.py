@@ -43,6 +43,7 @@ from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import LINE_WORDS, SeriesStyle, style_for
 from gapradar.chart.titles import display_title, elide, fit_lines
 from gapradar.domain import AVERAGE_NAME, System, gap, practice_averages
+from gapradar.domain.averages_memo import AveragesMemo
 
 REFERENCE_PX = 720.0  # at this short side, sizes are as written below
 AVERAGE_KEY = "\0average"
@@ -210,6 +211,7 @@ class SeriesPolygon(QGraphicsPolygonItem):
         self.key = key
         self._on_hover = on_hover
         self.outline = QPainterPath()
+        self.smooth = True  # antialiased outline; a crowded overlay on screen draws hundreds without
         self.setAcceptHoverEvents(True)
 
     def set_points(self, points: list[QPointF | None]) -> None:
@@ -227,10 +229,11 @@ class SeriesPolygon(QGraphicsPolygonItem):
         # edge is hidden under the antialiased outline, so it needs none.
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self.brush())
-        painter.drawPolygon(self.polygon())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if self.brush().style() != Qt.BrushStyle.NoBrush:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.brush())
+            painter.drawPolygon(self.polygon())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, self.smooth)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(self.pen())
         painter.drawPath(self.outline)
@@ -269,6 +272,7 @@ class RadarScene:
         self._filled = True
         self._marked = True
         self._averages: list = []
+        self._averages_memo = AveragesMemo()  # an edit recomputes one practice's average, not all
         self.on_screen = False  # the interactive view sets this; exports never do
         self._size = (0.0, 0.0)
         self._layout_key: tuple | None = None
@@ -690,32 +694,29 @@ class RadarScene:
             wanted.append((focus.name, signature, partial(self._build_focus, focus)))
         else:
             checked = frozenset(spec.checked)
-            shown = [n for n in a.system_names() if n in checked]
+            shown = [(i, row) for i, row in enumerate(a.systems) if row.name in checked]
             # Beyond a handful of systems, overlapping fills only muddy each other
             # (and cost most of a redraw): outlines and markers carry the data.
             self._filled = len(shown) <= MAX_FILLED
             self._marked = len(shown) <= MAX_MARKED
-            by_name = {row.name: row for row in a.systems if row.name in checked}
             ids = [p.id for p in practices]
-            for idx, name in enumerate(shown):
-                system = by_name[name]
-                ratings = [system.rating(pid) for pid in ids]
-                current = [r.current for r in ratings]
-                colour = self._colour(name)
-                # targets too: the tooltips show them
+            for idx, (position, system) in enumerate(shown):
+                colour = style_for(spec.theme, position).colour
+                # The ratings themselves (immutable; an edit replaces one): comparing them is
+                # an identity check for every system the edit did not touch.
                 signature = (
                     "overlay",
                     frame,
-                    tuple((r.current, r.target) for r in ratings),
+                    tuple(map(system.ratings.get, ids)),
                     colour,
                     idx,
                     self._filled,
                     self._marked,
                 )
-                wanted.append((name, signature, partial(self._add_series, name, name, colour, current, idx)))
+                wanted.append((system.name, signature, partial(self._add_system, system, ids, colour, idx)))
             if spec.show_average:
                 n_shown = len(shown)
-                averages = self._averages = practice_averages(a)
+                averages = self._averages = self._averages_memo.averages(a)
                 avg = [x.current for x in averages]
                 signature = ("average", frame, tuple((x.current, x.assessed) for x in averages), len(shown))
                 add_average = partial(
@@ -814,6 +815,10 @@ class RadarScene:
         item.addPoints(spots)
         return item
 
+    def _add_system(self, system: System, ids: list[str], colour: str, idx: int) -> None:
+        current = [system.rating(pid).current for pid in ids]
+        self._add_series(system.name, system.name, colour, current, idx)
+
     def _add_series(
         self, key: str, name: str, colour: str, values: list, idx: int, average: bool = False
     ) -> None:
@@ -834,7 +839,13 @@ class RadarScene:
         width = 1.0 if (self.on_screen and not self._filled and not average) else sz.line
         # One meaning per line style: dashed is a target, dotted the average, dash-dot a repeated colour.
         line = Qt.PenStyle.DotLine if average else _LINES.get(style.line, Qt.PenStyle.SolidLine)
-        poly.setPen(_pen(colour, width, line))
+        pen = _pen(colour, width, line)
+        if not self._filled and not average:
+            # Many outlines of many vertices: round joins are invisible at this width and the
+            # costliest to stroke (exports); past MAX_MARKED on screen, no antialiasing either.
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            poly.smooth = not (self.on_screen and not self._marked)
+        poly.setPen(pen)
         self._add(self._dynamic, poly, 10 + idx * 0.01)
         if not average and not self._marked:
             self.series[key] = Series(key, name, colour, poly, None)
