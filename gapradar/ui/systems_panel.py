@@ -7,6 +7,8 @@ also checks it, so the chart always shows the system the table shows.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
@@ -31,13 +33,18 @@ from gapradar.ui.commands import AddSystemCommand, RemoveSystemCommand, RenameSy
 from gapradar.ui.workspace import Workspace
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
+STYLE_ROLE = Qt.ItemDataRole.UserRole + 1  # "colour shape": the swatch the row shows
 AVERAGE_ROLE_VALUE = "\0average"
 MAX_PANEL_WIDTH = 440
 
 
+@lru_cache(maxsize=256)
 def swatch(colour: str, size: int = 14, shape: str = "o") -> QIcon:
     """The system's colour in the shape of its chart marker: once colours repeat (beyond the
-    palette's ten), the shape still tells the 11th system from the 1st."""
+    palette's ten), the shape still tells the 11th system from the 1st.
+
+    One icon per colour and shape, shared by every row that shows it (a thousand systems
+    need a few dozen)."""
     pix = QPixmap(size, size)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
@@ -182,35 +189,72 @@ class SystemsPanel(QWidget):
     # ---------------------------------------------------------------- list
 
     def rebuild(self) -> None:
+        """Bring the list in line with the systems, in place: rows that stay are kept.
+
+        Adding, removing or renaming one of a thousand systems touches a row or two
+        (and the swatches of systems whose colour moved), not every row.
+        """
         a = self.ws.assessment
         state = self.ws.state
         self.title.setText(a.systems_label if a else "Systems")
         self._updating = True
-        self.list.clear()
-        if a is not None:
-            theme = self.ws.theme
-            for index, name in sorted(enumerate(a.system_names()), key=lambda t: t[1].casefold()):
-                style = style_for(theme, index)
-                item = QListWidgetItem(swatch(style.colour, shape=style.symbol), name)
-                item.setData(NAME_ROLE, name)
-                item.setToolTip(name)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(
-                    Qt.CheckState.Checked if name in state.checked else Qt.CheckState.Unchecked
-                )
-                self.list.addItem(item)
-            avg = QListWidgetItem(swatch(theme.average, shape="d"), AVERAGE_NAME)
-            avg.setData(NAME_ROLE, AVERAGE_ROLE_VALUE)
-            avg.setFlags(avg.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            avg.setCheckState(Qt.CheckState.Checked if state.show_average else Qt.CheckState.Unchecked)
-            f = avg.font()
-            f.setItalic(True)
-            avg.setFont(f)
-            self.list.addItem(avg)
+        if a is None:
+            self.list.clear()
+        else:
+            self._sync_rows(sorted(enumerate(a.system_names()), key=lambda t: t[1].casefold()), state)
         self._show_selected(state.selected_system)
         self._updating = False
         self._apply_filter(self.filter.text())
         self._update_buttons()
+
+    def _sync_rows(self, wanted: list[tuple[int, str]], state: ViewState) -> None:
+        """Rows for `wanted` ((index in the file, name), in display order), then the average's row."""
+        names = {name for _, name in wanted}
+        average = None
+        for row in range(self.list.count() - 1, -1, -1):
+            item = self.list.item(row)
+            name = item.data(NAME_ROLE)
+            if name == AVERAGE_ROLE_VALUE:
+                average = item
+            elif name not in names:
+                self.list.takeItem(row)  # handed back to Python, and dropped
+        # Rows that stay keep their order (names sort the same way), so what is left to do is
+        # to insert the new names where they belong.
+        theme = self.ws.theme
+        checked = Qt.CheckState.Checked
+        unchecked = Qt.CheckState.Unchecked
+        for row, (index, name) in enumerate(wanted):
+            item = self.list.item(row)
+            if item is None or item.data(NAME_ROLE) != name:
+                item = QListWidgetItem(name)
+                item.setData(NAME_ROLE, name)
+                item.setToolTip(name)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                self.list.insertItem(row, item)
+            style = style_for(theme, index)
+            self._set_swatch(item, style.colour, style.symbol)
+            want = checked if name in state.checked else unchecked
+            if item.checkState() != want:
+                item.setCheckState(want)
+        if average is None:
+            average = QListWidgetItem(AVERAGE_NAME)
+            average.setData(NAME_ROLE, AVERAGE_ROLE_VALUE)
+            average.setFlags(average.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            f = average.font()
+            f.setItalic(True)
+            average.setFont(f)
+            self.list.addItem(average)
+        self._set_swatch(average, theme.average, "d")
+        want = checked if state.show_average else unchecked
+        if average.checkState() != want:
+            average.setCheckState(want)
+
+    @staticmethod
+    def _set_swatch(item: QListWidgetItem, colour: str, shape: str) -> None:
+        key = f"{colour} {shape}"
+        if item.data(STYLE_ROLE) != key:
+            item.setIcon(swatch(colour, shape=shape))
+            item.setData(STYLE_ROLE, key)
 
     def _state_changed(self, state: ViewState, before: ViewState) -> None:
         if state.theme != before.theme:
