@@ -276,6 +276,10 @@ class RadarScene:
         self.on_screen = False  # the interactive view sets this; exports never do
         self._size = (0.0, 0.0)
         self._layout_key: tuple | None = None
+        self._legend_key: tuple = ()
+        self._legend_items: list = []
+        self._legend_place: tuple[float, float, float | None] | None = None  # where the frame put it
+        self._legend_extent = 0.0  # its width (column) or height (band), as the frame made room
         self.practice_labels: list[pg.TextItem] = []
         self.hovered: str | None = None
         self._pending_px: list[tuple[pg.TextItem, float, float]] = []
@@ -299,9 +303,16 @@ class RadarScene:
         if self.spec is None or self._size[0] < 2 or self._size[1] < 2:
             return
         key = self._frame_key()
+        legend = self._legend_key_now()
         if key != self._layout_key:
-            self._layout_key = key
+            self._layout_key, self._legend_key = key, legend
             self._build_frame()
+        elif legend != self._legend_key:
+            # Checking a system changes the legend, not the frame: unless the legend's
+            # room changes, only the legend is laid out again.
+            self._legend_key = legend
+            if not self._rebuild_legend():
+                self._build_frame()
         self._build_series()
 
     def vertex(self, system: str, practice_id: str, which: str = "current") -> QPointF:
@@ -331,7 +342,6 @@ class RadarScene:
     def _frame_key(self) -> tuple:
         s = self._require_spec()
         a = s.assessment
-        legend = tuple(self._legend_entries()) if s.show_legend else ()
         return (
             self._size,
             id(a.model),
@@ -344,7 +354,7 @@ class RadarScene:
             s.font_scale,
             s.chrome_scale,
             s.selected_practice,
-            legend,
+            s.show_legend,
             a.systems_label,
         )
 
@@ -360,6 +370,8 @@ class RadarScene:
 
     def _build_frame(self) -> None:
         self._clear(self._static)
+        self._clear(self._legend_items)
+        self._legend_place = None
         spec = self._require_spec()
         theme = spec.theme
         model = spec.assessment.model
@@ -371,9 +383,13 @@ class RadarScene:
         top = self._build_title(sz.margin) if spec.show_title and display_title(spec) else sz.margin
         right, bottom = w - sz.margin, h - sz.margin
         if spec.show_legend and w >= 1.45 * h:
-            right -= self._build_legend(right, top) + sz.margin
+            self._legend_place = (right, top, None)
+            self._legend_extent = self._build_legend(right, top)
+            right -= self._legend_extent + sz.margin
         elif spec.show_legend:
-            bottom -= self._build_legend(right, top, bottom=bottom) + sz.margin * 0.5
+            self._legend_place = (right, top, bottom)
+            self._legend_extent = self._build_legend(right, top, bottom=bottom)
+            bottom -= self._legend_extent + sz.margin * 0.5
         area = QRectF(sz.margin, top, right - sz.margin, bottom - top)
 
         n = len(model.practices)
@@ -578,6 +594,21 @@ class RadarScene:
             return 0
         return len(set(spec.checked) & set(spec.assessment.system_names()))
 
+    def _legend_key_now(self) -> tuple:
+        spec = self._require_spec()
+        return tuple(self._legend_entries()) if spec.show_legend else ()
+
+    def _rebuild_legend(self) -> bool:
+        """The legend alone, in the room the frame gave it; False when it needs other room."""
+        if self._legend_place is None or not self._require_spec().show_legend:
+            return False
+        self._clear(self._legend_items)
+        extent = self._build_legend(*self._legend_place)
+        if abs(extent - self._legend_extent) > 0.5:
+            return False  # the frame is laid out again, legend included
+        self._flush_px()
+        return True
+
     def _build_legend(self, right: float, top: float, bottom: float | None = None) -> float:
         """A column at the top right; or, with `bottom`, a centred band above that y (narrow outputs).
 
@@ -651,7 +682,7 @@ class RadarScene:
         item.setFont(f)
         item.textItem.document().setDocumentMargin(self._margin())
         item.setTextWidth(width)
-        self._add(self._static, item, 30)
+        self._add(self._legend_items, item, 30)
         if bottom is None:
             self._place_px(item, right, top, (1.0, 0.0))
             return width

@@ -83,3 +83,29 @@ def test_the_legend_lists_only_checked_systems_that_exist(qapp):
         assert shortened[10] == "… and 290 more"
     finally:
         canvas.close()
+
+
+def test_checking_one_more_system_lays_out_the_legend_not_the_frame(qapp, monkeypatch):
+    a = portfolio(40)
+    names = a.system_names()
+    canvas = _Canvas(ChartSpec(a, checked=tuple(names[:5])), 1280, 800)
+    frames: list[int] = []
+    original = RadarScene._build_frame
+
+    def counting(self):
+        frames.append(1)
+        return original(self)
+
+    monkeypatch.setattr(RadarScene, "_build_frame", counting)
+    try:
+        scene = canvas.view.radar
+        radius = scene.radius_px
+        canvas.view.set_spec(ChartSpec(a, checked=tuple(names[:6])))
+        legend = [i for i in scene._legend_items if isinstance(i, pg.TextItem)]
+        assert frames == []
+        assert len(legend) == 1 and names[5] in legend[0].textItem.toPlainText()
+        assert scene.radius_px == radius
+        canvas.view.set_spec(ChartSpec(a, checked=tuple(names[:6]), show_legend=False))
+        assert frames == [1] and scene._legend_items == []  # no legend: the chart takes its room
+    finally:
+        canvas.close()
