@@ -71,6 +71,7 @@ class SystemsPanel(QWidget):
         self.setAccessibleName("Systems")
         self.ws = workspace
         self._updating = False
+        self._rows: dict[str, QListWidgetItem] = {}  # each name's row (and the average's)
 
         self.title = QLabel()
         self.title.setObjectName("systemsTitle")
@@ -200,6 +201,7 @@ class SystemsPanel(QWidget):
         self._updating = True
         if a is None:
             self.list.clear()
+            self._rows = {}
         else:
             self._sync_rows(sorted(enumerate(a.system_names()), key=lambda t: t[1].casefold()), state)
         self._show_selected(state.selected_system)
@@ -236,6 +238,7 @@ class SystemsPanel(QWidget):
             want = checked if name in state.checked else unchecked
             if item.checkState() != want:
                 item.setCheckState(want)
+        self._rows = {self.list.item(row).data(NAME_ROLE): self.list.item(row) for row in range(len(wanted))}
         if average is None:
             average = QListWidgetItem(AVERAGE_NAME)
             average.setData(NAME_ROLE, AVERAGE_ROLE_VALUE)
@@ -248,6 +251,7 @@ class SystemsPanel(QWidget):
         want = checked if state.show_average else unchecked
         if average.checkState() != want:
             average.setCheckState(want)
+        self._rows[AVERAGE_ROLE_VALUE] = average
 
     @staticmethod
     def _set_swatch(item: QListWidgetItem, colour: str, shape: str) -> None:
@@ -267,12 +271,13 @@ class SystemsPanel(QWidget):
         ):
             return
         self._updating = True
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            name = item.data(NAME_ROLE)
-            on = state.show_average if name == AVERAGE_ROLE_VALUE else name in state.checked
+        # Only the rows whose check changed: one check among a thousand rows touches one row.
+        changed = {name: name in state.checked for name in state.checked ^ before.checked}
+        changed[AVERAGE_ROLE_VALUE] = state.show_average
+        for name, on in changed.items():
+            item = self._rows.get(name)
             want = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-            if item.checkState() != want:
+            if item is not None and item.checkState() != want:
                 item.setCheckState(want)
         self._show_selected(state.selected_system)
         self._updating = False
@@ -281,12 +286,9 @@ class SystemsPanel(QWidget):
     def _show_selected(self, name: str | None) -> None:
         was = self._updating
         self._updating = True
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            if item.data(NAME_ROLE) == name:
-                if self.list.currentItem() is not item:
-                    self.list.setCurrentItem(item)
-                break
+        item = self._rows.get(name) if name is not None else None
+        if item is not None and self.list.currentItem() is not item:
+            self.list.setCurrentItem(item)
         self._updating = was
 
     def _name_check_buttons(self, text: str) -> None:
