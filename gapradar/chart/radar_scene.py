@@ -272,6 +272,7 @@ class RadarScene:
         self._filled = True
         self._marked = True
         self._averages: list = []
+        self._level_points: tuple[tuple, dict[tuple[int, int], QPointF]] = ((), {})
         self._averages_memo = AveragesMemo()  # an edit recomputes one practice's average, not all
         self.on_screen = False  # the interactive view sets this; exports never do
         self._size = (0.0, 0.0)
@@ -782,12 +783,23 @@ class RadarScene:
         """Each practice's point; None where it is not assessed (no place on the spoke)."""
         model = self._require_spec().assessment.model
         n, scores = len(model.practices), model.scores
+        if self._level_points[0] != (n, scores):
+            self._level_points = ((n, scores), {})
+        known = self._level_points[1]  # a level's point on a spoke: the same for every system
         spokes = _spokes(n)
         radius = geometry.score_radius
-        return [
-            None if v is None else QPointF(*_on_spoke(radius(v, scores), spokes[i]))
-            for i, v in enumerate(values)
-        ]
+        points: list[QPointF | None] = []
+        for i, v in enumerate(values):
+            if v is None:
+                points.append(None)
+                continue
+            p = known.get((v, i)) if type(v) is int else None
+            if p is None:
+                p = QPointF(*_on_spoke(radius(v, scores), spokes[i]))
+                if type(v) is int:
+                    known[(v, i)] = p  # polygons copy their points: sharing one is safe
+            points.append(p)
+        return points
 
     def _spot_text(self, system: str | None, practice_index: int, averages: list | None = None) -> str:
         a = self._require_spec().assessment
