@@ -656,20 +656,24 @@ class RadarScene:
             doc.setTextWidth(width)
             return doc.size().height() * 1.04
 
+        cap: int | None = (
+            None  # no more systems than lines in the column can show: none past them is measured
+        )
         if bottom is None:
+            room_h = h - sz.margin - top
+            cap = int(room_h / QFontMetricsF(f).lineSpacing()) + 2
             # As wide as it will be once targets are revealed: revealing never resizes the chart.
-            doc.setHtml(body(self._legend_entries(all_targets=True)))
+            doc.setHtml(body(self._legend_entries(all_targets=True, limit=cap)))
             doc.setTextWidth(max_w)
             width = min(max_w, doc.idealWidth() * 1.04 + 4)
-            room_h = h - sz.margin - top
         else:
             width = max_w
             room_h = min(bottom - top, h * 0.3)  # the chart keeps most of a tall page
-        rows = self._legend_entries()
+        rows = self._legend_entries(limit=cap)
         systems = self._legend_systems()
         if systems and height(body(rows), width) > room_h:
             # The most systems that fit with the "… and N more" row (a binary search: thousands may be checked).
-            low, high = 0, systems - 1
+            low, high = 0, min(systems - 1, cap if cap is not None else systems)
             while low < high:
                 mid = (low + high + 1) // 2
                 if height(body(self._legend_entries(limit=mid)), width) <= room_h:

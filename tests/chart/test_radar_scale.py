@@ -109,3 +109,18 @@ def test_checking_one_more_system_lays_out_the_legend_not_the_frame(qapp, monkey
         assert frames == [1] and scene._legend_items == []  # no legend: the chart takes its room
     finally:
         canvas.close()
+
+
+def test_a_legend_of_hundreds_shows_the_systems_that_fit_and_counts_the_rest(qapp):
+    a = portfolio(300)
+    canvas = _Canvas(ChartSpec(a, checked=tuple(a.system_names())), 1280, 800)
+    try:
+        (legend,) = [i for i in canvas.view.radar._legend_items if isinstance(i, pg.TextItem)]
+        lines = legend.textItem.toPlainText().splitlines()
+        listed = [line for line in lines if line.split()[-1].startswith("S0")]
+        more = next(line for line in lines if "more" in line)
+        assert 10 < len(listed) < 300
+        assert more.endswith(f"… and {300 - len(listed)} more")
+        assert legend.boundingRect().height() * 1.0 <= 800
+    finally:
+        canvas.close()
