@@ -19,6 +19,7 @@ files.
 from __future__ import annotations
 
 import gc
+import re
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -48,6 +49,9 @@ PLAIN_TAGS = frozenset(
 # Roots composed here whose every node was found to carry a plain tag: the reader need not look again.
 _ALL_PLAIN: weakref.WeakSet[Node] = weakref.WeakSet()
 _SCALAR_INDICATORS = ("-", ",", "[", "{", ":", "?")  # every node needs one of these, or is the root
+# Something that may be an alias (`*name` after a space, a line start or a flow indicator): the
+# careful way counts what it repeats as it goes, and refuses a bomb before composing it all.
+_MAYBE_ALIAS = re.compile(r"(?:^|[\s,\[{])\*[^\s,\[\]{}]", re.MULTILINE)
 _CACHED_TAGS = 4096  # distinct values whose resolved tag is remembered, per file
 
 
@@ -223,6 +227,8 @@ def _compose_in_c(text: str) -> tuple[Node | None] | None:
         return None
     if 3 * sum(text.count(c) for c in _SCALAR_INDICATORS) + 1 > MAX_VALUES:
         return None  # it might hold too many values: find out without building them all
+    if "*" in text and _MAYBE_ALIAS.search(text):
+        return None
     loader = _CLoader(text)
     try:
         root = loader.get_single_node()

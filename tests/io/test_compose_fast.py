@@ -113,3 +113,20 @@ def test_a_rating_read_the_quick_way_reads_as_the_full_reading_would(written, re
 def test_a_score_that_is_no_level_gets_the_full_message():
     with pytest.raises(LoadError, match="the current level 5 is not a level of this model"):
         loads(RATINGS.format(a="5"))
+
+
+def test_an_alias_bomb_never_reaches_libyaml(monkeypatch):
+    def refuse(*_args):
+        raise AssertionError("an aliased file went to libyaml's composer")
+
+    monkeypatch.setattr(yc, "_CLoader", refuse)
+    monkeypatch.setattr(yc, "_nesting_bounded", True)
+    monkeypatch.setattr(yc, "MAX_VALUES", 1000)
+    text = (
+        "a: &r {"
+        + ", ".join(f"k{i}: {i}" for i in range(50))
+        + "}\n"
+        + "".join(f"b{i}: *r\n" for i in range(100))
+    )
+    with pytest.raises(yc.ComposeLimit, match="the alias \\*r repeats"):
+        yc.compose(text)
