@@ -211,7 +211,6 @@ class SeriesPolygon(QGraphicsPolygonItem):
         self.key = key
         self._on_hover = on_hover
         self.outline = QPainterPath()
-        self.smooth = True  # antialiased outline; a crowded overlay on screen draws hundreds without
         self.setAcceptHoverEvents(True)
 
     def set_points(self, points: list[QPointF | None]) -> None:
@@ -233,7 +232,7 @@ class SeriesPolygon(QGraphicsPolygonItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self.brush())
             painter.drawPolygon(self.polygon())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, self.smooth)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(self.pen())
         painter.drawPath(self.outline)
@@ -246,12 +245,34 @@ class SeriesPolygon(QGraphicsPolygonItem):
         self._on_hover(None)
 
 
+class CrowdOutlines(QGraphicsPathItem):
+    """The outlines of many systems that share a colour and line style, in one item.
+
+    On screen they are drawn without antialiasing: hundreds of crossing one-pixel
+    lines look the same either way, at a fraction of the cost.
+    """
+
+    def __init__(self, path: QPainterPath, smooth: bool) -> None:
+        super().__init__(path)
+        self.smooth = smooth
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, self.smooth)
+        painter.setPen(self.pen())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
+        painter.restore()
+
+
 @dataclass
 class Series:
     key: str
     name: str
     colour: str
-    polygon: SeriesPolygon
+    polygon: SeriesPolygon | QGraphicsPathItem  # a crowd's shared outline item past MAX_MARKED
     markers: pg.ScatterPlotItem | None  # None on a crowded overlay (more than MAX_MARKED systems)
     target_polygon: SeriesPolygon | None = None
     target_markers: pg.ScatterPlotItem | None = None
@@ -268,12 +289,15 @@ class RadarScene:
         self.sizes = sizes_for(REFERENCE_PX, REFERENCE_PX)
         self._static: list = []
         self._dynamic: list = []
-        self._built: dict[str, tuple[tuple, list, Series]] = {}
+        self._built: dict[str, tuple[tuple, list, Series | dict[str, Series]]] = {}
         self._filled = True
         self._marked = True
         self._averages: list = []
         self._level_points: tuple[tuple, dict[tuple[int, int], QPointF]] = ((), {})
-        self._averages_memo = AveragesMemo()  # an edit recomputes one practice's average, not all
+        self._averages_memo = AveragesMemo()
+        self._members: dict[str, Series] | None = (
+            None  # what a crowd's build made  # an edit recomputes one practice's average, not all
+        )
         self.on_screen = False  # the interactive view sets this; exports never do
         self._size = (0.0, 0.0)
         self._layout_key: tuple | None = None
@@ -736,7 +760,9 @@ class RadarScene:
             self._filled = len(shown) <= MAX_FILLED
             self._marked = len(shown) <= MAX_MARKED
             ids = [p.id for p in practices]
-            for idx, (position, system) in enumerate(shown):
+            if not self._marked:
+                wanted += self._crowd(shown, ids, frame)
+            for idx, (position, system) in enumerate(shown if self._marked else ()):
                 colour = style_for(spec.theme, position).colour
                 # The ratings themselves (immutable; an edit replaces one): comparing them is
                 # an identity check for every system the edit did not touch.
@@ -771,17 +797,56 @@ class RadarScene:
                 self._clear(self._built.pop(key)[1])
         self.series = {}
         for key, signature, build in wanted:
-            if key in keep:
-                self.series[key] = self._built[key][2]
-                continue
-            self._dynamic = []
-            build()
-            self._built[key] = (signature, self._dynamic, self.series[key])
-        self.hovered = None
-        for series in self.series.values():
-            series.polygon.setOpacity(1.0)
-            if series.markers is not None:
-                series.markers.setOpacity(1.0)
+            if key not in keep:
+                self._dynamic, self._members = [], None
+                build()
+                members = self._members if self._members is not None else self.series[key]
+                self._built[key] = (signature, self._dynamic, members)
+            made = self._built[key][2]
+            if isinstance(made, dict):  # a crowd of systems drawn as one item
+                self.series.update(made)
+            else:
+                self.series[key] = made
+        faded, self.hovered = self.hovered, None
+        if faded is not None:  # not hovered: nothing is faded
+            for series in self.series.values():
+                series.polygon.setOpacity(1.0)
+                if series.markers is not None:
+                    series.markers.setOpacity(1.0)
+
+    def _crowd(self, shown: list[tuple[int, System]], ids: list[str], frame: tuple | None) -> list:
+        """Past MAX_MARKED systems: one outline item per colour and line style, each holding
+        the outlines of its systems (a thousand systems make a few dozen items, not a thousand:
+        the items' own costs were most of a Check all and of every frame)."""
+        spec = self._require_spec()
+        groups: dict[tuple[str, str], list[System]] = {}
+        for position, system in shown:
+            style = style_for(spec.theme, position)
+            groups.setdefault((style.colour, style.line), []).append(system)
+        wanted = []
+        for (colour, line), members in groups.items():
+            key = f"\0crowd {colour} {line}"
+            signature = (
+                "crowd",
+                frame,
+                tuple(m.name for m in members),
+                tuple(tuple(map(m.ratings.get, ids)) for m in members),  # identity checks, as above
+            )
+            wanted.append((key, signature, partial(self._add_crowd, members, ids, colour, line)))
+        return wanted
+
+    def _add_crowd(self, members: list[System], ids: list[str], colour: str, line: str) -> None:
+        path = QPainterPath()
+        for m in members:
+            path.addPath(outline_path(self._points([m.rating(pid).current for pid in ids])))
+        item = CrowdOutlines(path, smooth=not self.on_screen)
+        pen = _pen(
+            colour, 1.0 if self.on_screen else self.sizes.line, _LINES.get(line, Qt.PenStyle.SolidLine)
+        )
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)  # round joins cost most and cannot be seen here
+        item.setPen(pen)
+        self._add(self._dynamic, item, 10)
+        self._members = {m.name: Series(m.name, m.name, colour, item, None) for m in members}
 
     def _points(self, values: Sequence[float | None]) -> list[QPointF | None]:
         """Each practice's point; None where it is not assessed (no place on the spoke)."""
@@ -889,14 +954,10 @@ class RadarScene:
         pen = _pen(colour, width, line)
         if not self._filled and not average:
             # Many outlines of many vertices: round joins are invisible at this width and the
-            # costliest to stroke (exports); past MAX_MARKED on screen, no antialiasing either.
+            # costliest to stroke (exports).
             pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-            poly.smooth = not (self.on_screen and not self._marked)
         poly.setPen(pen)
         self._add(self._dynamic, poly, 10 + idx * 0.01)
-        if not average and not self._marked:
-            self.series[key] = Series(key, name, colour, poly, None)
-            return
         averages = self._averages if average else None  # computed once per redraw, not per point
         texts = [self._spot_text(None if average else name, i, averages) for i in range(len(values))]
         markers = self._markers(pts, values, colour, style.symbol, True, texts)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pyqtgraph as pg
 import pytest
 
-from gapradar.chart.radar_scene import MAX_MARKED, RadarScene
+from gapradar.chart.radar_scene import MAX_MARKED, CrowdOutlines, RadarScene
 from gapradar.chart.spec import ChartSpec
+from gapradar.chart.style import LIGHT, style_for
 from gapradar.domain import Assessment, Level, MaturityModel, Practice, Rating, System
 from gapradar.export.render import _Canvas
 
@@ -23,15 +24,20 @@ def portfolio(systems: int, practices: int = 6) -> Assessment:
 
 @pytest.fixture
 def built(monkeypatch):
-    """Keys of the series the scene builds, in order."""
-    keys: list[str] = []
-    original = RadarScene._add_series
+    """What the scene builds, in order: a system's key, or ("crowd", its systems) for a crowd item."""
+    keys: list = []
+    series, crowd = RadarScene._add_series, RadarScene._add_crowd
 
-    def counting(self, key, *args, **kwargs):
+    def counting_series(self, key, *args, **kwargs):
         keys.append(key)
-        return original(self, key, *args, **kwargs)
+        return series(self, key, *args, **kwargs)
 
-    monkeypatch.setattr(RadarScene, "_add_series", counting)
+    def counting_crowd(self, members, *args, **kwargs):
+        keys.append(("crowd", tuple(m.name for m in members)))
+        return crowd(self, members, *args, **kwargs)
+
+    monkeypatch.setattr(RadarScene, "_add_series", counting_series)
+    monkeypatch.setattr(RadarScene, "_add_crowd", counting_crowd)
     return keys
 
 
@@ -39,19 +45,28 @@ def scatter_items(canvas: _Canvas) -> list[pg.ScatterPlotItem]:
     return [i for i in canvas.items_bottom_up() if isinstance(i, pg.ScatterPlotItem)]
 
 
-def test_check_all_builds_each_series_once_and_an_edit_only_what_it_changed(qapp, built):
-    a = portfolio(120)
+def crowd_items(canvas: _Canvas) -> list[CrowdOutlines]:
+    return [i for i in canvas.items_bottom_up() if isinstance(i, CrowdOutlines)]
+
+
+@pytest.mark.parametrize("systems", [MAX_MARKED, 120])
+def test_check_all_builds_each_system_once_and_an_edit_only_what_it_changed(qapp, built, systems):
+    a = portfolio(systems)
     names = a.system_names()
     canvas = _Canvas(ChartSpec(a, checked=(names[0],)), 1280, 800)
     try:
         built.clear()
         canvas.view.set_spec(ChartSpec(a, checked=tuple(names)))
-        assert sorted(k for k in built if not k.startswith("\0")) == sorted(names)
-        assert len(built) == len(names) + 1  # and the average, once
+        drawn = [k for k in built if k != "\0average"]
+        every = [n for k in drawn for n in (k[1] if isinstance(k, tuple) else (k,))]
+        assert sorted(every) == sorted(names)  # each system once, alone or in its crowd item
+        assert built.count("\0average") == 1
         built.clear()
         a.system(names[7]).set_rating("p0", Rating(4, 4))
         canvas.view.set_spec(ChartSpec(a, checked=tuple(names)))
-        assert sorted(built) == sorted([names[7], "\0average"])
+        assert "\0average" in built and len(built) == 2
+        (edited,) = [k for k in built if k != "\0average"]
+        assert edited == names[7] or names[7] in edited[1]
     finally:
         canvas.close()
 
@@ -65,8 +80,13 @@ def test_past_max_marked_systems_are_lines_without_markers(qapp):
         scene = crowded.view.radar
         assert all(scene.series[n].markers is None for n in names)
         assert len(scatter_items(crowded)) == 1  # the average keeps its points
-        assert all(scene.series[n].polygon.outline.elementCount() > 0 for n in names)
-        assert len(scatter_items(marked)) == MAX_MARKED + 1
+        items = crowd_items(crowded)
+        styles = {(style_for(LIGHT, i).colour, style_for(LIGHT, i).line) for i in range(len(names))}
+        assert len(items) == len(styles) < len(names)  # one item per colour and line style
+        # Every system's whole outline is drawn: a closed polygon of 6 points is 7 path elements.
+        assert sum(i.path().elementCount() for i in items) == 7 * len(names)
+        assert {scene.series[n].colour.lower() for n in names} == {i.pen().color().name() for i in items}
+        assert len(scatter_items(marked)) == MAX_MARKED + 1 and crowd_items(marked) == []
     finally:
         crowded.close()
         marked.close()
