@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from gapradar.chart import geometry
 from gapradar.chart.spec import ChartSpec
-from gapradar.chart.style import LINE_WORDS, SeriesStyle, style_for
+from gapradar.chart.style import LINE_WORDS, LINES, SeriesStyle, style_for
 from gapradar.chart.titles import display_title, elide, fit_lines
 from gapradar.domain import AVERAGE_NAME, System, gap, practice_averages
 from gapradar.domain.averages_memo import AveragesMemo
@@ -620,8 +620,14 @@ class RadarScene:
         return len(set(spec.checked) & set(spec.assessment.system_names()))
 
     def _legend_key_now(self) -> tuple:
+        """What the legend shows depends on: cheap to compare, not the rows themselves (10,000 may be checked)."""
         spec = self._require_spec()
-        return tuple(self._legend_entries()) if spec.show_legend else ()
+        if not spec.show_legend:
+            return ()
+        if spec.focus is not None:
+            return tuple(self._legend_entries())
+        a = spec.assessment
+        return ("overlay", spec.checked, tuple(a.system_names()), spec.show_average, spec.theme.name)
 
     def _rebuild_legend(self) -> bool:
         """The legend alone, in the room the frame gave it; False when it needs other room."""
@@ -819,9 +825,11 @@ class RadarScene:
         the outlines of its systems (a thousand systems make a few dozen items, not a thousand:
         the items' own costs were most of a Check all and of every frame)."""
         spec = self._require_spec()
+        period = len(spec.theme.palette) * len(LINES)  # colours and lines repeat after this many
+        styles = [style_for(spec.theme, i) for i in range(period)]
         groups: dict[tuple[str, str], list[System]] = {}
         for position, system in shown:
-            style = style_for(spec.theme, position)
+            style = styles[position % period]
             groups.setdefault((style.colour, style.line), []).append(system)
         wanted = []
         for (colour, line), members in groups.items():
