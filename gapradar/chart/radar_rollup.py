@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygon
 from PySide6.QtWidgets import QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from gapradar.chart.spec import ChartSpec
+from gapradar.domain.averages_memo import RollupMemo
 from gapradar.domain.rollup import DEFAULT_RULE, RULES, PracticeRollup, rollup, series_names
 
 if TYPE_CHECKING:
@@ -95,8 +96,10 @@ def is_rollup_focus(spec: ChartSpec) -> bool:
     )
 
 
-def values(spec: ChartSpec) -> list[PracticeRollup]:
-    """Every practice's roll-up under the drawn rule, with its spread."""
+def values(spec: ChartSpec, memo: RollupMemo | None = None) -> list[PracticeRollup]:
+    """Every practice's roll-up under the drawn rule, with its spread (kept by `memo` between edits)."""
+    if memo is not None:
+        return memo.rollups(spec.assessment, drawn_rule(spec))
     return rollup(spec.assessment, drawn_rule(spec))
 
 

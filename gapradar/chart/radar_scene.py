@@ -41,16 +41,20 @@ from PySide6.QtWidgets import (
 from gapradar.chart import geometry, radar_groups, radar_rollup, rating_marks
 from gapradar.chart.radar_baseline import BaselineOutlines, legend_row
 from gapradar.chart.spec import ChartSpec
-from gapradar.chart.style import LINE_WORDS, SeriesStyle, style_for
+from gapradar.chart.style import LINE_WORDS, LINES, SeriesStyle, style_for
 from gapradar.chart.titles import display_title, elide, fit_lines
 from gapradar.domain import Rating, System, gap, practice_averages
 from gapradar.domain.analysis import confidence_count
+from gapradar.domain.averages_memo import RollupMemo
 
 REFERENCE_PX = 720.0  # at this short side, sizes are as written below
 AVERAGE_KEY = "\0average"
 TITLE_LINES = 2  # a longer title steps down in size, then ends in "…"
 PRACTICE_LINES = 3  # a longer practice name ends in "…"
 MAX_FILLED = 8  # systems drawn with a translucent fill; more are drawn as outlines
+# Beyond this many systems a radar is a tangle, not a comparison: outlines only, without
+# a marker per point (the markers were most of a redraw), and the window says so.
+MAX_MARKED = 50
 _LINES = {
     "solid": Qt.PenStyle.SolidLine,
     "dashdot": Qt.PenStyle.DashDotLine,
@@ -104,6 +108,16 @@ def hatch_path(area: QPainterPath, spacing: float, width: float) -> QPainterPath
         strips.addRect(QRectF(-half, offset, 2 * half, width))
     turn = QTransform().translate(centre.x(), centre.y()).rotate(45)
     return area.intersected(turn.map(strips))
+
+
+@lru_cache(maxsize=8)
+def _spokes(n: int) -> tuple[tuple[float, float], ...]:
+    """Each spoke's unit vector (sin, cos): computed once per practice count, not per point."""
+    return tuple((math.sin(geometry.angle(i, n)), math.cos(geometry.angle(i, n))) for i in range(n))
+
+
+def _on_spoke(r: float, spoke: tuple[float, float]) -> tuple[float, float]:
+    return r * spoke[0], r * spoke[1]
 
 
 @dataclass(frozen=True)
@@ -216,9 +230,10 @@ class SeriesPolygon(QGraphicsPolygonItem):
         # edge is hidden under the antialiased outline, so it needs none.
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self.brush())
-        painter.drawPolygon(self.polygon())
+        if self.brush().style() != Qt.BrushStyle.NoBrush:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.brush())
+            painter.drawPolygon(self.polygon())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(self.pen())
@@ -232,13 +247,35 @@ class SeriesPolygon(QGraphicsPolygonItem):
         self._on_hover(None)
 
 
+class CrowdOutlines(QGraphicsPathItem):
+    """The outlines of many systems that share a colour and line style, in one item.
+
+    On screen they are drawn without antialiasing: hundreds of crossing one-pixel
+    lines look the same either way, at a fraction of the cost.
+    """
+
+    def __init__(self, path: QPainterPath, smooth: bool) -> None:
+        super().__init__(path)
+        self.smooth = smooth
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, self.smooth)
+        painter.setPen(self.pen())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
+        painter.restore()
+
+
 @dataclass
 class Series:
     key: str
     name: str
     colour: str
-    polygon: SeriesPolygon
-    markers: pg.ScatterPlotItem
+    polygon: SeriesPolygon | QGraphicsPathItem  # a crowd's shared outline item past MAX_MARKED
+    markers: pg.ScatterPlotItem | None  # None on a crowded overlay (more than MAX_MARKED systems)
     target_polygon: SeriesPolygon | None = None
     target_markers: pg.ScatterPlotItem | None = None
 
@@ -254,12 +291,20 @@ class RadarScene:
         self.sizes = sizes_for(REFERENCE_PX, REFERENCE_PX)
         self._static: list = []
         self._dynamic: list = []
-        self._built: dict[str, tuple[tuple, list, Series]] = {}
+        self._built: dict[str, tuple[tuple, list, Series | dict[str, Series]]] = {}
         self._filled = True
+        self._marked = True
         self._averages: list = []
+        self._level_points: tuple[tuple, dict[tuple[int, int], QPointF]] = ((), {})
+        self._rollup_memo = RollupMemo()  # an edit recomputes one practice's roll-up, not all
+        self._members: dict[str, Series] | None = None  # what a crowd's build made
         self.on_screen = False  # the interactive view sets this; exports never do
         self._size = (0.0, 0.0)
         self._layout_key: tuple | None = None
+        self._legend_key: tuple = ()
+        self._legend_items: list = []
+        self._legend_place: tuple[float, float, float | None] | None = None  # where the frame put it
+        self._legend_extent = 0.0  # its width (column) or height (band), as the frame made room
         self.practice_labels: list[pg.TextItem] = []
         self.hovered: str | None = None
         self._pending_px: list[tuple[pg.TextItem, float, float]] = []
@@ -284,9 +329,16 @@ class RadarScene:
         if self.spec is None or self._size[0] < 2 or self._size[1] < 2:
             return
         key = self._frame_key()
+        legend = self._legend_key_now()
         if key != self._layout_key:
-            self._layout_key = key
+            self._layout_key, self._legend_key = key, legend
             self._build_frame()
+        elif legend != self._legend_key:
+            # Checking a system changes the legend, not the frame: unless the legend's
+            # room changes, only the legend is laid out again.
+            self._legend_key = legend
+            if not self._rebuild_legend():
+                self._build_frame()
         self._build_series()
         self._baseline.draw(self)
 
@@ -317,7 +369,6 @@ class RadarScene:
     def _frame_key(self) -> tuple:
         s = self._require_spec()
         a = s.assessment
-        legend = tuple(self._legend_entries()) if s.show_legend else ()
         return (
             self._size,
             id(a.model),
@@ -330,7 +381,7 @@ class RadarScene:
             s.font_scale,
             s.chrome_scale,
             s.selected_practice,
-            legend,
+            s.show_legend,
             a.systems_label,
         )
 
@@ -346,6 +397,8 @@ class RadarScene:
 
     def _build_frame(self) -> None:
         self._clear(self._static)
+        self._clear(self._legend_items)
+        self._legend_place = None
         spec = self._require_spec()
         theme = spec.theme
         model = spec.assessment.model
@@ -357,9 +410,13 @@ class RadarScene:
         top = self._build_title(sz.margin) if spec.show_title and display_title(spec) else sz.margin
         right, bottom = w - sz.margin, h - sz.margin
         if spec.show_legend and w >= 1.45 * h:
-            right -= self._build_legend(right, top) + sz.margin
+            self._legend_place = (right, top, None)
+            self._legend_extent = self._build_legend(right, top)
+            right -= self._legend_extent + sz.margin
         elif spec.show_legend:
-            bottom -= self._build_legend(right, top, bottom=bottom) + sz.margin * 0.5
+            self._legend_place = (right, top, bottom)
+            self._legend_extent = self._build_legend(right, top, bottom=bottom)
+            bottom -= self._legend_extent + sz.margin * 0.5
         area = QRectF(sz.margin, top, right - sz.margin, bottom - top)
 
         n = len(model.practices)
@@ -541,7 +598,8 @@ class RadarScene:
             if focus is not None:
                 rows += rating_marks.legend_rows(a.model, [focus], colour, confidence_count(a, [focus]))
             return rows + [row for row in (legend_row(spec),) if row] + radar_groups.legend_rows(spec)
-        names = sorted((n for n in spec.checked if n in a.system_names()), key=str.casefold)
+        present = set(a.system_names())  # a set: thousands may be checked
+        names = sorted((n for n in spec.checked if n in present), key=str.casefold)
         listed = names if limit is None else names[:limit]
         styles = {n: self._style(n) for n in listed}
         rows = [(styles[n].glyph, styles[n].colour, n) for n in listed]
@@ -569,6 +627,38 @@ class RadarScene:
         if spec.focus is not None:
             return 0
         return len(set(spec.checked) & set(spec.assessment.system_names()))
+
+    def _legend_key_now(self) -> tuple:
+        """What the legend shows depends on: cheap to compare, not the rows themselves (10,000 may be checked)."""
+        spec = self._require_spec()
+        if not spec.show_legend:
+            return ()
+        if spec.focus is not None:
+            return tuple(self._legend_entries())
+        a = spec.assessment
+        present = set(a.system_names())
+        shown = [a.system(n) for n in spec.checked if n in present]
+        return (
+            "overlay",
+            spec.checked,
+            tuple(a.system_names()),
+            spec.show_average,
+            spec.theme.name,
+            tuple(radar_rollup.legend_rows(spec)),  # the roll-up's rule and band
+            legend_row(spec),  # the baseline round
+            tuple(rating_marks.legend_rows(a.model, shown, spec.theme.muted_text)),  # n/a, confidence
+        )
+
+    def _rebuild_legend(self) -> bool:
+        """The legend alone, in the room the frame gave it; False when it needs other room."""
+        if self._legend_place is None or not self._require_spec().show_legend:
+            return False
+        self._clear(self._legend_items)
+        extent = self._build_legend(*self._legend_place)
+        if abs(extent - self._legend_extent) > 0.5:
+            return False  # the frame is laid out again, legend included
+        self._flush_px()
+        return True
 
     def _build_legend(self, right: float, top: float, bottom: float | None = None) -> float:
         """A column at the top right; or, with `bottom`, a centred band above that y (narrow outputs).
@@ -619,20 +709,24 @@ class RadarScene:
             doc.setTextWidth(width)
             return doc.size().height() * 1.04
 
+        cap: int | None = (
+            None  # no more systems than lines in the column can show: none past them is measured
+        )
         if bottom is None:
+            room_h = h - sz.margin - top
+            cap = int(room_h / QFontMetricsF(f).lineSpacing()) + 2
             # As wide as it will be once targets are revealed: revealing never resizes the chart.
-            doc.setHtml(body(self._legend_entries(all_targets=True)))
+            doc.setHtml(body(self._legend_entries(all_targets=True, limit=cap)))
             doc.setTextWidth(max_w)
             width = min(max_w, doc.idealWidth() * 1.04 + 4)
-            room_h = h - sz.margin - top
         else:
             width = max_w
             room_h = min(bottom - top, h * 0.3)  # the chart keeps most of a tall page
-        rows = self._legend_entries()
+        rows = self._legend_entries(limit=cap)
         systems = self._legend_systems()
         if systems and height(body(rows), width) > room_h:
             # The most systems that fit with the "… and N more" row (a binary search: thousands may be checked).
-            low, high = 0, systems - 1
+            low, high = 0, min(systems - 1, cap if cap is not None else systems)
             while low < high:
                 mid = (low + high + 1) // 2
                 if height(body(self._legend_entries(limit=mid)), width) <= room_h:
@@ -646,7 +740,7 @@ class RadarScene:
         item.setFont(f)
         item.textItem.document().setDocumentMargin(self._margin())
         item.setTextWidth(width)
-        self._add(self._static, item, 30)
+        self._add(self._legend_items, item, 30)
         if bottom is None:
             self._place_px(item, right, top, (1.0, 0.0))
             return width
@@ -694,29 +788,34 @@ class RadarScene:
                 (AVERAGE_KEY, signature, partial(radar_rollup.add_focus, self, AVERAGE_KEY, rollups))
             )
         else:
-            shown = [n for n in a.system_names() if n in spec.checked]
-            stacks = rating_marks.na_stacks([a.system(n) for n in shown], a.model)
+            checked = frozenset(spec.checked)
+            shown = [(i, row) for i, row in enumerate(a.systems) if row.name in checked]
             # Beyond a handful of systems, overlapping fills only muddy each other
             # (and cost most of a redraw): outlines and markers carry the data.
             self._filled = len(shown) <= MAX_FILLED
-            for idx, name in enumerate(shown):
-                ratings = [a.system(name).rating(p.id) for p in practices]
-                current = [r.current for r in ratings]
-                colour = self._colour(name)
-                # targets too: the tooltips show them
+            self._marked = len(shown) <= MAX_MARKED
+            ids = [p.id for p in practices]
+            if not self._marked:
+                wanted += self._crowd(shown, ids, frame)
+            stacks = rating_marks.na_stacks([system for _, system in shown], a.model) if self._marked else {}
+            for idx, (position, system) in enumerate(shown if self._marked else ()):
+                colour = style_for(spec.theme, position).colour
+                # The ratings themselves (immutable; an edit replaces one): comparing them is
+                # an identity check for every system the edit did not touch.
                 signature = (
                     "overlay",
                     frame,
-                    tuple(rating_marks.signature(r) for r in ratings),
-                    stacks[name],
+                    tuple(map(system.ratings.get, ids)),
+                    stacks.get(system.name, ()),
                     colour,
                     idx,
                     self._filled,
+                    self._marked,
                 )
-                add = partial(self._add_series, name, name, colour, current, idx, stacks=stacks[name])
-                wanted.append((name, signature, add))
+                add = partial(self._add_system, system, ids, colour, idx, stacks.get(system.name, ()))
+                wanted.append((system.name, signature, add))
             if spec.show_average:
-                rollups = self._averages = radar_rollup.values(spec)  # by the chosen roll-up rule
+                rollups = self._averages = radar_rollup.values(spec, self._rollup_memo)  # by the chosen rule
                 signature = ("average", frame, radar_rollup.signature(spec, rollups), len(shown))
                 add_average = partial(radar_rollup.add_series, self, AVERAGE_KEY, rollups, len(shown))
                 wanted.append((AVERAGE_KEY, signature, add_average))
@@ -726,27 +825,80 @@ class RadarScene:
                 self._clear(self._built.pop(key)[1])
         self.series = {}
         for key, signature, build in wanted:
-            if key in keep:
-                self.series[key] = self._built[key][2]
-                continue
-            self._dynamic = []
-            build()
-            self._built[key] = (signature, self._dynamic, self.series[key])
-        self.hovered = None
-        for series in self.series.values():
-            series.polygon.setOpacity(1.0)
-            series.markers.setOpacity(1.0)
+            if key not in keep:
+                self._dynamic, self._members = [], None
+                build()
+                members = self._members if self._members is not None else self.series[key]
+                self._built[key] = (signature, self._dynamic, members)
+            made = self._built[key][2]
+            if isinstance(made, dict):  # a crowd of systems drawn as one item
+                self.series.update(made)
+            else:
+                self.series[key] = made
+        faded, self.hovered = self.hovered, None
+        if faded is not None:  # not hovered: nothing is faded
+            for series in self.series.values():
+                series.polygon.setOpacity(1.0)
+                if series.markers is not None:
+                    series.markers.setOpacity(1.0)
+
+    def _crowd(self, shown: list[tuple[int, System]], ids: list[str], frame: tuple | None) -> list:
+        """Past MAX_MARKED systems: one outline item per colour and line style, each holding
+        the outlines of its systems (a thousand systems make a few dozen items, not a thousand:
+        the items' own costs were most of a Check all and of every frame)."""
+        spec = self._require_spec()
+        period = len(spec.theme.palette) * len(LINES)  # colours and lines repeat after this many
+        styles = [style_for(spec.theme, i) for i in range(period)]
+        groups: dict[tuple[str, str], list[System]] = {}
+        for position, system in shown:
+            style = styles[position % period]
+            groups.setdefault((style.colour, style.line), []).append(system)
+        wanted = []
+        for (colour, line), members in groups.items():
+            key = f"\0crowd {colour} {line}"
+            signature = (
+                "crowd",
+                frame,
+                tuple(m.name for m in members),
+                tuple(tuple(map(m.ratings.get, ids)) for m in members),  # identity checks, as above
+            )
+            wanted.append((key, signature, partial(self._add_crowd, members, ids, colour, line)))
+        return wanted
+
+    def _add_crowd(self, members: list[System], ids: list[str], colour: str, line: str) -> None:
+        path = QPainterPath()
+        for m in members:
+            path.addPath(outline_path(self._points([m.rating(pid).current for pid in ids])))
+        item = CrowdOutlines(path, smooth=not self.on_screen)
+        pen = _pen(
+            colour, 1.0 if self.on_screen else self.sizes.line, _LINES.get(line, Qt.PenStyle.SolidLine)
+        )
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)  # round joins cost most and cannot be seen here
+        item.setPen(pen)
+        self._add(self._dynamic, item, 10)
+        self._members = {m.name: Series(m.name, m.name, colour, item, None) for m in members}
 
     def _points(self, values: Sequence[float | None]) -> list[QPointF | None]:
         """Each practice's point; None where it is not assessed (no place on the spoke)."""
         model = self._require_spec().assessment.model
-        n = len(model.practices)
-        return [
-            None
-            if v is None
-            else QPointF(*geometry.point(geometry.score_radius(v, model.scores), geometry.angle(i, n)))
-            for i, v in enumerate(values)
-        ]
+        n, scores = len(model.practices), model.scores
+        if self._level_points[0] != (n, scores):
+            self._level_points = ((n, scores), {})
+        known = self._level_points[1]  # a level's point on a spoke: the same for every system
+        spokes = _spokes(n)
+        radius = geometry.score_radius
+        points: list[QPointF | None] = []
+        for i, v in enumerate(values):
+            if v is None:
+                points.append(None)
+                continue
+            p = known.get((v, i)) if type(v) is int else None
+            if p is None:
+                p = QPointF(*_on_spoke(radius(v, scores), spokes[i]))
+                if type(v) is int:
+                    known[(v, i)] = p  # polygons copy their points: sharing one is safe
+            points.append(p)
+        return points
 
     def _spot_text(self, system: str | None, practice_index: int, averages: list | None = None) -> str:
         a = self._require_spec().assessment
@@ -818,6 +970,12 @@ class RadarScene:
         item.addPoints(spots)
         return item
 
+    def _add_system(
+        self, system: System, ids: list[str], colour: str, idx: int, stacks: Sequence[int] = ()
+    ) -> None:
+        current = [system.rating(pid).current for pid in ids]
+        self._add_series(system.name, system.name, colour, current, idx, stacks=stacks)
+
     def _add_series(
         self,
         key: str,
@@ -845,7 +1003,12 @@ class RadarScene:
         width = 1.0 if (self.on_screen and not self._filled and not average) else sz.line
         # One meaning per line style: dashed is a target, dotted the average, dash-dot a repeated colour.
         line = Qt.PenStyle.DotLine if average else _LINES.get(style.line, Qt.PenStyle.SolidLine)
-        poly.setPen(_pen(colour, width, line))
+        pen = _pen(colour, width, line)
+        if not self._filled and not average:
+            # Many outlines of many vertices: round joins are invisible at this width and the
+            # costliest to stroke (exports).
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        poly.setPen(pen)
         self._add(self._dynamic, poly, 10 + idx * 0.01)
         averages = self._averages if average else None  # computed once per redraw, not per point
         texts = [self._spot_text(None if average else name, i, averages) for i in range(len(values))]
@@ -964,10 +1127,11 @@ class RadarScene:
         self.hovered = key
         for k, s in self.series.items():
             faded = key is not None and k != key
-            for item in (s.polygon, s.markers):
-                item.setOpacity(0.2 if faded else 1.0)
+            s.polygon.setOpacity(0.2 if faded else 1.0)
             s.polygon.setZValue(13 if k == key else 10)
-            s.markers.setZValue(18 if k == key else 15)
+            if s.markers is not None:
+                s.markers.setOpacity(0.2 if faded else 1.0)
+                s.markers.setZValue(18 if k == key else 15)
 
     # ------------------------------------------------------------ pixel placement
 

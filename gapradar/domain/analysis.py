@@ -58,13 +58,14 @@ class PracticeAverage:
 
 def practice_averages(assessment: Assessment, systems: list[System] | None = None) -> list[PracticeAverage]:
     chosen = assessment.systems if systems is None else systems
-    result = []
-    for p in assessment.model.practices:
-        ratings = [s.rating(p.id) for s in chosen]
-        m = _means(ratings)
-        assessed = sum(1 for r in ratings if r.current is not None)
-        result.append(PracticeAverage(p, m.current, m.target, m.gap, assessed))
-    return result
+    return [practice_average(p, [s.rating(p.id) for s in chosen]) for p in assessment.model.practices]
+
+
+def practice_average(practice: Practice, ratings: list[Rating]) -> PracticeAverage:
+    """One practice's average over its ratings, one per system (see domain.averages_memo)."""
+    m = _means(ratings)
+    assessed = sum(1 for r in ratings if r.current is not None)
+    return PracticeAverage(practice, m.current, m.target, m.gap, assessed)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from statistics import fmean, median, quantiles
 
-from gapradar.domain.assessment import Assessment, System
+from gapradar.domain.assessment import Assessment, Rating, System
 from gapradar.domain.model import Practice
 
 
@@ -112,33 +112,34 @@ def rollup(
     """Every practice's roll-up under `rule_key`, in the model's practice order."""
     rule(rule_key)  # unknown rules fail loudly, naming the choices
     chosen = assessment.systems if systems is None else list(systems)
-    result = []
-    for p in assessment.model.practices:
-        ratings = [s.rating(p.id) for s in chosen]
-        currents = [r.current for r in ratings if r.current is not None]
-        targets = [r.target for r in ratings if r.target is not None]
-        both = [(r.current, r.target) for r in ratings if r.current is not None and r.target is not None]
-        share = sum(1 for c, t in both if c >= t) / len(both) if both else None
-        level = _LEVEL_RULES.get(rule_key)
-        current = level(currents) if level and currents else None
-        target = level(targets) if level and targets else None
-        q1, q3 = _quartiles(currents) if currents else (None, None)
-        result.append(
-            PracticeRollup(
-                p,
-                rule_key,
-                current,
-                target,
-                share,
-                len(currents),
-                float(min(currents)) if currents else None,
-                float(max(currents)) if currents else None,
-                q1,
-                q3,
-                sum(1 for r in ratings if r.not_applicable),
-            )
-        )
-    return result
+    return [
+        practice_rollup(p, [s.rating(p.id) for s in chosen], rule_key) for p in assessment.model.practices
+    ]
+
+
+def practice_rollup(p: Practice, ratings: Sequence[Rating], rule_key: str) -> PracticeRollup:
+    """One practice's roll-up over its ratings, one per system (domain.averages_memo keeps them)."""
+    currents = [r.current for r in ratings if r.current is not None]
+    targets = [r.target for r in ratings if r.target is not None]
+    both = [(r.current, r.target) for r in ratings if r.current is not None and r.target is not None]
+    share = sum(1 for c, t in both if c >= t) / len(both) if both else None
+    level = _LEVEL_RULES.get(rule_key)
+    current = level(currents) if level and currents else None
+    target = level(targets) if level and targets else None
+    q1, q3 = _quartiles(currents) if currents else (None, None)
+    return PracticeRollup(
+        p,
+        rule_key,
+        current,
+        target,
+        share,
+        len(currents),
+        float(min(currents)) if currents else None,
+        float(max(currents)) if currents else None,
+        q1,
+        q3,
+        sum(1 for r in ratings if r.not_applicable),
+    )
 
 
 def format_value(r: PracticeRollup) -> str:

@@ -92,14 +92,12 @@ def _wide_text(head: bytes) -> bool:
 
 def loads(text: str, name: str = "<text>") -> Assessment:
     """Parse gapradar YAML text; `name` is used in the located messages."""
-    fast = _fast_loads(text)
+    fast = _fast_loads(text)  # gapradar's own files: their rounds read line by line
     if fast is not None:
         return fast
+    reader = NodeReader(name)
     with collector_paused():
-        root = _compose(text, name)
-        reader = NodeReader(name)
-        reader.check_tags(root)
-        assessment = read_document(reader, root)
+        assessment = _read(text, name, reader)  # its node tree is gone before the collector runs again
     if reader.problems or assessment is None:
         raise LoadError(reader.problems)
     return assessment
@@ -126,6 +124,12 @@ def _fast_loads(text: str) -> Assessment | None:
     except (NotFast, ComposeLimit, yaml.YAMLError, ValueError, KeyError):
         return None
     return assessment if assessment is not None and not reader.problems else None
+
+
+def _read(text: str, name: str, reader: NodeReader) -> Assessment | None:
+    root = _compose(text, name)
+    reader.check_tags(root)
+    return read_document(reader, root)
 
 
 def _compose(text: str, name: str) -> Node:

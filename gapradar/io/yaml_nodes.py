@@ -15,6 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from gapradar.domain.names import clean, name_problem, text_problem
 from gapradar.io.errors import MAX_REPORTED, Problem
+from gapradar.io.yaml_compose import PLAIN_TAGS, tags_known_plain
 
 INT_TAG = "tag:yaml.org,2002:int"
 NULL_TAG = "tag:yaml.org,2002:null"
@@ -24,9 +25,7 @@ BOOL_TAG = "tag:yaml.org,2002:bool"
 MERGE_TAG = "tag:yaml.org,2002:merge"
 MAX_DIGITS = 15
 
-_PLAIN_TAGS = frozenset(
-    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
-)
+_PLAIN_TAGS = PLAIN_TAGS
 # YAML 1.1 whole numbers as PyYAML resolves them: 0b1010, 0o17 or 017, 0x1F, 1_000, 1:30.
 _INT = re.compile(r"^([-+]?)(?:0b([01]+)|0o?([0-7]+)|0x([0-9a-fA-F]+)|([0-9]+(?::[0-5]?[0-9])*))$")
 
@@ -58,6 +57,8 @@ def quote(text: str, limit: int = 60) -> str:
 
 def parse_int(text: str) -> int | None:
     """A YAML whole number's value; None when it is not one or has more than MAX_DIGITS digits."""
+    if text.isascii() and text.isdigit() and text[0] != "0" and len(text) <= MAX_DIGITS:
+        return int(text)  # the common case: a plain decimal level or count
     m = _INT.match(text.replace("_", "").strip())
     if m is None:
         return None
@@ -97,6 +98,8 @@ class NodeReader:
 
     def check_tags(self, root: Node) -> None:
         """Refuse explicit tags such as !!python/object: a data file never needs them."""
+        if tags_known_plain(root):
+            return
         seen: set[int] = set()
         stack = [root]
         while stack:
@@ -161,10 +164,12 @@ class NodeReader:
         if items is None:
             return None
         result = {k.value: v for k, v in items}
-        present = {k.value for k, _ in node.value if isinstance(k, ScalarNode)}
-        for key in required:
-            if key not in present:
-                self.problem(node, f"{what} is missing the key {key!r}")
+        missing = [key for key in required if key not in result]
+        if missing:  # given but refused (a duplicate, say) is not missing
+            present = {k.value for k, _ in node.value if isinstance(k, ScalarNode)}
+            for key in missing:
+                if key not in present:
+                    self.problem(node, f"{what} is missing the key {key!r}")
         return result
 
     def sequence(self, node: Node, what: str) -> list[Node] | None:
@@ -207,6 +212,34 @@ class NodeReader:
             self.problem(node, f"{what} {problem}")
             return None
         return clean(value)
+
+    def whole_numbers(self, node: Node, keys: frozenset[str]) -> dict[str, int] | None:
+        """A mapping of some of `keys` to plain decimal whole numbers (a file's many ratings).
+
+        Read without a message prepared per value; None when anything in it needs
+        the full reading (and the messages that reading gives).
+        """
+        if type(node) is not MappingNode:
+            return None
+        result: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if (
+                type(key_node) is not ScalarNode
+                or key_node.tag != STR_TAG
+                or key not in keys
+                or key in result
+            ):
+                return None
+            if type(value_node) is not ScalarNode or value_node.tag != INT_TAG:
+                return None
+            text = value_node.value
+            if not (text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS) or (
+                text[0] == "0" and text != "0"
+            ):
+                return None
+            result[key] = int(text)
+        return result
 
     def integer(self, node: Node, what: str, *, nullable: bool = False) -> int | None:
         """A whole number; None for null when `nullable`. Errors say what was found."""

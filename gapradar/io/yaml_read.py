@@ -446,9 +446,16 @@ def _read_new_ratings(r: NodeReader, node: Node, known: _Known, system: str | No
     return ratings
 
 
+_LEVEL_KEYS = frozenset(("current", "target"))
+
+
 def _read_rating(r: NodeReader, node: Node, known: _Known, pid: str) -> Rating | None:
     if isinstance(node, ScalarNode) and node.tag == NULL_TAG:
         return Rating()
+    levels = r.whole_numbers(node, _LEVEL_KEYS)  # most ratings: two scores, read without messages
+    model = known.model
+    if levels is not None and model is not None and all(model.level(v) is not None for v in levels.values()):
+        return Rating(levels.get("current"), levels.get("target"))
     m = r.mapping(
         node,
         f"the rating for {quote(pid)}",

@@ -53,7 +53,6 @@ from gapradar.ui.systems_panel import SystemsPanel
 from gapradar.ui.themes import apply_window_theme
 from gapradar.ui.view_host import ViewHost
 from gapradar.ui.vote_overlay import VoteBand, VoteDots, VotingDock, attach_voting
-from gapradar.ui.voting_dialog import choose_address
 from gapradar.ui.window_layout import fit_levels_table, place_on_screen, short_toolbar_labels
 from gapradar.ui.workspace import Workspace
 
@@ -74,7 +73,7 @@ class MainWindow(QMainWindow):
         self.files = FileSession(self.ws, self)
         self.facilitator = Facilitator(self.ws, self)
         self.keyboard = KeyboardEditing(self.facilitator, self._keys_help_host, self)
-        self.facilitator.voting.chooser = lambda: choose_address(self)
+        self.facilitator.voting.chooser = self._choose_address
 
         self.views = ViewHost(self.ws)
         radar = self.views.page("radar")
@@ -204,6 +203,11 @@ class MainWindow(QMainWindow):
         self.table_title.setText(f"Levels of {name}" if name else "No system selected")
         if state.selected_system != before.selected_system:
             self._fit_table()
+
+    def _choose_address(self) -> tuple[str, int] | None:
+        from gapradar.ui.voting_dialog import choose_address  # QtNetwork: loaded when voting starts
+
+        return choose_address(self)
 
     def _update_title(self) -> None:
         doc = self.ws.document

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from gapradar.chart.radar_scene import MAX_FILLED
+from gapradar.chart.radar_scene import MAX_FILLED, MAX_MARKED
 from gapradar.chart.view_state import ViewState
 from gapradar.ui.workspace import Workspace
 
-RADAR_LIMIT = 50  # beyond this many systems a radar shows a tangle, not a comparison
+RADAR_LIMIT = MAX_MARKED  # beyond this many systems a radar shows a tangle, not a comparison
 
 
 def hint_text(checked: int) -> str:
     if checked > RADAR_LIMIT:
         return (
-            f"{checked} systems overlaid: more than a radar can show (about {RADAR_LIMIT}). "
+            f"{checked} systems overlaid: more than a radar can show (about {RADAR_LIMIT}), "
+            "so they are drawn as lines without points. "
             "The heatmap shows every system at once, one row each."
         )
     return (

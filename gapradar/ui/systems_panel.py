@@ -7,6 +7,8 @@ also checks it, so the chart always shows the system the table shows.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
@@ -32,13 +34,18 @@ from gapradar.ui.commands import AddSystemCommand, RemoveSystemCommand, RenameSy
 from gapradar.ui.workspace import Workspace
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
+STYLE_ROLE = Qt.ItemDataRole.UserRole + 1  # "colour shape": the swatch the row shows
 AVERAGE_ROLE_VALUE = "\0average"
 MAX_PANEL_WIDTH = 440
 
 
+@lru_cache(maxsize=256)
 def swatch(colour: str, size: int = 14, shape: str = "o") -> QIcon:
     """The system's colour in the shape of its chart marker: once colours repeat (beyond the
-    palette's ten), the shape still tells the 11th system from the 1st."""
+    palette's ten), the shape still tells the 11th system from the 1st.
+
+    One icon per colour and shape, shared by every row that shows it (a thousand systems
+    need a few dozen)."""
     pix = QPixmap(size, size)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
@@ -65,6 +72,7 @@ class SystemsPanel(QWidget):
         self.setAccessibleName("Systems")
         self.ws = workspace
         self._updating = False
+        self._rows: dict[str, QListWidgetItem] = {}  # each name's row (and the average's)
 
         self.title = QLabel()
         self.title.setObjectName("systemsTitle")
@@ -184,36 +192,79 @@ class SystemsPanel(QWidget):
     # ---------------------------------------------------------------- list
 
     def rebuild(self) -> None:
+        """Bring the list in line with the systems, in place: rows that stay are kept.
+
+        Adding, removing or renaming one of a thousand systems touches a row or two
+        (and the swatches of systems whose colour moved), not every row.
+        """
         a = self.ws.assessment
         state = self.ws.state
         self.title.setText(a.systems_label if a else "Systems")
         self._updating = True
-        self.list.clear()
-        if a is not None:
-            theme = self.ws.theme
-            for index, name in sorted(enumerate(a.system_names()), key=lambda t: t[1].casefold()):
-                style = style_for(theme, index)
-                item = QListWidgetItem(swatch(style.colour, shape=style.symbol), name)
-                item.setData(NAME_ROLE, name)
-                item.setToolTip(name)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(
-                    Qt.CheckState.Checked if name in state.checked else Qt.CheckState.Unchecked
-                )
-                self.list.addItem(item)
-            avg = QListWidgetItem(swatch(theme.average, shape="d"), _rollup_label(state))
-            avg.setData(NAME_ROLE, AVERAGE_ROLE_VALUE)
-            avg.setToolTip("Double-click (or select it in the focus view): the roll-up's current vs target")
-            avg.setFlags(avg.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            avg.setCheckState(Qt.CheckState.Checked if state.show_average else Qt.CheckState.Unchecked)
-            f = avg.font()
-            f.setItalic(True)
-            avg.setFont(f)
-            self.list.addItem(avg)
+        if a is None:
+            self.list.clear()
+            self._rows = {}
+        else:
+            self._sync_rows(sorted(enumerate(a.system_names()), key=lambda t: t[1].casefold()), state)
         self._show_selected(state.selected_system)
         self._updating = False
         self._apply_filter(self.filter.text())
         self._update_buttons()
+
+    def _sync_rows(self, wanted: list[tuple[int, str]], state: ViewState) -> None:
+        """Rows for `wanted` ((index in the file, name), in display order), then the average's row."""
+        names = {name for _, name in wanted}
+        average = None
+        for row in range(self.list.count() - 1, -1, -1):
+            item = self.list.item(row)
+            name = item.data(NAME_ROLE)
+            if name == AVERAGE_ROLE_VALUE:
+                average = item
+            elif name not in names:
+                self.list.takeItem(row)  # handed back to Python, and dropped
+        # Rows that stay keep their order (names sort the same way), so what is left to do is
+        # to insert the new names where they belong.
+        theme = self.ws.theme
+        checked = Qt.CheckState.Checked
+        unchecked = Qt.CheckState.Unchecked
+        for row, (index, name) in enumerate(wanted):
+            item = self.list.item(row)
+            if item is None or item.data(NAME_ROLE) != name:
+                item = QListWidgetItem(name)
+                item.setData(NAME_ROLE, name)
+                item.setToolTip(name)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                self.list.insertItem(row, item)
+            style = style_for(theme, index)
+            self._set_swatch(item, style.colour, style.symbol)
+            want = checked if name in state.checked else unchecked
+            if item.checkState() != want:
+                item.setCheckState(want)
+        self._rows = {self.list.item(row).data(NAME_ROLE): self.list.item(row) for row in range(len(wanted))}
+        if average is None:
+            average = QListWidgetItem(_rollup_label(state))
+            average.setData(NAME_ROLE, AVERAGE_ROLE_VALUE)
+            average.setToolTip(
+                "Double-click (or select it in the focus view): the roll-up's current vs target"
+            )
+            average.setFlags(average.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            f = average.font()
+            f.setItalic(True)
+            average.setFont(f)
+            self.list.addItem(average)
+        average.setText(_rollup_label(state))
+        self._set_swatch(average, theme.average, "d")
+        want = checked if state.show_average else unchecked
+        if average.checkState() != want:
+            average.setCheckState(want)
+        self._rows[AVERAGE_ROLE_VALUE] = average
+
+    @staticmethod
+    def _set_swatch(item: QListWidgetItem, colour: str, shape: str) -> None:
+        key = f"{colour} {shape}"
+        if item.data(STYLE_ROLE) != key:
+            item.setIcon(swatch(colour, shape=shape))
+            item.setData(STYLE_ROLE, key)
 
     def _state_changed(self, state: ViewState, before: ViewState) -> None:
         if state.theme != before.theme:
@@ -232,12 +283,13 @@ class SystemsPanel(QWidget):
         ):
             return
         self._updating = True
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            name = item.data(NAME_ROLE)
-            on = state.show_average if name == AVERAGE_ROLE_VALUE else name in state.checked
+        # Only the rows whose check changed: one check among a thousand rows touches one row.
+        changed = {name: name in state.checked for name in state.checked ^ before.checked}
+        changed[AVERAGE_ROLE_VALUE] = state.show_average
+        for name, on in changed.items():
+            item = self._rows.get(name)
             want = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-            if item.checkState() != want:
+            if item is not None and item.checkState() != want:
                 item.setCheckState(want)
         self._show_selected(state.selected_system)
         self._updating = False
@@ -248,12 +300,9 @@ class SystemsPanel(QWidget):
         self._updating = True
         if _rollup_focused(self.ws.state):
             name = AVERAGE_ROLE_VALUE  # the roll-up is in focus: its row is the highlighted one
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            if item.data(NAME_ROLE) == name:
-                if self.list.currentItem() is not item:
-                    self.list.setCurrentItem(item)
-                break
+        item = self._rows.get(name) if name is not None else None
+        if item is not None and self.list.currentItem() is not item:
+            self.list.setCurrentItem(item)
         self._updating = was
 
     def _name_check_buttons(self, text: str) -> None:

@@ -14,7 +14,6 @@ import io
 import math
 
 import pyqtgraph as pg
-import segno
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QDockWidget, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -32,6 +31,8 @@ MEDIAN_COLOUR = "#b00020"
 
 def qr_pixmap(url: str, size_px: int) -> QPixmap:
     """The join link as a QR code, black on white whatever the theme (phones read that best)."""
+    import segno  # with its URL and e-mail modules, ~50 ms: loaded when voting starts, not at start-up
+
     qr = segno.make(url, error="m")
     modules = qr.symbol_size(scale=1)[0]
     buffer = io.BytesIO()

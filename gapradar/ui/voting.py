@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand
 
 from gapradar.chart.view_state import ViewState
 from gapradar.domain import Votes
-from gapradar.room import Question, RoomEvent, VotingServer
-from gapradar.room.protocol import Tally
+from gapradar.room.protocol import Question, RoomEvent, Tally
 from gapradar.ui.commands import _RatingCommand
 from gapradar.ui.document import Document
 from gapradar.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from gapradar.room.server import VotingServer
 
 VOTES_COMMAND_ID = 14
 Chooser = Callable[[], tuple[str, int] | None]  # asks where to listen; None: cancelled
@@ -115,6 +118,8 @@ class VotingSession(QObject):
         """Listen on host:port and ask about the selected practice; False (and `error`) when impossible."""
         if self.active or self.ws.assessment is None:
             return False
+        from gapradar.room.server import VotingServer  # aiohttp loads when voting starts
+
         server = VotingServer(self._from_server)
         try:
             server.start(host, port)
