@@ -29,6 +29,11 @@ _FLOW = re.compile(rf"      {_KEY}: \{{(?:current: {_INT}(?:, target: {_INT})?|t
 _BLOCK = re.compile(rf"      {_KEY}:")
 _SYSTEM = re.compile(rf"    {_KEY}:")
 _FIELD = re.compile(r"  (id|date): (.+)")
+# The careful composer stops at MAX_VALUES because each value costs it a node (~400 bytes).
+# Read here, a rating costs one small object and no tree, so gapradar's own files may hold
+# more: 10,000 systems × 40 practices is 1.2 million values. The file reader's 64 MB
+# limit keeps this well below a gigabyte whatever the file claims.
+MAX_FAST_VALUES = 8 * MAX_VALUES
 _NOT_PLAIN_WORDS = frozenset(["null", "~", "true", "false", "yes", "no", "on", "off", "y", "n"])
 
 
@@ -154,7 +159,7 @@ def read_rounds(lines: list[str], model: MaturityModel, systems: list[System]) -
         else:
             raise NotFast
         values += 8
-        if values > MAX_VALUES:
+        if values > MAX_FAST_VALUES:
             raise NotFast
         rounds.append(Round(label, date, ratings, round_id))
     if not rounds:

@@ -23,7 +23,7 @@ FORMAT_VERSION = 2  # 2: ratings kept per round; a version-1 file is read as one
 NOT_SURE = "not sure"  # the key counting votes that chose no level
 NOT_APPLICABLE = "n/a"  # `current: n/a`: the practice does not apply to this system
 MAX_VOTES = 100_000
-MAX_RATINGS = 100_000  # the capacity: systems × practices, checked before the systems are read
+MAX_RATINGS = 1_000_000  # the capacity: systems × practices, checked before the systems are read
 RoundsReader = Callable[[MaturityModel, list[System]], list[Round]]
 
 
