@@ -302,6 +302,7 @@ class RadarScene:
         self._size = (0.0, 0.0)
         self._layout_key: tuple | None = None
         self._legend_key: tuple = ()
+        self._marks_rows: list[tuple[str, str, str]] | None = None
         self._legend_items: list = []
         self._legend_place: tuple[float, float, float | None] | None = None  # where the frame put it
         self._legend_extent = 0.0  # its width (column) or height (band), as the frame made room
@@ -329,6 +330,7 @@ class RadarScene:
         if self.spec is None or self._size[0] < 2 or self._size[1] < 2:
             return
         key = self._frame_key()
+        self._marks_rows = None  # the n/a and confidence rows, found once per rebuild (see _overlay_marks)
         legend = self._legend_key_now()
         if key != self._layout_key:
             self._layout_key, self._legend_key = key, legend
@@ -607,7 +609,7 @@ class RadarScene:
             rows.append(("", spec.theme.muted_text, f"… and {len(names) - len(listed):,} more"))
         if spec.show_average:
             rows += radar_rollup.legend_rows(spec)
-        rows += rating_marks.legend_rows(a.model, [a.system(n) for n in names], spec.theme.muted_text)
+        rows += self._overlay_marks()
         repeated = sorted({st.round for st in styles.values() if st.round > 0})
         palette = len(spec.theme.palette)
         for r in repeated:
@@ -636,8 +638,6 @@ class RadarScene:
         if spec.focus is not None:
             return tuple(self._legend_entries())
         a = spec.assessment
-        present = set(a.system_names())
-        shown = [a.system(n) for n in spec.checked if n in present]
         return (
             "overlay",
             spec.checked,
@@ -646,8 +646,22 @@ class RadarScene:
             spec.theme.name,
             tuple(radar_rollup.legend_rows(spec)),  # the roll-up's rule and band
             legend_row(spec),  # the baseline round
-            tuple(rating_marks.legend_rows(a.model, shown, spec.theme.muted_text)),  # n/a, confidence
+            tuple(self._overlay_marks()),  # n/a, confidence
         )
+
+    def _overlay_marks(self) -> list[tuple[str, str, str]]:
+        """The overlay legend's n/a and confidence rows: they read every checked rating, so once a rebuild.
+
+        The legend's layout tries several sizes, each asking for its rows; with thousands of
+        systems checked, reading their ratings each time cost seconds.
+        """
+        if self._marks_rows is None:
+            spec = self._require_spec()
+            a = spec.assessment
+            present = set(a.system_names())
+            shown = [a.system(n) for n in spec.checked if n in present]
+            self._marks_rows = rating_marks.legend_rows(a.model, shown, spec.theme.muted_text)
+        return self._marks_rows
 
     def _rebuild_legend(self) -> bool:
         """The legend alone, in the room the frame gave it; False when it needs other room."""
