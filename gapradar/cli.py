@@ -138,12 +138,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.csv and not charts and not args.per_system:
         flags = ", ".join(f"--{fmt}" for fmt in FORMATS)
         raise UsageError(f"say what to export: --csv, {flags} or --per-system DIR")
-    a = _load(_files(args)[0])
+    from gapradar.export.cli_export import with_rounds
+
+    a, baseline = with_rounds(_load(_files(args)[0]), args, UsageError)
     if args.csv:
         if args.table == "rollup":
             from gapradar.export.rollup_table import rollup_table
 
             table = rollup_table(a, args.rollup)
+        elif args.table == "rounds":
+            from gapradar.io.csv_tables import rounds_table
+
+            table = rounds_table(a, baseline)
         else:
             table = TABLES[args.table](a)
         if args.csv == "-":
@@ -331,9 +337,20 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     )
     chart.add_argument(
         "--view",
-        choices=["radar", "heatmap", "gaps", "multiples"],
+        choices=["radar", "heatmap", "gaps", "multiples", "slope", "moved"],
         default="radar",
-        help="radar (default), heatmap of systems × practices, gap chart (largest first), small multiples",
+        help="radar (default), heatmap of systems × practices, gap chart (largest first), small multiples, "
+        "slope chart or what moved since --compare's round (default: the round before)",
+    )
+    chart.add_argument(
+        "--round",
+        metavar="LABEL",
+        help="the round to export (default: the latest); applies to charts, decks and tables",
+    )
+    chart.add_argument(
+        "--compare",
+        metavar="LABEL",
+        help="the baseline round to compare with (slope, moved, the radar's outline, the rounds table)",
     )
     chart.add_argument(
         "--rollup",
@@ -406,7 +423,9 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
         "--table",
         choices=sorted([*TABLES, "rollup"]),
         default="scores",
-        help="which table (default: scores; rollup: per practice under --rollup's rule, with spread)",
+        help="which table (default: scores; rollup: per practice under --rollup's rule, with spread; "
+        "rounds: a row per round, system and practice with Δ and progress since --compare's round, "
+        "default the first)",
     )
     p.add_argument(
         "--no-bom", action="store_true", help="plain UTF-8 without the byte-order mark Excel needs"
