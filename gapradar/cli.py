@@ -400,7 +400,8 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
         default="title,overview,systems,averages",
         metavar="LIST",
         help="slides to include, in this order: title,overview,systems,averages (default: these four),"
-        " heatmap, gaps (the roll-up's gap chart under --rollup)",
+        " heatmap, gaps (the roll-up's gap chart under --rollup), since (with two or more rounds: the slope"
+        " chart and what moved since --compare's round; a deck with the overview has them)",
     )
     deck.add_argument(
         "--deck-charts",

@@ -127,7 +127,7 @@ class MovedScene(PixelScene):
         if not rows:
             self.text("none", px, theme.muted_text, x, y)
             return
-        small = px * 0.85
+        small = px * 0.95  # the detail in grey, barely smaller: a slide's smallest text stays legible
         mark_w = text_size("▲0.0", px, True)[0] + 6 * s
         entry_h = text_size("Ag", px, True)[1] + text_size("Ag", small)[1] + 6 * s
         room = max(1, int((bottom - y) // entry_h))

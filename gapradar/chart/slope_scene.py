@@ -9,6 +9,8 @@ and by line style. Practices that cannot be compared are listed underneath.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainterPath
 
@@ -128,16 +130,19 @@ class SlopeScene(PixelScene):
         # the grid names the levels; the labels carry the figures
         left_texts = [f"{r.practice.name}  {_figure(r.then)}" for r in rows]
         right_texts = [f"{_figure(r.now)}  {r.practice.name}  {delta_text(r.delta)}" for r in rows]
-        side = min(max(text_size(t, px, True)[0] for t in left_texts + right_texts) + 4 * s, 0.36 * w)
+        side = min(max(text_size(t, px)[0] for t in left_texts + right_texts) + 4 * s, 0.4 * w)
         xl, xr = m + side + 14 * s, w - m - side - 14 * s
-        lo, hi = float(a.model.min_score), float(a.model.max_score)
+        # the levels the rows span, whole levels either side: room for the labels, the scale still honest
+        values = [v for r in rows for v in (r.then, r.now) if v is not None]
+        lo = max(float(a.model.min_score), math.floor(min(values)))
+        hi = min(float(a.model.max_score), max(math.ceil(max(values)), lo + 1))
         pad = line_h / 2
 
         def y_of(v: float) -> float:
             return bottom - pad - (v - lo) / (hi - lo or 1) * (bottom - top - 2 * pad)
 
         grid = QPainterPath()
-        for score in a.model.scores:
+        for score in (v for v in a.model.scores if lo <= v <= hi):
             grid.moveTo(xl, y_of(score))
             grid.lineTo(xr, y_of(score))
             name = a.model.level_label(score) if system else str(score)
@@ -197,14 +202,14 @@ class SlopeScene(PixelScene):
                 dot = QPainterPath()
                 dot.addEllipse(QPointF(x, yy), r_dot, r_dot)
                 self.path(dot, colour, pen(theme.background, 1), z=3)
-            leader = pen(theme.grid, max(1.0, s))
+            leader = pen(theme.muted_text, max(1.0, 0.8 * s))
             ly, ry = left_y[id(r)], right_y[id(r)]
             lead = QPainterPath(QPointF(xl - r_dot, y0))
             lead.lineTo(xl - 8 * s, ly)
             lead.moveTo(xr + r_dot, y1)
             lead.lineTo(xr + 8 * s, ry)
             self.path(lead, None, leader, z=1.5)
-            bold = bool(r.delta)
+            bold = False  # the colour marks a change; plain text keeps long names whole
             self.text(
                 elide(left_texts[k], px, side, bold),
                 px,

@@ -119,18 +119,20 @@ def chart_spec(
     )
     if rollup_focus:
         spec.focus = radar_rollup.series_name(spec)  # the roll-up's current against its target
-    if baseline is not None and hasattr(spec, "baseline"):
-        spec.baseline = baseline  # the radar's faint outline of the baseline round
+    if baseline is not None:
+        # the radar's faint outline of the baseline round (ChartSpec.baseline), and the workbook's Rounds sheet
+        setattr(spec, "baseline", baseline)  # noqa: B010
     return spec
 
 
 def deck_options(args: argparse.Namespace, error: type[Exception]):
-    from gapradar.export.pptx_deck import GAP_FIRST_SLIDES, SLIDES, DeckOptions
+    from gapradar.export.pptx_deck import GAP_FIRST_SLIDES, ROUND_SLIDES, SLIDES, DeckOptions
 
+    known = SLIDES + GAP_FIRST_SLIDES + ROUND_SLIDES
     slides = tuple(s.strip() for s in args.deck_slides.split(",") if s.strip())
-    unknown = [s for s in slides if s not in SLIDES + GAP_FIRST_SLIDES]
+    unknown = [s for s in slides if s not in known]
     if unknown or not slides:
-        raise error(f"--deck-slides takes a comma-separated list of {', '.join(SLIDES + GAP_FIRST_SLIDES)}")
+        raise error(f"--deck-slides takes a comma-separated list of {', '.join(known)}")
     if args.deck_gaps < 0:
         raise error("--deck-gaps must be 0 or more")
     return DeckOptions(
