@@ -79,7 +79,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             status = EXIT_INVALID
             continue
         _out(
-            f"{name}: valid ({len(a.systems)} systems × {len(a.model.practices)} practices, {len(a.model.levels)} levels)"
+            f"{name}: valid ({len(a.systems)} systems × {len(a.model.practices)} practices, "
+            f"{len(a.model.levels)} levels, {len(a.rounds)} round{'s' if len(a.rounds) != 1 else ''})"
         )
     return status
 
@@ -110,6 +111,14 @@ def cmd_info(args: argparse.Namespace) -> int:
         for s in a.systems:
             mm = system_means(a, s)
             out.append(f"  {s.name:<{width}}  {_fmt(mm.current):>7}  {_fmt(mm.target):>7}  {_fmt(mm.gap):>7}")
+    out += ["", f"Rounds ({len(a.rounds)}, oldest first; the figures above are the latest's):"]
+    lwidth = max(len(r.label) for r in a.rounds)
+    for r in a.rounds:
+        rated = sum(
+            1 for s in a.systems if any(not x.is_empty for x in a.ratings_of(r).get(s.id, {}).values())
+        )
+        when = r.date.isoformat() if r.date else "no date"
+        out.append(f"  {r.label:<{lwidth}}  {when:<10}  {rated} of {len(a.systems)} systems rated")
     out += ["", "Average – all systems, per practice:"]
     pwidth = max(len(p.name) for p in m.practices)
     out.append(f"  {'':<{pwidth}}  {'current':>7}  {'target':>7}  {'gap':>7}")
@@ -170,15 +179,28 @@ def cmd_import_legacy(args: argparse.Namespace) -> int:
     from gapradar.io.legacy import import_legacy
     from gapradar.io.yaml_format import decode, read_bytes, save
 
-    source = args.data_file
-    assessment = import_legacy(decode(read_bytes(source), source), source)
+    sources = args.data_file
+    if args.rounds is not None or len(sources) > 1:
+        from gapradar.io.legacy import import_legacy_rounds
+
+        labels = [x.strip() for x in (args.rounds or "").split(",") if x.strip()]
+        if len(labels) != len(sources):
+            raise UsageError(
+                f"{len(sources)} data files but {len(labels)} round labels: name one round per file, "
+                'in the same order, e.g. --rounds "2016,2017"'
+            )
+        assessment = import_legacy_rounds([(f, decode(read_bytes(f), f)) for f in sources], labels)
+    else:
+        source = sources[0]
+        assessment = import_legacy(decode(read_bytes(source), source), source)
     out = Path(args.output)
     if out.exists() and not args.force:
         raise UsageError(f"{out} exists already; add --force to replace it")
     save(assessment, out)
     _err(
-        f"wrote {out}: {len(assessment.systems)} systems × {len(assessment.model.practices)} practices; "
-        "Unranked (-2) became 'not assessed'"
+        f"wrote {out}: {len(assessment.systems)} systems × {len(assessment.model.practices)} practices"
+        + (f" in {len(assessment.rounds)} rounds" if len(assessment.rounds) > 1 else "")
+        + "; Unranked (-2) became 'not assessed'"
     )
     return EXIT_OK
 
@@ -436,9 +458,15 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
 
     p = argparse.ArgumentParser(
         prog="gapradar import-legacy",
-        description="Convert the original radar tool's data file (data_radar.js) into a gapradar file.",
+        description="Convert the original radar tool's data file (data_radar.js) into a gapradar file; "
+        "several files, oldest first, with --rounds, become the rounds of one assessment.",
     )
-    p.add_argument("data_file", metavar="DATA_RADAR_JS")
+    p.add_argument("data_file", metavar="DATA_RADAR_JS", nargs="+")
+    p.add_argument(
+        "--rounds",
+        metavar="LABELS",
+        help='comma-separated round labels, one per data file in the same order, e.g. "2016,2017"',
+    )
     p.add_argument("-o", "--output", required=True, metavar="OUT.yaml")
     p.add_argument("--force", action="store_true", help="replace OUT.yaml if it exists")
     p.set_defaults(func=cmd_import_legacy)
