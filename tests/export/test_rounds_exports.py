@@ -81,7 +81,10 @@ def test_workbook_has_a_rounds_sheet_with_the_deltas(tmp_path):
     ws = openpyxl.load_workbook(out)["Rounds"]
     rows = list(ws.iter_rows(values_only=True))
     header = list(rows[0])
-    at = {name: header.index(name) for name in ("Round", "System", "Practice ID", "Δ current", "Progress to target")}
+    at = {
+        name: header.index(name)
+        for name in ("Round", "System", "Practice ID", "Δ current", "Progress to target")
+    }
     q2 = {(r[at["System"]], r[at["Practice ID"]]): r for r in rows[1:] if r[at["Round"]] == "Q2"}
     for key, (_c, _t, delta, progress) in EXPECTED_Q2.items():
         assert q2[key][at["Δ current"]] == delta

@@ -44,7 +44,9 @@ def test_two_files_become_two_rounds_of_one_assessment(tmp_path, capsys):
 
 def test_a_count_mismatch_between_files_and_labels_is_a_clear_error(tmp_path, capsys):
     out = tmp_path / "series.yaml"
-    assert main(["import-legacy", str(LEGACY), str(_later(tmp_path)), "--rounds", "2016", "-o", str(out)]) == 2
+    assert (
+        main(["import-legacy", str(LEGACY), str(_later(tmp_path)), "--rounds", "2016", "-o", str(out)]) == 2
+    )
     err = capsys.readouterr().err
     assert "2 data files but 1 round labels" in err and "Traceback" not in err
     assert main(["import-legacy", str(LEGACY), str(_later(tmp_path)), "-o", str(out)]) == 2
