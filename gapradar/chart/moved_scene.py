@@ -130,8 +130,9 @@ class MovedScene(PixelScene):
         small = px * 0.95  # the detail in grey, barely smaller: a slide's smallest text stays legible
         mark_w = text_size("▲0.0", px, True)[0] + 6 * s
         entry_h = text_size("Ag", px, True)[1] + text_size("Ag", small)[1] + 6 * s
-        room = max(1, int((bottom - y) // entry_h))
-        shown = rows if len(rows) <= room else rows[: room - 1]
+        room = int((bottom - y) // entry_h)
+        more_h = text_size("Ag", px)[1]  # the "… and N more" line
+        shown = rows if len(rows) <= room else rows[: max(1, int((bottom - y - more_h) // entry_h))]
         for r in shown:
             mark = delta_text(r.delta) if head != "Reached target" else "✓"
             self.text(mark, px, colour, x, y, bold=True)
