@@ -189,6 +189,14 @@ def cmd_import_legacy(args: argparse.Namespace) -> int:
                 f"{len(sources)} data files but {len(labels)} round labels: name one round per file, "
                 'in the same order, e.g. --rounds "2016,2017"'
             )
+        from gapradar.domain.names import name_key
+
+        keys = [name_key(label) for label in labels]
+        twice = sorted({label for label, key in zip(labels, keys, strict=True) if keys.count(key) > 1})
+        if twice:
+            raise UsageError(
+                f"--rounds names {', '.join(repr(t) for t in twice)} twice: each round needs its own label"
+            )
         assessment = import_legacy_rounds([(f, decode(read_bytes(f), f)) for f in sources], labels)
     else:
         source = sources[0]

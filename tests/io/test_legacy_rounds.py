@@ -51,3 +51,21 @@ def test_a_count_mismatch_between_files_and_labels_is_a_clear_error(tmp_path, ca
     assert "2 data files but 1 round labels" in err and "Traceback" not in err
     assert main(["import-legacy", str(LEGACY), str(_later(tmp_path)), "-o", str(out)]) == 2
     assert not out.exists()
+
+
+def test_the_same_label_twice_is_refused(tmp_path, capsys):
+    out = tmp_path / "series.yaml"
+    later = _later(tmp_path)
+    assert main(["import-legacy", str(LEGACY), str(later), "--rounds", "2016,2016 ", "-o", str(out)]) == 2
+    assert "--rounds names '2016' twice" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_files_of_different_models_are_not_rounds_of_one_assessment(tmp_path, capsys):
+    other = tmp_path / "other.js"
+    other.write_text(LEGACY.read_text().replace("Testing", "Quality"))
+    out = tmp_path / "series.yaml"
+    assert main(["import-legacy", str(LEGACY), str(other), "--rounds", "2016,2017", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "other.js" in err and "practices or levels differ" in err and "Traceback" not in err
+    assert not out.exists()
