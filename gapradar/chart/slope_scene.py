@@ -134,8 +134,10 @@ class SlopeScene(PixelScene):
         xl, xr = m + side + 14 * s, w - m - side - 14 * s
         # the levels the rows span, whole levels either side: room for the labels, the scale still honest
         values = [v for r in rows for v in (r.then, r.now) if v is not None]
-        lo = max(float(a.model.min_score), math.floor(min(values)))
-        hi = min(float(a.model.max_score), max(math.ceil(max(values)), lo + 1))
+        # (a roll-up's means to the half level: the labels get the room, a level's line stays in sight)
+        step = 1.0 if system else 0.5
+        lo = max(float(a.model.min_score), math.floor(min(values) / step) * step)
+        hi = min(float(a.model.max_score), max(math.ceil(max(values) / step) * step, lo + 1))
         pad = line_h / 2
 
         def y_of(v: float) -> float:
@@ -145,7 +147,7 @@ class SlopeScene(PixelScene):
         for score in (v for v in a.model.scores if lo <= v <= hi):
             grid.moveTo(xl, y_of(score))
             grid.lineTo(xr, y_of(score))
-            name = a.model.level_label(score) if system else str(score)
+            name = a.model.level_label(score)
             self.text(name, px * 0.8, theme.muted_text, (xl + xr) / 2, y_of(score), anchor=(0.5, 1), z=1)
         self.path(grid, None, pen(theme.grid, max(1.0, s)), z=1)
         axes = QPainterPath()
