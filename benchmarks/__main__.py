@@ -83,6 +83,23 @@ def many_rounds(rounds: int, systems: int, practices: int) -> Assessment:
     )
 
 
+def change_view_figures(a: Assessment, results: dict, runs: int) -> None:
+    """The slope chart and what moved laid out at 1920×1080 on 20 rounds × 100 × 40 (the latest against the one before)."""
+    from gapradar.chart.canvases import ViewCanvas
+    from gapradar.chart.view_spec import ViewSpec
+
+    for view in ("slope", "moved"):
+        spec = ViewSpec(a, view)
+        canvas = ViewCanvas(spec)
+
+        def draw(canvas=canvas, spec=spec) -> None:
+            canvas.set_spec(spec)
+            canvas.lay_out(1920, 1080)
+
+        results[f"{view}_layout_ms (20 rounds × 100 × 40, roll-up)"] = timed(draw, max(1, runs // 3))
+        canvas.close()
+
+
 def window_for(assessment: Assessment, checked: int | None = None):
     from gapradar.ui.main_window import MainWindow
 
@@ -370,6 +387,8 @@ def main(argv: list[str] | None = None) -> int:
     results["load_rounds_ms (20 rounds × 100 × 40 file, budget 1000)"] = timed(
         lambda: load(rounds_file), max(1, runs // 10), warmup=1
     )
+
+    change_view_figures(load(rounds_file), results, runs)
 
     from benchmarks.export_memory import export_memory_figures
     from benchmarks.scale import cell

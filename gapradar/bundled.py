@@ -11,6 +11,7 @@ from pathlib import Path
 
 PREFIX = "bundled:"
 SAMPLE = "first-federated-bank"
+ROUNDS_SAMPLE = "first-federated-bank-rounds"  # the sample with an illustrative follow-up round
 _HERE = Path(__file__).resolve().parent
 
 

@@ -79,7 +79,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             status = EXIT_INVALID
             continue
         _out(
-            f"{name}: valid ({len(a.systems)} systems × {len(a.model.practices)} practices, {len(a.model.levels)} levels)"
+            f"{name}: valid ({len(a.systems)} systems × {len(a.model.practices)} practices, "
+            f"{len(a.model.levels)} levels, {len(a.rounds)} round{'s' if len(a.rounds) != 1 else ''})"
         )
     return status
 
@@ -110,6 +111,14 @@ def cmd_info(args: argparse.Namespace) -> int:
         for s in a.systems:
             mm = system_means(a, s)
             out.append(f"  {s.name:<{width}}  {_fmt(mm.current):>7}  {_fmt(mm.target):>7}  {_fmt(mm.gap):>7}")
+    out += ["", f"Rounds ({len(a.rounds)}, oldest first; the figures above are the latest's):"]
+    lwidth = max(len(r.label) for r in a.rounds)
+    for r in a.rounds:
+        rated = sum(
+            1 for s in a.systems if any(not x.is_empty for x in a.ratings_of(r).get(s.id, {}).values())
+        )
+        when = r.date.isoformat() if r.date else "no date"
+        out.append(f"  {r.label:<{lwidth}}  {when:<10}  {rated} of {len(a.systems)} systems rated")
     out += ["", "Average – all systems, per practice:"]
     pwidth = max(len(p.name) for p in m.practices)
     out.append(f"  {'':<{pwidth}}  {'current':>7}  {'target':>7}  {'gap':>7}")
@@ -138,12 +147,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.csv and not charts and not args.per_system:
         flags = ", ".join(f"--{fmt}" for fmt in FORMATS)
         raise UsageError(f"say what to export: --csv, {flags} or --per-system DIR")
-    a = _load(_files(args)[0])
+    from gapradar.export.cli_export import with_rounds
+
+    a, baseline = with_rounds(_load(_files(args)[0]), args, UsageError)
     if args.csv:
         if args.table == "rollup":
             from gapradar.export.rollup_table import rollup_table
 
             table = rollup_table(a, args.rollup)
+        elif args.table == "rounds":
+            from gapradar.io.csv_tables import rounds_table
+
+            table = rounds_table(a, baseline)
         else:
             table = TABLES[args.table](a)
         if args.csv == "-":
@@ -164,15 +179,36 @@ def cmd_import_legacy(args: argparse.Namespace) -> int:
     from gapradar.io.legacy import import_legacy
     from gapradar.io.yaml_format import decode, read_bytes, save
 
-    source = args.data_file
-    assessment = import_legacy(decode(read_bytes(source), source), source)
+    sources = args.data_file
+    if args.rounds is not None or len(sources) > 1:
+        from gapradar.io.legacy import import_legacy_rounds
+
+        labels = [x.strip() for x in (args.rounds or "").split(",") if x.strip()]
+        if len(labels) != len(sources):
+            raise UsageError(
+                f"{len(sources)} data files but {len(labels)} round labels: name one round per file, "
+                'in the same order, e.g. --rounds "2016,2017"'
+            )
+        from gapradar.domain.names import name_key
+
+        keys = [name_key(label) for label in labels]
+        twice = sorted({label for label, key in zip(labels, keys, strict=True) if keys.count(key) > 1})
+        if twice:
+            raise UsageError(
+                f"--rounds names {', '.join(repr(t) for t in twice)} twice: each round needs its own label"
+            )
+        assessment = import_legacy_rounds([(f, decode(read_bytes(f), f)) for f in sources], labels)
+    else:
+        source = sources[0]
+        assessment = import_legacy(decode(read_bytes(source), source), source)
     out = Path(args.output)
     if out.exists() and not args.force:
         raise UsageError(f"{out} exists already; add --force to replace it")
     save(assessment, out)
     _err(
-        f"wrote {out}: {len(assessment.systems)} systems × {len(assessment.model.practices)} practices; "
-        "Unranked (-2) became 'not assessed'"
+        f"wrote {out}: {len(assessment.systems)} systems × {len(assessment.model.practices)} practices"
+        + (f" in {len(assessment.rounds)} rounds" if len(assessment.rounds) > 1 else "")
+        + "; Unranked (-2) became 'not assessed'"
     )
     return EXIT_OK
 
@@ -331,9 +367,20 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     )
     chart.add_argument(
         "--view",
-        choices=["radar", "heatmap", "gaps", "multiples"],
+        choices=["radar", "heatmap", "gaps", "multiples", "slope", "moved"],
         default="radar",
-        help="radar (default), heatmap of systems × practices, gap chart (largest first), small multiples",
+        help="radar (default), heatmap of systems × practices, gap chart (largest first), small multiples, "
+        "slope chart or what moved since --compare's round (default: the round before)",
+    )
+    chart.add_argument(
+        "--round",
+        metavar="LABEL",
+        help="the round to export (default: the latest); applies to charts, decks and tables",
+    )
+    chart.add_argument(
+        "--compare",
+        metavar="LABEL",
+        help="the baseline round to compare with (slope, moved, the radar's outline, the rounds table)",
     )
     chart.add_argument(
         "--rollup",
@@ -383,7 +430,8 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
         default="title,overview,systems,averages",
         metavar="LIST",
         help="slides to include, in this order: title,overview,systems,averages (default: these four),"
-        " heatmap, gaps (the roll-up's gap chart under --rollup)",
+        " heatmap, gaps (the roll-up's gap chart under --rollup), since (with two or more rounds: the slope"
+        " chart and what moved since --compare's round; a deck with the overview has them)",
     )
     deck.add_argument(
         "--deck-charts",
@@ -406,7 +454,9 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
         "--table",
         choices=sorted([*TABLES, "rollup"]),
         default="scores",
-        help="which table (default: scores; rollup: per practice under --rollup's rule, with spread)",
+        help="which table (default: scores; rollup: per practice under --rollup's rule, with spread; "
+        "rounds: a row per round, system and practice with Δ and progress since --compare's round, "
+        "default the first)",
     )
     p.add_argument(
         "--no-bom", action="store_true", help="plain UTF-8 without the byte-order mark Excel needs"
@@ -416,9 +466,15 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
 
     p = argparse.ArgumentParser(
         prog="gapradar import-legacy",
-        description="Convert the original radar tool's data file (data_radar.js) into a gapradar file.",
+        description="Convert the original radar tool's data file (data_radar.js) into a gapradar file; "
+        "several files, oldest first, with --rounds, become the rounds of one assessment.",
     )
-    p.add_argument("data_file", metavar="DATA_RADAR_JS")
+    p.add_argument("data_file", metavar="DATA_RADAR_JS", nargs="+")
+    p.add_argument(
+        "--rounds",
+        metavar="LABELS",
+        help='comma-separated round labels, one per data file in the same order, e.g. "2016,2017"',
+    )
     p.add_argument("-o", "--output", required=True, metavar="OUT.yaml")
     p.add_argument("--force", action="store_true", help="replace OUT.yaml if it exists")
     p.set_defaults(func=cmd_import_legacy)

@@ -36,9 +36,17 @@ class ViewCanvas(PixelCanvas):
 def scene_for(view: str, view_box: Any) -> Any:
     from gapradar.chart.gap_scene import GapScene
     from gapradar.chart.heatmap_scene import HeatmapScene
+    from gapradar.chart.moved_scene import MovedScene
     from gapradar.chart.multiples_scene import MultiplesScene
+    from gapradar.chart.slope_scene import SlopeScene
 
-    scenes = {"heatmap": HeatmapScene, "gaps": GapScene, "multiples": MultiplesScene}
+    scenes = {
+        "heatmap": HeatmapScene,
+        "gaps": GapScene,
+        "multiples": MultiplesScene,
+        "slope": SlopeScene,
+        "moved": MovedScene,
+    }
     return scenes[view](view_box)
 
 

@@ -19,7 +19,7 @@ from gapradar.domain.rollup import DEFAULT_RULE, RULES
 @dataclass
 class ViewSpec:
     assessment: Assessment
-    view: str  # "heatmap", "gaps" or "multiples"
+    view: str  # "heatmap", "gaps", "multiples", "slope" or "moved"
     rollup: str = DEFAULT_RULE
     focus: str | None = None  # gap chart: a system's name; None shows the roll-up
     checked: tuple[str, ...] = ()  # small multiples: the systems shown; empty shows every system
@@ -40,6 +40,8 @@ class ViewSpec:
     transparent: bool = False
     show_average: bool = True  # unused: lets per-system batches treat every spec alike
     cell_size: tuple[float, float] | None = None  # heatmap in the window: fixed cells that scroll
+    round: str | None = None  # the round shown (an id); None: the one the assessment shows
+    baseline: str | None = None  # slope, moved: the round compared with; None: the round before
 
     @property
     def chart_title(self) -> str:

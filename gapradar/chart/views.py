@@ -78,6 +78,9 @@ def _focus(a: Assessment, state: ViewState, theme: Theme) -> ChartSpec:
     return spec
 
 
+ONE_SYSTEM = ("gaps", "slope", "moved")  # views of one system, or of the roll-up (gaps_of_rollup)
+
+
 def _view_spec(view: str) -> SceneBuilder:
     def build(a: Assessment, state: ViewState, theme: Theme) -> ViewSpec:
         return ViewSpec(
@@ -85,7 +88,7 @@ def _view_spec(view: str) -> SceneBuilder:
             view,
             rollup=state.rollup,
             # Only the gap chart shows one system; the others show them all (and say so in the title).
-            focus=None if view != "gaps" or state.gaps_of_rollup else state.selected_system,
+            focus=None if view not in ONE_SYSTEM or state.gaps_of_rollup else state.selected_system,
             colour_by=state.heatmap_colour,
             rows=state.heatmap_rows,
             columns=state.heatmap_columns,
@@ -94,6 +97,9 @@ def _view_spec(view: str) -> SceneBuilder:
             selected_practice=state.selected_practice,
             theme=theme,
             show_targets=not state.targets_hidden,
+            # the views of change; getattr: ViewState gains round/baseline with the rounds UI
+            round=getattr(state, "round", None),
+            baseline=getattr(state, "baseline", None),
         )
 
     return build
@@ -141,6 +147,26 @@ VIEWS: dict[str, ViewKind] = {
         False,
         "multiples",
         _view_spec("multiples"),
+    ),
+    "slope": ViewKind(
+        "slope",
+        "&Slope chart (since the baseline)",
+        "Ctrl+6",
+        "Each practice's level at the baseline joined to its level now, for the selected system or the roll-up",
+        _overlay,
+        False,
+        "slope",
+        _view_spec("slope"),
+    ),
+    "moved": ViewKind(
+        "moved",
+        "What mo&ved (since the baseline)",
+        "Ctrl+7",
+        "The largest rises and falls since the baseline, and the practices that reached their target",
+        _overlay,
+        False,
+        "moved",
+        _view_spec("moved"),
     ),
 }
 

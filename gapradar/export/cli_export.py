@@ -9,6 +9,7 @@ from gapradar.chart import radar_rollup
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Assessment
+from gapradar.domain.assessment import Round
 from gapradar.domain.rollup import DEFAULT_RULE, RULES
 from gapradar.export.formats import FORMATS
 from gapradar.export.render import MAX_OVERLAID, ExportOptions, overlaid_systems, parse_size
@@ -41,7 +42,34 @@ def _loose(name: str) -> str:
     return " ".join(name.replace("—", "–").replace(" - ", " – ").split()).casefold()
 
 
-def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) -> ChartSpec | ViewSpec:
+def _round_named(a: Assessment, label: str, flag: str, error: type[Exception]) -> Round:
+    try:
+        return a.round_by_label(label)
+    except KeyError:
+        rounds = ", ".join(repr(r.label) for r in a.rounds)
+        raise error(f"{flag}: no round labelled {label!r}; rounds: {rounds}") from None
+
+
+def with_rounds(
+    a: Assessment, args: argparse.Namespace, error: type[Exception]
+) -> tuple[Assessment, Round | None]:
+    """A copy of `a` showing --round's round (default: the latest), and --compare's round.
+
+    The copy keeps the loaded assessment as it was, so nothing one export
+    shows leaks into the next.
+    """
+    shown = getattr(args, "round", None)
+    compare = getattr(args, "compare", None)
+    now = _round_named(a, shown, "--round", error) if shown else a.latest
+    then = _round_named(a, compare, "--compare", error) if compare else None
+    copy = a.snapshot()
+    copy.show_round(now.id)
+    return copy, (copy.round(then.id) if then is not None else None)
+
+
+def chart_spec(
+    a: Assessment, args: argparse.Namespace, error: type[Exception], baseline: Round | None = None
+) -> ChartSpec | ViewSpec:
     names = a.system_names()
     view = getattr(args, "view", "radar")
     rollup = getattr(args, "rollup", DEFAULT_RULE)
@@ -65,6 +93,8 @@ def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) 
             colour_by=args.colour_by,
             rows=args.rows,
             columns=args.columns,
+            round=a.shown.id,
+            baseline=baseline.id if baseline is not None else None,
         )
     if args.systems:
         wanted = [n.strip() for n in args.systems.split(",") if n.strip()]
@@ -89,16 +119,20 @@ def chart_spec(a: Assessment, args: argparse.Namespace, error: type[Exception]) 
     )
     if rollup_focus:
         spec.focus = radar_rollup.series_name(spec)  # the roll-up's current against its target
+    if baseline is not None:
+        # the radar's faint outline of the baseline round (ChartSpec.baseline), and the workbook's Rounds sheet
+        setattr(spec, "baseline", baseline)  # noqa: B010
     return spec
 
 
 def deck_options(args: argparse.Namespace, error: type[Exception]):
-    from gapradar.export.pptx_deck import GAP_FIRST_SLIDES, SLIDES, DeckOptions
+    from gapradar.export.pptx_deck import GAP_FIRST_SLIDES, ROUND_SLIDES, SLIDES, DeckOptions
 
+    known = SLIDES + GAP_FIRST_SLIDES + ROUND_SLIDES
     slides = tuple(s.strip() for s in args.deck_slides.split(",") if s.strip())
-    unknown = [s for s in slides if s not in SLIDES + GAP_FIRST_SLIDES]
+    unknown = [s for s in slides if s not in known]
     if unknown or not slides:
-        raise error(f"--deck-slides takes a comma-separated list of {', '.join(SLIDES + GAP_FIRST_SLIDES)}")
+        raise error(f"--deck-slides takes a comma-separated list of {', '.join(known)}")
     if args.deck_gaps < 0:
         raise error("--deck-gaps must be 0 or more")
     return DeckOptions(
@@ -133,7 +167,8 @@ def export_charts(
         legend=args.legend,
         font_scale=args.font_scale,
     )
-    spec = chart_spec(a, args, error)
+    a, baseline = with_rounds(a, args, error)
+    spec = chart_spec(a, args, error, baseline)
     overlaid = overlaid_systems(spec) if isinstance(spec, ChartSpec) else 0  # other views scale by design
     if overlaid > MAX_OVERLAID and any(FORMATS[f].kind == "chart" for f, _ in charts):
         raise error(

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # each writer imports its module on first use
     from gapradar.chart.spec import ChartSpec
+    from gapradar.chart.view_spec import ViewSpec
+    from gapradar.domain.assessment import Round
     from gapradar.export.pptx_deck import DeckOptions
     from gapradar.export.render import ExportOptions
 
@@ -71,7 +73,20 @@ def _pptx(spec: ChartSpec, path: str, options: ExportOptions, deck: DeckOptions 
 def _xlsx(spec: ChartSpec, path: str, options: ExportOptions) -> None:
     from gapradar.export.xlsx_workbook import export_workbook
 
-    export_workbook(spec.assessment, path, getattr(spec, "rollup", "mean"))
+    export_workbook(spec.assessment, path, getattr(spec, "rollup", "mean"), baseline_of(spec))
+
+
+def baseline_of(spec: ChartSpec | ViewSpec) -> Round | None:
+    """The round a spec compares with: a ViewSpec names it by id, a radar's ChartSpec holds the Round."""
+    from gapradar.domain.assessment import Round
+
+    chosen = getattr(spec, "baseline", None)
+    if isinstance(chosen, str):
+        try:
+            return spec.assessment.round(chosen)
+        except KeyError:
+            return None
+    return chosen if isinstance(chosen, Round) else None
 
 
 FORMATS: dict[str, ExportFormat] = {

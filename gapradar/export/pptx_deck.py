@@ -19,8 +19,10 @@ from datetime import date
 
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import THEMES, Theme, style_for
+from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import AVERAGE_NAME, Assessment, System, practice_averages, prioritised_gaps
 from gapradar.domain.analysis import GapEntry, confidence_count, confidence_summary
+from gapradar.domain.assessment import Round
 from gapradar.export.render import MAX_OVERLAID, ExportOptions, chart_image, png_bytes, write_bytes
 
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
@@ -29,6 +31,9 @@ TITLE_PT = 30
 BODY_PT = 14  # nothing on a slide is smaller than this
 SLIDES = ("title", "overview", "systems", "averages")
 GAP_FIRST_SLIDES = ("heatmap", "gaps")  # chosen with --deck-slides: the heatmap and the roll-up's gap chart
+# With two or more rounds: the slope chart and what moved since the baseline. Every deck with an
+# overview has them (a deck of a file with one round has nothing to compare); --deck-slides since asks alone.
+ROUND_SLIDES = ("since",)
 HEADER_FILL = "1F3B57"
 BAND_FILL = "EEF2F6"
 
@@ -573,12 +578,56 @@ def _view_slide(
     _picture(slide, spec, options, MARGIN_IN, top, SLIDE_W_IN - 2 * MARGIN_IN, SLIDE_H_IN - top - 0.3)  # type: ignore[arg-type]
 
 
+def _since_slides(deck, blank, spec: ChartSpec, options: ExportOptions, deck_options: DeckOptions) -> None:
+    """The "Since <baseline>" section: the roll-up's slope chart, then what moved in every system."""
+    from gapradar.chart.change_rows import rounds_compared
+
+    a = spec.assessment
+    chosen = getattr(spec, "baseline", None)  # a round id (views of change) or a Round (the radar's outline)
+    baseline = chosen.id if isinstance(chosen, Round) else chosen
+    views = [ViewSpec(a, view, rollup=deck_options.rollup, baseline=baseline) for view in ("slope", "moved")]
+    compared = rounds_compared(views[0])
+    if compared.then is None or compared.now is None:
+        return
+    since = f"Since {compared.then.label}"
+    titles = (f"{since}: every practice, then → now", f"{since}: what moved")
+    top = 1.3
+    for view, title in zip(views, titles, strict=True):
+        slide = deck.slides.add_slide(blank)
+        _slide_title(slide, title)
+        _list_picture(
+            slide, view, options, MARGIN_IN, top, SLIDE_W_IN - 2 * MARGIN_IN, SLIDE_H_IN - top - 0.3
+        )
+
+
+def _list_picture(
+    slide, spec: ViewSpec, options: ExportOptions, left_in, top_in, width_in, height_in
+) -> None:
+    """A view whose smallest text is its labels (slope, what moved): labels at exactly BODY_PT."""
+    from pptx.util import Inches
+
+    from gapradar.chart.radar_scene import REFERENCE_PX
+
+    w, h = round(width_in * PICTURE_DPI), round(height_in * PICTURE_DPI)
+    scale = max(0.45, min(w, h) / REFERENCE_PX)
+    need_px = BODY_PT / 72 * PICTURE_DPI
+    sized = replace(
+        options, width=w, height=h, dpi=PICTURE_DPI, title=False, font_scale=need_px / (14 * scale)
+    )
+    spec = replace(spec, chrome_scale=need_px / (13.5 * scale))
+    picture = io.BytesIO(png_bytes(chart_image(spec, sized)))  # type: ignore[arg-type]
+    slide.shapes.add_picture(picture, Inches(left_in), Inches(top_in), Inches(width_in), Inches(height_in))
+
+
 def deck_bytes(spec: ChartSpec, options: ExportOptions, deck_options: DeckOptions = DeckOptions()) -> bytes:
     a = spec.assessment
     theme = spec.theme if options.theme == "current" else THEMES[options.theme]
     deck, blank = _deck()
-    order = ("title", "overview", *GAP_FIRST_SLIDES, "systems", "averages")
-    for key in (k for k in order if k in deck_options.slides):  # a deck's order, whatever order asked
+    order = ("title", "overview", "since", *GAP_FIRST_SLIDES, "systems", "averages")
+    slides = set(deck_options.slides)
+    if "overview" in slides and len(a.rounds) > 1:
+        slides.add("since")
+    for key in (k for k in order if k in slides):  # a deck's order, whatever order asked
         if key == "title":
             _title_slide(deck, blank, a, options.subtitle)
         elif key == "overview":
@@ -590,6 +639,8 @@ def deck_bytes(spec: ChartSpec, options: ExportOptions, deck_options: DeckOption
             _averages(deck, blank, a)
         elif key in GAP_FIRST_SLIDES:
             _view_slide(deck, blank, a, key, options, deck_options)
+        elif key == "since":
+            _since_slides(deck, blank, spec, options, deck_options)
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()

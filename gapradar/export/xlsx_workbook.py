@@ -1,4 +1,4 @@
-"""An Excel workbook: the four tables as typed sheets, a colour-scaled matrix and native radar charts.
+"""An Excel workbook: the tables as typed sheets (a Rounds sheet with two or more rounds), a colour-scaled matrix and native radar charts.
 
 A CSV's numbers are text until the spreadsheet guesses the locale (a German
 LibreOffice reads "0.83" as text); a workbook's cells carry their type, so
@@ -17,6 +17,7 @@ import io
 
 from gapradar.chart.style import PRINT, Theme, colour_for
 from gapradar.domain import AVERAGE_NAME, Assessment
+from gapradar.domain.assessment import Round
 from gapradar.io.csv_tables import NOT_APPLICABLE, TABLES
 
 SHEETS = (("Scores", "scores"), ("Matrix", "matrix"), ("Gaps", "gaps"), ("Averages", "averages"))
@@ -146,7 +147,39 @@ def _chart_data(wb, assessment: Assessment):
     return ws
 
 
-def workbook_bytes(assessment: Assessment, theme: Theme = PRINT, rollup_rule: str = "mean") -> bytes:
+def _rounds_sheet(wb, assessment: Assessment, baseline: Round | None) -> None:
+    """A row per round, system and practice with Δ and progress since the baseline (the CSV's rounds table).
+
+    Δ gets ▲/▼ colours; progress is a percentage, blank where undefined, never zero.
+    """
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import Alignment, Font
+
+    from gapradar.io.csv_tables import ROUNDS_HEADER, rounds_table
+
+    rows = rounds_table(assessment, baseline)
+    ws = wb.create_sheet("Rounds")
+    _fill_sheet(ws, rows)
+    delta = ROUNDS_HEADER.index("Δ current") + 1
+    progress = ROUNDS_HEADER.index("Progress to target") + 1
+    baseline_col = ROUNDS_HEADER.index("Baseline") + 1
+    for r in range(2, len(rows) + 1):
+        ws.cell(r, baseline_col).alignment = Alignment(horizontal="left", indent=1)  # clear of the target
+        ws.cell(r, progress).number_format = "0%"
+        ws.cell(r, delta).number_format = '"▲"0;"▼"0;"="'
+    letter = ws.cell(1, delta).column_letter
+    cells = f"{letter}2:{letter}{len(rows)}"
+    ws.conditional_formatting.add(
+        cells, CellIsRule(operator="greaterThan", formula=["0"], font=Font(color="0072B2"))
+    )
+    ws.conditional_formatting.add(
+        cells, CellIsRule(operator="lessThan", formula=["0"], font=Font(color="D55E00"))
+    )
+
+
+def workbook_bytes(
+    assessment: Assessment, theme: Theme = PRINT, rollup_rule: str = "mean", baseline: Round | None = None
+) -> bytes:
     """The workbook as .xlsx bytes."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
@@ -196,6 +229,8 @@ def workbook_bytes(assessment: Assessment, theme: Theme = PRINT, rollup_rule: st
     _style_series(chart, [theme.average, theme.average], dashed={1})
     averages.add_chart(chart, f"A{n + 4}")
     _rollup_sheet(wb, assessment, rollup_rule)
+    if len(assessment.rounds) > 1:
+        _rounds_sheet(wb, assessment, baseline)
 
     wb.properties.title = assessment.title or assessment.model.title
     wb.properties.creator = "gapradar"
@@ -204,10 +239,12 @@ def workbook_bytes(assessment: Assessment, theme: Theme = PRINT, rollup_rule: st
     return out.getvalue()
 
 
-def export_workbook(assessment: Assessment, path: str, rollup_rule: str = "mean") -> None:
+def export_workbook(
+    assessment: Assessment, path: str, rollup_rule: str = "mean", baseline: Round | None = None
+) -> None:
     from gapradar.export.render import write_bytes
 
-    write_bytes(path, workbook_bytes(assessment, rollup_rule=rollup_rule))
+    write_bytes(path, workbook_bytes(assessment, rollup_rule=rollup_rule, baseline=baseline))
 
 
 SUBTOTAL_FILL = "E8EEF4"

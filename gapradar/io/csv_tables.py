@@ -1,4 +1,4 @@
-"""The four CSV tables people paste into spreadsheets: scores, matrix, gaps, averages.
+"""The CSV tables people paste into spreadsheets: scores, matrix, gaps, averages, rounds.
 
 Numbers are written as numbers (so -1 sorts and sums in Excel), text cells that a
 spreadsheet would run as a formula are neutralised, and the default encoding is
@@ -23,6 +23,8 @@ from gapradar.domain import (
     system_means,
 )
 from gapradar.domain.analysis import confidence_count, confidence_summary
+from gapradar.domain.assessment import Round
+from gapradar.domain.rounds import change
 from gapradar.io.atomic import atomic_write_bytes
 
 Cell = str | int | float | None
@@ -183,11 +185,56 @@ def averages_table(assessment: Assessment) -> Table:
     return rows
 
 
+ROUNDS_HEADER = [
+    "Round",
+    "Date",
+    "System",
+    "Practice ID",
+    "Practice",
+    "Current",
+    "Target",
+    "Baseline",
+    "Δ current",
+    "Progress to target",
+]
+
+
+def rounds_table(assessment: Assessment, baseline: Round | None = None) -> Table:
+    """Long form, a row per round, system and practice, each compared with `baseline` (default: the first round).
+
+    Δ current is now − then; progress is (now − then) / (target − then), the
+    share of the way to the target covered since the baseline (1 = reached);
+    both are blank where a level is missing, never zero.
+    """
+    then = baseline if baseline is not None else assessment.rounds[0]
+    rows: Table = [list(ROUNDS_HEADER)]
+    for r in assessment.rounds:
+        for system in assessment.systems:
+            for p in assessment.model.practices:
+                c = change(assessment, then, r, system.id, p.id)
+                rows.append(
+                    [
+                        r.label,
+                        r.date.isoformat() if r.date else None,
+                        system.name,
+                        p.id,
+                        p.name,
+                        _level(c.now, "current"),
+                        _level(c.now, "target"),
+                        then.label,
+                        c.delta,
+                        None if c.progress is None else round(c.progress, 4),
+                    ]
+                )
+    return rows
+
+
 TABLES: dict[str, Callable[[Assessment], Table]] = {
     "scores": scores_table,
     "matrix": matrix_table,
     "gaps": gaps_table,
     "averages": averages_table,
+    "rounds": rounds_table,
 }
 
 

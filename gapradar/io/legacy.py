@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from gapradar.domain import Assessment, Level, Link, MaturityModel, Practice, Rating, System
-from gapradar.domain.names import Slugs, clean, name_key, name_problem, text_problem
+from gapradar.domain.assessment import Round
+from gapradar.domain.names import Slugs, clean, name_key, name_problem, slug, text_problem
 from gapradar.io.errors import Lines, LoadError, Problem
 from gapradar.io.legacy_js import Parser, Unsupported
 from gapradar.io.yaml_format import dumps, loads
@@ -275,3 +276,73 @@ def import_legacy(text: str, name: str = "<legacy>") -> Assessment:
             [Problem(name, 1, 1, f"the converted file would not be valid: {p.message}") for p in e.problems]
         ) from None
     return assessment
+
+
+def import_legacy_rounds(files: list[tuple[str, str]], labels: list[str]) -> Assessment:
+    """A series of the original tool's data files as the rounds of one assessment, oldest first.
+
+    `files` are (name, text) pairs, one per label. Systems are matched by name
+    across files (case and spacing aside), so a system rated in 2016 and 2017 is
+    one system with two rounds; one that appears later has no rating before. The
+    files must share their practices and levels: a series rated against
+    different models cannot be compared, and saying so beats guessing.
+    """
+    if len(files) != len(labels):
+        raise LoadError(
+            [
+                Problem(
+                    files[0][0] if files else "<legacy>",
+                    1,
+                    1,
+                    f"{len(files)} data files but {len(labels)} round labels: give one label per file, in the same order",
+                )
+            ]
+        )
+    imported = [(name, import_legacy(text, name)) for name, text in files]
+    first_name, first = imported[0]
+    model = first.model
+    for name, a in imported[1:]:
+        if [p.name for p in a.model.practices] != [
+            p.name for p in model.practices
+        ] or a.model.scores != model.scores:
+            raise LoadError(
+                [
+                    Problem(
+                        name,
+                        1,
+                        1,
+                        f"its practices or levels differ from {first_name}'s: rounds compare one model over time",
+                    )
+                ]
+            )
+    systems: list[System] = []
+    by_key: dict[str, System] = {}
+    rounds: list[Round] = []
+    taken: set[str] = set()
+    for label, (_name, a) in zip(labels, imported, strict=True):
+        ratings: dict[str, dict[str, Rating]] = {}
+        for s in a.systems:
+            key = name_key(s.name)
+            if key not in by_key:
+                by_key[key] = System(s.name, {}, slug(s.name, taken, fallback="system"))
+                taken.add(by_key[key].id)
+                systems.append(by_key[key])
+            # practices line up by position: the files share the model's practice names
+            ratings[by_key[key].id] = {
+                p.id: s.rating(q.id)
+                for p, q in zip(model.practices, a.model.practices, strict=True)
+                if not s.rating(q.id).is_empty
+            }
+        rounds.append(Round(label, None, ratings))
+    last = imported[-1][1]
+    result = Assessment(model, last.title, systems, last.systems_label, last.description, rounds)
+    try:
+        loads(dumps(result), first_name)
+    except LoadError as e:
+        raise LoadError(
+            [
+                Problem(first_name, 1, 1, f"the converted rounds would not be valid: {p.message}")
+                for p in e.problems
+            ]
+        ) from None
+    return result

@@ -14,8 +14,10 @@ from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gapradar.chart.gap_scene import GapScene
+from gapradar.chart.moved_scene import MovedScene
 from gapradar.chart.multiples_scene import MultiplesScene
-from gapradar.chart.pixel_scene import PixelCanvas
+from gapradar.chart.pixel_scene import PixelCanvas, PixelScene
+from gapradar.chart.slope_scene import SlopeScene
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.chart.views import scene_spec
 from gapradar.ui.view_controls import ViewControls
@@ -23,9 +25,7 @@ from gapradar.ui.workspace import Workspace
 
 
 class FittedCanvas(PixelCanvas):
-    def __init__(
-        self, scene_class: type[GapScene] | type[MultiplesScene], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, scene_class: type[PixelScene], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chart = scene_class(self.view_box)
         self.on_click: Callable[[float, float], None] = lambda x, y: None
@@ -48,7 +48,7 @@ class SceneView(QWidget):
     """Controls above a canvas showing the current view's scene at the widget's size."""
 
     view_key = ""
-    scene_class: type[GapScene] | type[MultiplesScene] = GapScene
+    scene_class: type[PixelScene] = GapScene
     fields: tuple[str, ...] = ("rollup",)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -108,3 +108,19 @@ class MultiplesView(SceneView):
         name = chart.system_at(x, y) if isinstance(chart, MultiplesScene) else None
         if self.ws.assessment is not None and name in self.ws.assessment.system_names():
             self.ws.select_system(name)
+
+
+class SlopeView(SceneView):
+    """The slope chart since the baseline, for the selected system or the roll-up."""
+
+    view_key = "slope"
+    scene_class = SlopeScene
+    fields = ("rollup", "gaps_of_rollup")
+
+
+class MovedView(SceneView):
+    """What moved since the baseline, for the selected system or the roll-up."""
+
+    view_key = "moved"
+    scene_class = MovedScene
+    fields = ("rollup", "gaps_of_rollup")

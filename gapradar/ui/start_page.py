@@ -32,6 +32,10 @@ class StartPage(QWidget):
             ("New assessment…", files.new_assessment),
             ("Open a file…", files.open_dialog),
             ("Open the sample assessment", lambda: files.open_path(bundled.sample_path())),
+            (
+                "Open the sample with two rounds",
+                lambda: files.open_path(bundled.datasets_dir() / f"{bundled.ROUNDS_SAMPLE}.yaml"),
+            ),
         ):
             button = QPushButton(text)
             button.setMinimumWidth(280)

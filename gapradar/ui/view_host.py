@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from gapradar.chart.view_state import ViewState
 from gapradar.chart.views import VIEWS
-from gapradar.ui.gap_views import GapChartView, MultiplesView
+from gapradar.ui.gap_views import GapChartView, MovedView, MultiplesView, SlopeView
 from gapradar.ui.heatmap_view import HeatmapView
 from gapradar.ui.overlay_hint import OverlayHint
 from gapradar.ui.radar_view import RadarView
@@ -25,6 +25,8 @@ WIDGETS: dict[str, Callable[[Workspace], QWidget]] = {
     "heatmap": HeatmapView,
     "gaps": GapChartView,
     "multiples": MultiplesView,
+    "slope": SlopeView,
+    "moved": MovedView,
 }
 
 

@@ -18,9 +18,9 @@ def test_validate_accepts_every_bundled_file(capsys):
     from gapradar import bundled
 
     names = [bundled.bundled_name(p) for p in bundled.all_datasets()]
-    assert len(names) == 6
+    assert len(names) == 7
     assert main(["validate", *names]) == 0
-    assert capsys.readouterr().out.count(": valid (") == 6
+    assert capsys.readouterr().out.count(": valid (") == 7
 
 
 def test_validate_reports_every_broken_file_and_exits_1(capsys):
