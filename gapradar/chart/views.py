@@ -98,8 +98,8 @@ def _view_spec(view: str) -> SceneBuilder:
             theme=theme,
             show_targets=not state.targets_hidden,
             # the views of change; getattr: ViewState gains round/baseline with the rounds UI
-            round=getattr(state, "round", None),
-            baseline=getattr(state, "baseline", None),
+            round=state.round,
+            baseline=state.baseline,
         )
 
     return build

@@ -116,12 +116,10 @@ def chart_spec(
         focus=args.focus,
         rollup=rollup,
         spread="" if getattr(args, "spread", "none") == "none" else args.spread,
+        baseline=baseline,  # the radar's faint outline of the baseline round
     )
     if rollup_focus:
         spec.focus = radar_rollup.series_name(spec)  # the roll-up's current against its target
-    if baseline is not None:
-        # the radar's faint outline of the baseline round (ChartSpec.baseline), and the workbook's Rounds sheet
-        setattr(spec, "baseline", baseline)  # noqa: B010
     return spec
 
 

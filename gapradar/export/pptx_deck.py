@@ -615,7 +615,7 @@ def _list_picture(
         options, width=w, height=h, dpi=PICTURE_DPI, title=False, font_scale=need_px / (14 * scale)
     )
     spec = replace(spec, chrome_scale=need_px / (13.5 * scale))
-    picture = io.BytesIO(png_bytes(chart_image(spec, sized)))  # type: ignore[arg-type]
+    picture = io.BytesIO(png_bytes(chart_image(spec, sized)))
     slide.shapes.add_picture(picture, Inches(left_in), Inches(top_in), Inches(width_in), Inches(height_in))
 
 
