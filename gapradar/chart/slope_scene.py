@@ -46,8 +46,11 @@ def spread_apart(wanted: list[float], gap: float, low: float, high: float) -> li
     return placed
 
 
-def _figure(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}".removesuffix(".0")
+def _figure(value: float | None, whole: bool) -> str:
+    """A system's level as a whole number; a roll-up's always with one decimal, so 1.0 sits beside 1.1."""
+    if value is None:
+        return "–"
+    return f"{value:.0f}" if whole else f"{value:.1f}"
 
 
 def line_colour(delta: float | None, muted: str) -> str:
@@ -128,8 +131,8 @@ class SlopeScene(PixelScene):
         px = max(8.0, min(label_px, (bottom - top) / n / 1.35))
         line_h = text_size("Ag", px)[1] * 0.92
         # the grid names the levels; the labels carry the figures
-        left_texts = [f"{r.practice.name}  {_figure(r.then)}" for r in rows]
-        right_texts = [f"{_figure(r.now)}  {r.practice.name}  {delta_text(r.delta)}" for r in rows]
+        left_texts = [f"{r.practice.name}  {_figure(r.then, system)}" for r in rows]
+        right_texts = [f"{_figure(r.now, system)}  {r.practice.name}  {delta_text(r.delta)}" for r in rows]
         side = min(max(text_size(t, px)[0] for t in left_texts + right_texts) + 4 * s, 0.4 * w)
         xl, xr = m + side + 14 * s, w - m - side - 14 * s
         # the levels the rows span, whole levels either side: room for the labels, the scale still honest
