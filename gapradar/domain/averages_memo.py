@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 from gapradar.domain.analysis import PracticeAverage, practice_average
 from gapradar.domain.assessment import Assessment, Rating, System
 from gapradar.domain.model import Practice
-from gapradar.domain.rollup import PracticeRollup, practice_rollup
+from gapradar.domain.rollup import PracticeRollup, practice_rollup, stored_ratings
 
 _ratings = attrgetter("ratings")
 T = TypeVar("T")
@@ -80,4 +80,4 @@ class RollupMemo(_PracticeMemo[PracticeRollup]):
         return self.averages(assessment)
 
     def _average(self, practice: Practice, systems: list[System]) -> PracticeRollup:
-        return practice_rollup(practice, [s.rating(practice.id) for s in systems], self.rule)
+        return practice_rollup(practice, stored_ratings(systems, practice.id), self.rule)

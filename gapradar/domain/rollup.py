@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter, methodcaller
 from statistics import fmean, median, quantiles
 
 from gapradar.domain.assessment import Assessment, Rating, System
@@ -112,17 +113,35 @@ def rollup(
     """Every practice's roll-up under `rule_key`, in the model's practice order."""
     rule(rule_key)  # unknown rules fail loudly, naming the choices
     chosen = assessment.systems if systems is None else list(systems)
+    return [practice_rollup(p, stored_ratings(chosen, p.id), rule_key) for p in assessment.model.practices]
+
+
+def stored_ratings(systems: Sequence[System], practice_id: str) -> list[Rating]:
+    """The systems' ratings on a practice, leaving out the empty ones (which count for nothing)."""
     return [
-        practice_rollup(p, [s.rating(p.id) for s in chosen], rule_key) for p in assessment.model.practices
+        r for r in map(methodcaller("get", practice_id), map(attrgetter("ratings"), systems)) if r is not None
     ]
 
 
 def practice_rollup(p: Practice, ratings: Sequence[Rating], rule_key: str) -> PracticeRollup:
-    """One practice's roll-up over its ratings, one per system (domain.averages_memo keeps them)."""
-    currents = [r.current for r in ratings if r.current is not None]
-    targets = [r.target for r in ratings if r.target is not None]
-    both = [(r.current, r.target) for r in ratings if r.current is not None and r.target is not None]
-    share = sum(1 for c, t in both if c >= t) / len(both) if both else None
+    """One practice's roll-up over its ratings, one per system (domain.averages_memo keeps them).
+
+    One pass over the ratings: at 10,000 systems this runs 40 times when a file opens.
+    """
+    currents: list[int] = []
+    targets: list[int] = []
+    both = at_target = not_applicable = 0
+    for r in ratings:
+        c, t = r.current, r.target
+        if c is not None:
+            currents.append(c)
+            if t is not None:
+                both += 1
+                at_target += c >= t
+        if t is not None:
+            targets.append(t)
+        if r.not_applicable:
+            not_applicable += 1
     level = _LEVEL_RULES.get(rule_key)
     current = level(currents) if level and currents else None
     target = level(targets) if level and targets else None
@@ -132,13 +151,13 @@ def practice_rollup(p: Practice, ratings: Sequence[Rating], rule_key: str) -> Pr
         rule_key,
         current,
         target,
-        share,
+        at_target / both if both else None,
         len(currents),
         float(min(currents)) if currents else None,
         float(max(currents)) if currents else None,
         q1,
         q3,
-        sum(1 for r in ratings if r.not_applicable),
+        not_applicable,
     )
 
 
