@@ -20,7 +20,7 @@ from gapradar.chart.titles import display_title
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Practice
 from gapradar.domain.analysis import not_applicable_practices
-from gapradar.domain.rollup import GapRow, gap_rows, rollup
+from gapradar.domain.rollup import GapRow, gap_rows, phrase, rollup
 
 CURRENT = "#0072B2"  # Okabe–Ito blue
 TARGET = "#D55E00"  # Okabe–Ito vermillion
@@ -64,13 +64,12 @@ class GapScene(PixelScene):
         if spec.show_title:
             self.text(display_title(spec), title_px, theme.text, m, y, bold=True)
             y += text_size("Ag", title_px, True)[1]
-        who = (
-            spec.focus
-            if spec.focus in a.system_names()
-            else f"{spec.rollup_series} (roll-up: {spec.rollup_name})"
-        )
         what = "share of systems short of target" if share else "current → target"
-        sub = spec.subtitle or f"Gaps for {who}: {what}, largest first"
+        sub = spec.subtitle or (
+            f"Gaps for {spec.focus}: {what}, largest first"
+            if spec.focus in a.system_names()
+            else f"{phrase(spec.rollup)} · {what}, largest first"
+        )
         self.text(sub, sub_px, theme.muted_text, m, y, width=w - 2 * m)
         y += text_size(sub, sub_px, width=w - 2 * m)[1]
         # the roll-up's spread: the lowest to the highest current level of the systems rated

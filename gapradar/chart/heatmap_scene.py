@@ -25,7 +25,7 @@ from gapradar.chart.rating_marks import NOT_APPLICABLE
 from gapradar.chart.titles import display_title
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Assessment, Practice, System, gap
-from gapradar.domain.rollup import format_value, rollup
+from gapradar.domain.rollup import format_value, phrase, rollup
 
 # viridis, sampled: dark purple → yellow; perceptually even and safe for colour-vision deficiency
 VIRIDIS = (
@@ -300,7 +300,7 @@ class HeatmapScene(PixelScene):
         shown = "current" if spec.editing == "current" or not spec.show_targets else "target"
         sub = spec.subtitle or (
             f"{shown.capitalize()} levels · colour: {COLOURINGS.get(spec.colour_by, 'level').lower()}"
-            f" · roll-up: {spec.rollup_name}"
+            f" · {phrase(spec.rollup, start=False)}"
         )
         self.text(sub, g["sub_px"], theme.muted_text, m, y)
         y += text_size("Ag", g["sub_px"])[1]

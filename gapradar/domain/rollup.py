@@ -20,10 +20,23 @@ from gapradar.domain.model import Practice
 
 @dataclass(frozen=True)
 class RollupRule:
+    """One rule and its names, worded one way everywhere.
+
+    `name` stands alone (a menu item, a column header: "Minimum (weakest
+    link)"); `words` is the same inside a sentence ("minimum (weakest link)");
+    `series` names the figure the way a system's name is shown ("Minimum – all
+    systems") and is never followed by the rule in brackets: the subtitle says
+    the rule, as `phrase` words it ("Roll-up of all systems: minimum (weakest link)").
+    """
+
     key: str  # the CLI's --rollup value and the view state's field
-    name: str  # how legends, subtitles, CSV headers and the deck name it
+    name: str  # menus, choosers and CSV headers
     series: str  # the roll-up series' name, as a system's name would be shown
     help: str
+
+    @property
+    def words(self) -> str:
+        return self.name[:1].lower() + self.name[1:]
 
 
 RULES: dict[str, RollupRule] = {
@@ -51,6 +64,18 @@ def rule(key: str) -> RollupRule:
         return RULES[key]
     except KeyError:
         raise ValueError(f"no roll-up rule {key!r}; choose one of {', '.join(RULES)}") from None
+
+
+ROLLUP_OF_ALL = "Roll-up of all systems"
+
+
+def phrase(rule_key: str, start: bool = True) -> str:
+    """The rule as every subtitle says it: "Roll-up of all systems: minimum (weakest link)".
+
+    `start=False` for the middle of a subtitle ("… · roll-up of all systems: mean").
+    """
+    text = f"{ROLLUP_OF_ALL}: {RULES.get(rule_key, RULES[DEFAULT_RULE]).words}"
+    return text if start else text[:1].lower() + text[1:]
 
 
 def series_names() -> set[str]:

@@ -633,7 +633,7 @@ def _view_slide(
         _slide_title(slide, "Every system, every practice")
         spec = ViewSpec(a, "heatmap", rollup=rule.key, rows="gap")
     else:
-        _slide_title(slide, f"Gaps to close: {rule.series} ({rule.name.lower()})")
+        _slide_title(slide, f"Gaps to close: {rule.series}")  # the chart's subtitle names the rule
         spec = ViewSpec(a, "gaps", rollup=rule.key)
     top = 1.3
     _picture(slide, spec, options, MARGIN_IN, top, SLIDE_W_IN - 2 * MARGIN_IN, SLIDE_H_IN - top - 0.3)  # type: ignore[arg-type]

@@ -84,11 +84,11 @@ def test_group_subtotals_in_the_rollup_table():
 
 def test_small_multiples_same_scale_and_the_rollup_spread_band(laid_out):
     scene = laid_out(ViewSpec(GROUPED, "multiples"))
-    assert set(scene.panels) == {"S1", "S2", "Average – all systems (mean)"}
+    assert set(scene.panels) == {"S1", "S2", "Average – all systems"}  # the subtitle names the rule
     sizes = {(round(r.width()), round(r.height())) for r in scene.panels.values()}
     assert len(sizes) == 1  # one grid, one scale
     bands = [i for i in scene.items if hasattr(i, "brush") and 0.1 < i.brush().color().alphaF() < 0.2]
-    assert len(bands) == 1 and scene.panels["Average – all systems (mean)"].contains(
+    assert len(bands) == 1 and scene.panels["Average – all systems"].contains(
         bands[0].path().boundingRect().center()
     )
     assert not any(
@@ -96,3 +96,17 @@ def test_small_multiples_same_scale_and_the_rollup_spread_band(laid_out):
         for i in laid_out(ViewSpec(GROUPED, "multiples", rollup="at-target")).items
         if hasattr(i, "brush")
     )
+
+
+@pytest.mark.parametrize("view", ["heatmap", "gaps", "multiples"])
+@pytest.mark.parametrize("rule", ["mean", "median", "min", "at-target"])
+def test_every_view_names_the_rule_one_way(laid_out, view, rule):
+    """ "Roll-up of all systems: minimum (weakest link)", never "(roll-up: Minimum (weakest link))"."""
+    from gapradar.domain.rollup import phrase
+
+    shown = texts(laid_out(ViewSpec(GROUPED, view, rollup=rule)))
+    if not (view == "multiples" and rule == "at-target"):  # no roll-up panel: a share is no level
+        assert any(phrase(rule).lower() in t.lower() for t in shown)
+    for t in shown:
+        assert "roll-up:" not in t.lower()
+        assert "((" not in t and "))" not in t
