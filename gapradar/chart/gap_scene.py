@@ -97,9 +97,18 @@ class GapScene(PixelScene):
         note_h = text_size(note, sub_px, width=w - 2 * m)[1] if note else 0.0
         names = [r.practice.name for r in ranked]
         label_w = min(max((text_size(n, label_px)[0] for n in names), default=40), 0.42 * w)
-        gap_w = text_size("+0.0", label_px, True)[0] + 6 * s
-        left, right = m + label_w + 18 * s, w - m - gap_w  # room for the lowest level's dot
-        axis_h = text_size("0", label_px * 0.85)[1]
+        tick_px = label_px * 0.85
+        ticks = [0.0, 0.25, 0.5, 0.75, 1.0] if share else [float(v) for v in a.model.scores]
+        tick_labels = [f"{t:.0%}" if share else str(int(t)) for t in ticks]
+        # the Gap column as wide as its widest figure or header; the last tick's label and the
+        # highest level's mark (or a full bar's end) stay clear of it
+        gap_w = max(
+            text_size("100%" if share else "+0.0", label_px, True)[0], text_size("Gap", tick_px, True)[0]
+        )
+        gap_w += 12 * s
+        end_room = max(text_size(tick_labels[-1], tick_px)[0] / 2, 10 * s)
+        left, right = m + label_w + 18 * s, w - m - gap_w - end_room  # room for the lowest level's dot
+        axis_h = text_size("0", tick_px)[1]
         top, bottom = y + axis_h + 4 * s, h - m - note_h
         n = max(len(ranked), 1)
         row_h = min((bottom - top) / n, 3.2 * label_px)
@@ -108,15 +117,13 @@ class GapScene(PixelScene):
         def x_of(v: float) -> float:
             return left + (v - lo) / (hi - lo or 1) * (right - left)
 
-        ticks = [0.0, 0.25, 0.5, 0.75, 1.0] if share else [float(v) for v in a.model.scores]
         grid = QPainterPath()
-        for t in ticks:
+        for t, label in zip(ticks, tick_labels, strict=True):
             grid.moveTo(x_of(t), top)
             grid.lineTo(x_of(t), top + n * row_h)
-            label = f"{t:.0%}" if share else str(int(t))
-            self.text(label, label_px * 0.85, theme.muted_text, x_of(t), top - 2 * s, anchor=(0.5, 1))
+            self.text(label, tick_px, theme.muted_text, x_of(t), top - 2 * s, anchor=(0.5, 1))
         self.path(grid, None, pen(theme.grid, max(1.0, s)), z=1)
-        self.text("Gap", label_px * 0.85, theme.muted_text, w - m, top - 2 * s, anchor=(1, 1), bold=True)
+        self.text("Gap", tick_px, theme.muted_text, w - m, top - 2 * s, anchor=(1, 1), bold=True)
         line = pen(theme.muted_text, max(2.0, 3 * s))
         line.setCapStyle(Qt.PenCapStyle.RoundCap)
         r_dot = max(4.0, min(7 * s, row_h * 0.3))

@@ -110,3 +110,32 @@ def test_every_view_names_the_rule_one_way(laid_out, view, rule):
     for t in shown:
         assert "roll-up:" not in t.lower()
         assert "((" not in t and "))" not in t
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (800, 600)])
+@pytest.mark.parametrize("rule", ["at-target", "mean"])
+def test_gap_chart_ticks_gap_column_and_bars_keep_apart(qapp, sample_path, laid_out, size, rule):
+    """The last tick ("100%", "3") clear of the "Gap" header; each row's figure clear of its bar or mark."""
+    from gapradar.io import load
+
+    scene = laid_out(ViewSpec(load(sample_path), "gaps", rollup=rule), *size)
+    words = [i for i in scene.items if hasattr(i, "toPlainText")]
+    header = next(i for i in words if i.toPlainText() == "Gap")
+    head = header.sceneBoundingRect()
+    ticks = [
+        i.sceneBoundingRect()
+        for i in words
+        if i is not header and abs(i.sceneBoundingRect().bottom() - head.bottom()) < 1
+    ]
+    assert len(ticks) == 5  # 0–100% by quarters; levels -1 to 3
+    assert max(t.right() for t in ticks) <= head.left()
+    figures = [
+        i.sceneBoundingRect()
+        for i in words
+        if i.sceneBoundingRect().top() >= head.bottom() - 1 and i.sceneBoundingRect().right() > head.left()
+    ]
+    assert len(figures) == 6
+    marks = [
+        i.sceneBoundingRect() for i in scene.items if not hasattr(i, "toPlainText") and i.zValue() >= 1.5
+    ]
+    assert max(r.right() for r in marks) + 4 <= min(f.left() for f in figures)
