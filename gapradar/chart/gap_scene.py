@@ -24,6 +24,7 @@ from gapradar.domain.rollup import GapRow, gap_rows, phrase, rollup
 
 CURRENT = "#0072B2"  # Okabe–Ito blue
 TARGET = "#D55E00"  # Okabe–Ito vermillion
+ROW_MAX = 5.5  # the tallest row, in label heights: taller rows part a name from its dumbbell
 
 
 def chart_rows(spec: ViewSpec) -> tuple[list[GapRow], list[GapRow]]:
@@ -111,7 +112,9 @@ class GapScene(PixelScene):
         axis_h = text_size("0", tick_px)[1]
         top, bottom = y + axis_h + 4 * s, h - m - note_h
         n = max(len(ranked), 1)
-        row_h = min((bottom - top) / n, 3.2 * label_px)
+        # rows grow with the page up to a comfortable height; what is left centres the chart
+        row_h = min((bottom - top) / n, ROW_MAX * label_px)
+        top += max(0.0, (bottom - top - n * row_h) / 3)  # a little above centre, near its legend
         lo, hi = (0.0, 1.0) if share else (float(a.model.min_score), float(a.model.max_score))
 
         def x_of(v: float) -> float:

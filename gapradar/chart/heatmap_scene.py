@@ -55,6 +55,7 @@ COLUMN_ORDERS = {
     "gap": "Mean gap (largest first)",
 }
 COLOURINGS = {"level": "Level", "gap": "Gap to target"}
+ROW_MAX = 4.0  # an export's tallest row, in label heights
 
 
 def level_colours(scores: tuple[int, ...]) -> dict[int, str]:
@@ -247,12 +248,16 @@ class HeatmapScene(PixelScene):
         # the roll-up row is never thinner than its (bold) name, however many systems follow
         rollup_min = text_size("Ag", 8.0, True)[1]
         if not fixed:
-            cell_h = min(max(1.0, (height - grid_top - m - key_h) / n_rows), 3.0 * label_px)
+            # rows grow with the page up to a comfortable height (never taller than a cell is wide)
+            cell_h = min(max(1.0, (height - grid_top - m - key_h) / n_rows), ROW_MAX * label_px, cell_w)
             if cell_h < rollup_min:
                 cell_h = max(1.0, (height - grid_top - m - key_h - rollup_min) / (n_rows - 1))
         rollup_h = max(cell_h, rollup_min)
         total_w = max(2 * m + label_w + n_cols * cell_w + mean_w, 2 * m + self._legend_width(sub_px, s))
         total_h = grid_top + rollup_h + (n_rows - 1) * cell_h + m
+        if not fixed and height > total_h + key_h:  # what is left centres the grid under its legend
+            shift = (height - total_h - key_h) / 3  # a little above centre, near its legend
+            top, grid_top, total_h = top + shift, grid_top + shift, total_h + shift
         geometry = dict(
             s=s,
             m=m,

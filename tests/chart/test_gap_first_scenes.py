@@ -139,3 +139,28 @@ def test_gap_chart_ticks_gap_column_and_bars_keep_apart(qapp, sample_path, laid_
         i.sceneBoundingRect() for i in scene.items if not hasattr(i, "toPlainText") and i.zValue() >= 1.5
     ]
     assert max(r.right() for r in marks) + 4 <= min(f.left() for f in figures)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160)])
+def test_heatmap_and_gap_chart_exports_use_the_page(qapp, sample_path, laid_out, size):
+    """Ten systems × six practices: the grid and the ranked rows fill the page, not its top half."""
+    from gapradar.io import load
+
+    a = load(sample_path)
+    w, h = size
+    heatmap = laid_out(ViewSpec(a, "heatmap"), w, h)
+    bottom = max(r.rect.bottom() for r in heatmap.cells.values())
+    assert bottom >= 0.85 * h
+    gaps = laid_out(ViewSpec(a, "gaps"), w, h)
+    rows = list(gaps.row_rects.values())
+    assert max(r.bottom() for r in rows) - min(r.top() for r in rows) >= 0.6 * h
+    assert max(r.bottom() for r in rows) <= h
+
+
+def test_a_short_chart_is_centred_below_its_legend(laid_out):
+    """Two systems on a tall page: rows stop at a comfortable height and the rest is shared above and below."""
+    scene = laid_out(ViewSpec(GROUPED, "gaps"), 1280, 1400)
+    rows = list(scene.row_rects.values())
+    above, below = min(r.top() for r in rows), 1400 - max(r.bottom() for r in rows)
+    assert above > 0.25 * 1400 and below > above
+    assert max(r.height() for r in rows) < 0.15 * 1400  # not stretched to fill the page
