@@ -25,7 +25,7 @@ from gapradar.chart.rating_marks import NOT_APPLICABLE
 from gapradar.chart.titles import display_title
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Assessment, Practice, System, gap
-from gapradar.domain.rollup import format_value, phrase, rollup
+from gapradar.domain.rollup import DEFAULT_RULE, RULES, format_value, phrase, ratings_figure, rollup
 
 # viridis, sampled: dark purple → yellow; perceptually even and safe for colour-vision deficiency
 VIRIDIS = (
@@ -160,6 +160,7 @@ class HeatmapScene(PixelScene):
         self.columns: list[int] = []
         self.rollup_cells: dict[str, Cell] = {}
         self.mean_cells: dict[str, pg.TextItem] = {}
+        self.overall_cell: pg.TextItem | None = None
         self.highlight: QGraphicsPathItem | None = None
         self.number_px = 12.0
         self.content = (0.0, 0.0)
@@ -217,7 +218,9 @@ class HeatmapScene(PixelScene):
             top += text_size("Ag", sub_px)[1] + 4 * s
         groups = any(a.model.practices[i].group for i in columns)
         group_h = text_size("Ag", label_px * 0.9, True)[1] if groups else 0.0
-        mean_w = text_size("Mean 0.0", label_px, True)[0]
+        mean_w = max(  # the rule's column: its figure for each system, and for all of them
+            text_size("Mean 0.0", label_px, True)[0], text_size(_column(spec) + "  ", 12 * fs, True)[0]
+        )
         n_rows, n_cols = len(rows) + 1, max(len(columns), 1)
         if fixed:
             cell_w, cell_h = fixed
@@ -357,7 +360,7 @@ class HeatmapScene(PixelScene):
             )
             item.setToolTip(p.name)
         self.text(
-            "Mean",
+            _column(spec),
             g["header_px"],
             theme.text,
             left + len(g["columns"]) * cw + g["mean_w"] / 2,
@@ -373,6 +376,7 @@ class HeatmapScene(PixelScene):
         top = g["grid_top"]
         rh = g["rollup_h"]
         self._rollup_row(left, top, cw, rh, row_px)
+        self._overall_cell(left + len(g["columns"]) * cw, top, g["mean_w"], rh)
         self._merged = {}
         for r, system in enumerate(g["rows"]):
             ry = top + rh + r * ch
@@ -486,6 +490,7 @@ class HeatmapScene(PixelScene):
             set_number(cell.text, label, ink)
         self._update_rollup(practice_id)
         self._update_mean(system)
+        self._update_overall()
 
     def _rollup_row(self, left: float, top: float, cw: float, ch: float, row_px: float) -> None:
         spec = self.spec
@@ -546,13 +551,30 @@ class HeatmapScene(PixelScene):
         self._update_mean(system)
 
     def _update_mean(self, system: System) -> None:
+        """A system's figure by the rule: its mean (median, lowest) level, or its share at target."""
         spec = self.spec
         item = self.mean_cells.get(system.name)
         if spec is None or item is None:
             return
         ids = spec.assessment.model.practice_ids
-        values = [v for v in (system.rating(p).current for p in ids) if v is not None]
-        item.setText(f"{fmean(values):.1f}" if values else "–", color=spec.theme.text)
+        item.setText(ratings_figure(spec.rollup, (system.rating(p) for p in ids)), color=spec.theme.text)
+
+    def _overall_cell(self, x: float, y: float, w: float, h: float) -> None:
+        """The roll-up row's figure in the rule's column: the rule over every rating of every system."""
+        self.overall_cell = None
+        if self.spec is None or self.number_px < 7:
+            return
+        ink = self.spec.theme.text
+        self.overall_cell = self.text("", self.number_px * 0.9, ink, x + w / 2, y + h / 2, (0.5, 0.5), True)
+        self._update_overall()
+
+    def _update_overall(self) -> None:
+        spec, item = self.spec, self.overall_cell
+        if spec is None or item is None:
+            return
+        a = spec.assessment
+        ratings = (s.rating(p) for s in a.systems for p in a.model.practice_ids)
+        item.setText(ratings_figure(spec.rollup, ratings), color=spec.theme.text)
 
     def _grid_lines(
         self, left: float, top: float, cw: float, ch: float, rh: float, cols: int, rows: int
@@ -586,6 +608,11 @@ class HeatmapScene(PixelScene):
         if rect is None:
             return
         self.highlight = self.rect(rect.adjusted(1, 1, -1, -1), None, pen(spec.theme.text, 3), z=4)
+
+
+def _column(spec: ViewSpec) -> str:
+    """The rule's column header: "Mean", "Median", "Minimum", "At target"."""
+    return RULES.get(spec.rollup, RULES[DEFAULT_RULE]).column
 
 
 def _any_not_applicable(a: Assessment) -> bool:

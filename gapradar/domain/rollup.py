@@ -10,7 +10,7 @@ apart so a practice that applies to nobody can say so.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from statistics import fmean, median, quantiles
 
@@ -33,6 +33,11 @@ class RollupRule:
     name: str  # menus, choosers and CSV headers
     series: str  # the roll-up series' name, as a system's name would be shown
     help: str
+    short: str = ""  # a column header's word ("Minimum"); the name when empty
+
+    @property
+    def column(self) -> str:
+        return self.short or self.name
 
     @property
     def words(self) -> str:
@@ -45,13 +50,18 @@ RULES: dict[str, RollupRule] = {
         RollupRule("mean", "Mean", "Average – all systems", "the mean level of the systems rated"),
         RollupRule("median", "Median", "Median – all systems", "the middle level of the systems rated"),
         RollupRule(
-            "min", "Minimum (weakest link)", "Minimum – all systems", "the lowest level of any system rated"
+            "min",
+            "Minimum (weakest link)",
+            "Minimum – all systems",
+            "the lowest level of any system rated",
+            "Minimum",
         ),
         RollupRule(
             "at-target",
             "Share at or above target",
             "At target – all systems",
             "the share of systems whose current level reaches their target",
+            "At target",
         ),
     )
 }
@@ -165,6 +175,19 @@ def practice_rollup(p: Practice, ratings: Sequence[Rating], rule_key: str) -> Pr
         q3,
         sum(1 for r in ratings if r.not_applicable),
     )
+
+
+def ratings_figure(rule_key: str, ratings: Iterable[Rating]) -> str:
+    """The rule over any ratings, one decimal or a share: a system's row of the heatmap, or all of them."""
+    rated = list(ratings)
+    if rule_key == "at-target":
+        both = [(r.current, r.target) for r in rated if r.current is not None and r.target is not None]
+        return f"{sum(1 for c, t in both if c >= t) / len(both):.0%}" if both else "–"
+    v = level_figure(
+        rule_key if rule_key in _LEVEL_RULES else DEFAULT_RULE,
+        [r.current for r in rated if r.current is not None],
+    )
+    return "–" if v is None else f"{v:.1f}"
 
 
 def format_value(r: PracticeRollup) -> str:

@@ -164,3 +164,19 @@ def test_a_short_chart_is_centred_below_its_legend(laid_out):
     above, below = min(r.top() for r in rows), 1400 - max(r.bottom() for r in rows)
     assert above > 0.25 * 1400 and below > above
     assert max(r.height() for r in rows) < 0.15 * 1400  # not stretched to fill the page
+
+
+@pytest.mark.parametrize(
+    ("rule", "header", "s1", "overall"),
+    [
+        ("mean", "Mean", "1.0", "1.5"),  # S1: 1, 2, 0; all: 1, 2, 0, 3 (S2's Beta and Gamma unrated)
+        ("median", "Median", "1.0", "1.5"),
+        ("min", "Minimum", "0.0", "0.0"),
+        ("at-target", "At target", "33%", "50%"),  # S1 reaches Beta's target; S2 Alpha's
+    ],
+)
+def test_heatmap_rule_column_names_the_rule_and_fills_the_rollup_row(laid_out, rule, header, s1, overall):
+    scene = laid_out(ViewSpec(GROUPED, "heatmap", rollup=rule))
+    assert header in texts(scene)
+    assert scene.mean_cells["S1"].toPlainText() == s1
+    assert scene.overall_cell is not None and scene.overall_cell.toPlainText() == overall
