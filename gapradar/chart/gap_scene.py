@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainterPath, QPolygonF
+from PySide6.QtGui import QColor, QFontMetricsF, QPainterPath, QPolygonF
 
-from gapradar.chart.pixel_scene import PixelScene, elide, pen, text_size
+from gapradar.chart.pixel_scene import PixelScene, elide, font, pen, text_size
 from gapradar.chart.radar_scene import sizes_for
 from gapradar.chart.rating_marks import NOT_APPLICABLE
-from gapradar.chart.titles import display_title
+from gapradar.chart.titles import display_title, fit_lines
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Practice
 from gapradar.domain.analysis import not_applicable_practices
@@ -108,7 +108,8 @@ class GapScene(PixelScene):
         )
         gap_w += 12 * s
         end_room = max(text_size(tick_labels[-1], tick_px)[0] / 2, 10 * s)
-        left, right = m + label_w + 18 * s, w - m - gap_w - end_room  # room for the lowest level's dot
+        gutter = 10 * s + 0.25 * label_px  # between a name and the lowest level's dot, as wide as the type
+        left, right = m + label_w + gutter + 8 * s, w - m - gap_w - end_room
         axis_h = text_size("0", tick_px)[1]
         top, bottom = y + axis_h + 4 * s, h - m - note_h
         n = max(len(ranked), 1)
@@ -137,12 +138,14 @@ class GapScene(PixelScene):
                 self.rect(QRectF(m, top + k * row_h, w - 2 * m, row_h), _zebra(theme.background), z=0)
             row_px = min(label_px, row_h * 0.75)
             self.text(
-                elide(row.practice.name, row_px, label_w),
+                _name_lines(row.practice.name, row_px, label_w, row_h),
                 row_px,
                 theme.text,
-                left - 10 * s,
+                left - gutter,
                 cy,
                 anchor=(1, 0.5),
+                width=label_w,
+                align=Qt.AlignmentFlag.AlignRight,
             )
             g = row.gap or 0.0
             if share:
@@ -211,6 +214,18 @@ class GapScene(PixelScene):
         )
         path.closeSubpath()
         self.path(path, fill, pen(TARGET, max(2.0, r / 3)), z=3)
+
+
+def _name_lines(name: str, px: float, width: float, row_h: float) -> str:
+    """A practice name whole on one line; else on two when the row is tall enough; else cut with "…"."""
+    if text_size(name, px)[0] <= width:
+        return name
+    if row_h >= 2.4 * text_size("Ag", px)[1] * 0.85:
+        metrics = QFontMetricsF(font(px))
+        room = width - 2 * max(1.0, px * 0.2) - 2  # the text item's margins
+        lines, _ = fit_lines(name, room, 2, metrics.horizontalAdvance)
+        return "\n".join(lines)
+    return elide(name, px, width)
 
 
 def _band_colour() -> QColor:

@@ -226,7 +226,10 @@ class HeatmapScene(PixelScene):
             cell_w, cell_h = fixed
             label_w = min(label_w, 360)
         else:
-            label_w = min(label_w, 0.28 * width)
+            # names take up to 28% of the page, more (up to 45%) while every column keeps room for a figure
+            least_cell = max(3.4 * 12 * fs, 2.5 * label_px)
+            spare = width - 2 * m - mean_w - n_cols * least_cell
+            label_w = min(label_w, max(0.28 * width, min(0.45 * width, spare)))
             cell_w = max(2.0, (width - 2 * m - label_w - mean_w) / n_cols)
         header_px = 12 * fs
         words = [a.model.practices[i].name for i in columns]

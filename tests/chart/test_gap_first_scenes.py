@@ -180,3 +180,16 @@ def test_heatmap_rule_column_names_the_rule_and_fills_the_rollup_row(laid_out, r
     assert header in texts(scene)
     assert scene.mean_cells["S1"].toPlainText() == s1
     assert scene.overall_cell is not None and scene.overall_cell.toPlainText() == overall
+
+
+@pytest.mark.parametrize("view", ["heatmap", "gaps"])
+def test_large_type_on_a_wide_page_keeps_names_whole(qapp, sample_path, laid_out, view):
+    """The deck's picture (14 pt type on a 16:9 slide): names get the room the page has, not "…"."""
+    from gapradar.io import load
+
+    a = load(sample_path)
+    scene = laid_out(ViewSpec(a, view, font_scale=2.0), 2368, 1133)
+    shown = texts(scene)
+    assert not any(t.endswith("…") for t in shown)
+    names = {p.name for p in a.model.practices} if view == "gaps" else set(a.system_names())
+    assert names <= {" ".join(t.split()) for t in shown}
