@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainterPath, QPolygonF
+from PySide6.QtGui import QColor, QFontMetricsF, QPainterPath, QPolygonF
 
-from gapradar.chart.pixel_scene import PixelScene, elide, pen, text_size
+from gapradar.chart.pixel_scene import PixelScene, elide, font, pen, text_size
 from gapradar.chart.radar_scene import sizes_for
 from gapradar.chart.rating_marks import NOT_APPLICABLE
-from gapradar.chart.titles import display_title
+from gapradar.chart.titles import display_title, fit_lines
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Practice
 from gapradar.domain.analysis import not_applicable_practices
-from gapradar.domain.rollup import GapRow, gap_rows, rollup
+from gapradar.domain.rollup import GapRow, gap_rows, phrase, rollup
 
 CURRENT = "#0072B2"  # Okabe–Ito blue
 TARGET = "#D55E00"  # Okabe–Ito vermillion
+ROW_MAX = 5.5  # the tallest row, in label heights: taller rows part a name from its dumbbell
 
 
 def chart_rows(spec: ViewSpec) -> tuple[list[GapRow], list[GapRow]]:
@@ -64,13 +65,12 @@ class GapScene(PixelScene):
         if spec.show_title:
             self.text(display_title(spec), title_px, theme.text, m, y, bold=True)
             y += text_size("Ag", title_px, True)[1]
-        who = (
-            spec.focus
-            if spec.focus in a.system_names()
-            else f"{spec.rollup_series} (roll-up: {spec.rollup_name})"
-        )
         what = "share of systems short of target" if share else "current → target"
-        sub = spec.subtitle or f"Gaps for {who}: {what}, largest first"
+        sub = spec.subtitle or (
+            f"Gaps for {spec.focus}: {what}, largest first"
+            if spec.focus in a.system_names()
+            else f"{phrase(spec.rollup)} · {what}, largest first"
+        )
         self.text(sub, sub_px, theme.muted_text, m, y, width=w - 2 * m)
         y += text_size(sub, sub_px, width=w - 2 * m)[1]
         # the roll-up's spread: the lowest to the highest current level of the systems rated
@@ -98,26 +98,36 @@ class GapScene(PixelScene):
         note_h = text_size(note, sub_px, width=w - 2 * m)[1] if note else 0.0
         names = [r.practice.name for r in ranked]
         label_w = min(max((text_size(n, label_px)[0] for n in names), default=40), 0.42 * w)
-        gap_w = text_size("+0.0", label_px, True)[0] + 6 * s
-        left, right = m + label_w + 18 * s, w - m - gap_w  # room for the lowest level's dot
-        axis_h = text_size("0", label_px * 0.85)[1]
+        tick_px = label_px * 0.85
+        ticks = [0.0, 0.25, 0.5, 0.75, 1.0] if share else [float(v) for v in a.model.scores]
+        tick_labels = [f"{t:.0%}" if share else str(int(t)) for t in ticks]
+        # the Gap column as wide as its widest figure or header; the last tick's label and the
+        # highest level's mark (or a full bar's end) stay clear of it
+        gap_w = max(
+            text_size("100%" if share else "+0.0", label_px, True)[0], text_size("Gap", tick_px, True)[0]
+        )
+        gap_w += 12 * s
+        end_room = max(text_size(tick_labels[-1], tick_px)[0] / 2, 10 * s)
+        gutter = 10 * s + 0.25 * label_px  # between a name and the lowest level's dot, as wide as the type
+        left, right = m + label_w + gutter + 8 * s, w - m - gap_w - end_room
+        axis_h = text_size("0", tick_px)[1]
         top, bottom = y + axis_h + 4 * s, h - m - note_h
         n = max(len(ranked), 1)
-        row_h = min((bottom - top) / n, 3.2 * label_px)
+        # rows grow with the page up to a comfortable height; what is left centres the chart
+        row_h = min((bottom - top) / n, ROW_MAX * label_px)
+        top += max(0.0, (bottom - top - n * row_h) / 3)  # a little above centre, near its legend
         lo, hi = (0.0, 1.0) if share else (float(a.model.min_score), float(a.model.max_score))
 
         def x_of(v: float) -> float:
             return left + (v - lo) / (hi - lo or 1) * (right - left)
 
-        ticks = [0.0, 0.25, 0.5, 0.75, 1.0] if share else [float(v) for v in a.model.scores]
         grid = QPainterPath()
-        for t in ticks:
+        for t, label in zip(ticks, tick_labels, strict=True):
             grid.moveTo(x_of(t), top)
             grid.lineTo(x_of(t), top + n * row_h)
-            label = f"{t:.0%}" if share else str(int(t))
-            self.text(label, label_px * 0.85, theme.muted_text, x_of(t), top - 2 * s, anchor=(0.5, 1))
+            self.text(label, tick_px, theme.muted_text, x_of(t), top - 2 * s, anchor=(0.5, 1))
         self.path(grid, None, pen(theme.grid, max(1.0, s)), z=1)
-        self.text("Gap", label_px * 0.85, theme.muted_text, w - m, top - 2 * s, anchor=(1, 1), bold=True)
+        self.text("Gap", tick_px, theme.muted_text, w - m, top - 2 * s, anchor=(1, 1), bold=True)
         line = pen(theme.muted_text, max(2.0, 3 * s))
         line.setCapStyle(Qt.PenCapStyle.RoundCap)
         r_dot = max(4.0, min(7 * s, row_h * 0.3))
@@ -128,12 +138,14 @@ class GapScene(PixelScene):
                 self.rect(QRectF(m, top + k * row_h, w - 2 * m, row_h), _zebra(theme.background), z=0)
             row_px = min(label_px, row_h * 0.75)
             self.text(
-                elide(row.practice.name, row_px, label_w),
+                _name_lines(row.practice.name, row_px, label_w, row_h),
                 row_px,
                 theme.text,
-                left - 10 * s,
+                left - gutter,
                 cy,
                 anchor=(1, 0.5),
+                width=label_w,
+                align=Qt.AlignmentFlag.AlignRight,
             )
             g = row.gap or 0.0
             if share:
@@ -202,6 +214,18 @@ class GapScene(PixelScene):
         )
         path.closeSubpath()
         self.path(path, fill, pen(TARGET, max(2.0, r / 3)), z=3)
+
+
+def _name_lines(name: str, px: float, width: float, row_h: float) -> str:
+    """A practice name whole on one line; else on two when the row is tall enough; else cut with "…"."""
+    if text_size(name, px)[0] <= width:
+        return name
+    if row_h >= 2.4 * text_size("Ag", px)[1] * 0.85:
+        metrics = QFontMetricsF(font(px))
+        room = width - 2 * max(1.0, px * 0.2) - 2  # the text item's margins
+        lines, _ = fit_lines(name, room, 2, metrics.horizontalAdvance)
+        return "\n".join(lines)
+    return elide(name, px, width)
 
 
 def _band_colour() -> QColor:

@@ -25,7 +25,7 @@ from gapradar.chart.rating_marks import NOT_APPLICABLE
 from gapradar.chart.titles import display_title
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Assessment, Practice, System, gap
-from gapradar.domain.rollup import format_value, rollup
+from gapradar.domain.rollup import DEFAULT_RULE, RULES, format_value, phrase, ratings_figure, rollup
 
 # viridis, sampled: dark purple → yellow; perceptually even and safe for colour-vision deficiency
 VIRIDIS = (
@@ -55,6 +55,7 @@ COLUMN_ORDERS = {
     "gap": "Mean gap (largest first)",
 }
 COLOURINGS = {"level": "Level", "gap": "Gap to target"}
+ROW_MAX = 4.0  # an export's tallest row, in label heights
 
 
 def level_colours(scores: tuple[int, ...]) -> dict[int, str]:
@@ -159,6 +160,7 @@ class HeatmapScene(PixelScene):
         self.columns: list[int] = []
         self.rollup_cells: dict[str, Cell] = {}
         self.mean_cells: dict[str, pg.TextItem] = {}
+        self.overall_cell: pg.TextItem | None = None
         self.highlight: QGraphicsPathItem | None = None
         self.number_px = 12.0
         self.content = (0.0, 0.0)
@@ -216,13 +218,18 @@ class HeatmapScene(PixelScene):
             top += text_size("Ag", sub_px)[1] + 4 * s
         groups = any(a.model.practices[i].group for i in columns)
         group_h = text_size("Ag", label_px * 0.9, True)[1] if groups else 0.0
-        mean_w = text_size("Mean 0.0", label_px, True)[0]
+        mean_w = max(  # the rule's column: its figure for each system, and for all of them
+            text_size("Mean 0.0", label_px, True)[0], text_size(_column(spec) + "  ", 12 * fs, True)[0]
+        )
         n_rows, n_cols = len(rows) + 1, max(len(columns), 1)
         if fixed:
             cell_w, cell_h = fixed
             label_w = min(label_w, 360)
         else:
-            label_w = min(label_w, 0.28 * width)
+            # names take up to 28% of the page, more (up to 45%) while every column keeps room for a figure
+            least_cell = max(3.4 * 12 * fs, 2.5 * label_px)
+            spare = width - 2 * m - mean_w - n_cols * least_cell
+            label_w = min(label_w, max(0.28 * width, min(0.45 * width, spare)))
             cell_w = max(2.0, (width - 2 * m - label_w - mean_w) / n_cols)
         header_px = 12 * fs
         words = [a.model.practices[i].name for i in columns]
@@ -247,12 +254,16 @@ class HeatmapScene(PixelScene):
         # the roll-up row is never thinner than its (bold) name, however many systems follow
         rollup_min = text_size("Ag", 8.0, True)[1]
         if not fixed:
-            cell_h = min(max(1.0, (height - grid_top - m - key_h) / n_rows), 3.0 * label_px)
+            # rows grow with the page up to a comfortable height (never taller than a cell is wide)
+            cell_h = min(max(1.0, (height - grid_top - m - key_h) / n_rows), ROW_MAX * label_px, cell_w)
             if cell_h < rollup_min:
                 cell_h = max(1.0, (height - grid_top - m - key_h - rollup_min) / (n_rows - 1))
         rollup_h = max(cell_h, rollup_min)
         total_w = max(2 * m + label_w + n_cols * cell_w + mean_w, 2 * m + self._legend_width(sub_px, s))
         total_h = grid_top + rollup_h + (n_rows - 1) * cell_h + m
+        if not fixed and height > total_h + key_h:  # what is left centres the grid under its legend
+            shift = (height - total_h - key_h) / 3  # a little above centre, near its legend
+            top, grid_top, total_h = top + shift, grid_top + shift, total_h + shift
         geometry = dict(
             s=s,
             m=m,
@@ -300,7 +311,7 @@ class HeatmapScene(PixelScene):
         shown = "current" if spec.editing == "current" or not spec.show_targets else "target"
         sub = spec.subtitle or (
             f"{shown.capitalize()} levels · colour: {COLOURINGS.get(spec.colour_by, 'level').lower()}"
-            f" · roll-up: {spec.rollup_name}"
+            f" · {phrase(spec.rollup, start=False)}"
         )
         self.text(sub, g["sub_px"], theme.muted_text, m, y)
         y += text_size("Ag", g["sub_px"])[1]
@@ -352,7 +363,7 @@ class HeatmapScene(PixelScene):
             )
             item.setToolTip(p.name)
         self.text(
-            "Mean",
+            _column(spec),
             g["header_px"],
             theme.text,
             left + len(g["columns"]) * cw + g["mean_w"] / 2,
@@ -368,6 +379,7 @@ class HeatmapScene(PixelScene):
         top = g["grid_top"]
         rh = g["rollup_h"]
         self._rollup_row(left, top, cw, rh, row_px)
+        self._overall_cell(left + len(g["columns"]) * cw, top, g["mean_w"], rh)
         self._merged = {}
         for r, system in enumerate(g["rows"]):
             ry = top + rh + r * ch
@@ -481,6 +493,7 @@ class HeatmapScene(PixelScene):
             set_number(cell.text, label, ink)
         self._update_rollup(practice_id)
         self._update_mean(system)
+        self._update_overall()
 
     def _rollup_row(self, left: float, top: float, cw: float, ch: float, row_px: float) -> None:
         spec = self.spec
@@ -541,13 +554,30 @@ class HeatmapScene(PixelScene):
         self._update_mean(system)
 
     def _update_mean(self, system: System) -> None:
+        """A system's figure by the rule: its mean (median, lowest) level, or its share at target."""
         spec = self.spec
         item = self.mean_cells.get(system.name)
         if spec is None or item is None:
             return
         ids = spec.assessment.model.practice_ids
-        values = [v for v in (system.rating(p).current for p in ids) if v is not None]
-        item.setText(f"{fmean(values):.1f}" if values else "–", color=spec.theme.text)
+        item.setText(ratings_figure(spec.rollup, (system.rating(p) for p in ids)), color=spec.theme.text)
+
+    def _overall_cell(self, x: float, y: float, w: float, h: float) -> None:
+        """The roll-up row's figure in the rule's column: the rule over every rating of every system."""
+        self.overall_cell = None
+        if self.spec is None or self.number_px < 7:
+            return
+        ink = self.spec.theme.text
+        self.overall_cell = self.text("", self.number_px * 0.9, ink, x + w / 2, y + h / 2, (0.5, 0.5), True)
+        self._update_overall()
+
+    def _update_overall(self) -> None:
+        spec, item = self.spec, self.overall_cell
+        if spec is None or item is None:
+            return
+        a = spec.assessment
+        ratings = (s.rating(p) for s in a.systems for p in a.model.practice_ids)
+        item.setText(ratings_figure(spec.rollup, ratings), color=spec.theme.text)
 
     def _grid_lines(
         self, left: float, top: float, cw: float, ch: float, rh: float, cols: int, rows: int
@@ -581,6 +611,11 @@ class HeatmapScene(PixelScene):
         if rect is None:
             return
         self.highlight = self.rect(rect.adjusted(1, 1, -1, -1), None, pen(spec.theme.text, 3), z=4)
+
+
+def _column(spec: ViewSpec) -> str:
+    """The rule's column header: "Mean", "Median", "Minimum", "At target"."""
+    return RULES.get(spec.rollup, RULES[DEFAULT_RULE]).column
 
 
 def _any_not_applicable(a: Assessment) -> bool:

@@ -21,7 +21,7 @@ from gapradar.chart.rating_marks import NOT_APPLICABLE, multiples_na_point
 from gapradar.chart.style import colour_for
 from gapradar.chart.titles import display_title
 from gapradar.chart.view_spec import ViewSpec
-from gapradar.domain.rollup import rollup
+from gapradar.domain.rollup import phrase, rollup
 
 
 def grid_shape(n: int, width: float, height: float) -> tuple[int, int]:
@@ -57,13 +57,13 @@ class MultiplesScene(PixelScene):
         sub = spec.subtitle or (
             "Current level filled, target dashed · every radar on the same scale"
             + (
-                " · roll-up's grey band: lowest to highest current level"
+                f" · {phrase(spec.rollup, start=False)}, its grey band: lowest to highest current level"
                 if spec.rollup != "at-target"
                 else ""
             )
         )
-        self.text(sub, sub_px, theme.muted_text, m, y)
-        y += text_size("Ag", sub_px)[1] + 4 * s
+        self.text(sub, sub_px, theme.muted_text, m, y, width=w - 2 * m)
+        y += text_size(sub, sub_px, width=w - 2 * m)[1] + 4 * s
         key = "   ".join(
             f"{i + 1}\u00a0{p.name.replace(' ', chr(0xA0))}" for i, p in enumerate(a.model.practices)
         )
@@ -83,12 +83,10 @@ class MultiplesScene(PixelScene):
         if spec.rollup != "at-target" and a.systems:
             ru = rollup(a, spec.rollup)
             band = ([r.low for r in ru], [r.high for r in ru])  # the spread the roll-up hides
-            na[f"{spec.rollup_series} ({spec.rollup_name.lower()})"] = [
-                r.not_applicable == len(a.systems) for r in ru
-            ]
+            na[spec.rollup_series] = [r.not_applicable == len(a.systems) for r in ru]
             series.append(
                 (
-                    f"{spec.rollup_series} ({spec.rollup_name.lower()})",
+                    spec.rollup_series,
                     [r.current for r in ru],
                     [r.target for r in ru],
                     theme.average,

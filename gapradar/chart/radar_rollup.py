@@ -19,7 +19,14 @@ from PySide6.QtWidgets import QGraphicsPathItem, QStyleOptionGraphicsItem, QWidg
 
 from gapradar.chart.spec import ChartSpec
 from gapradar.domain.averages_memo import RollupMemo
-from gapradar.domain.rollup import DEFAULT_RULE, RULES, PracticeRollup, rollup, series_names
+from gapradar.domain.rollup import (
+    DEFAULT_RULE,
+    ROLLUP_OF_ALL,
+    RULES,
+    PracticeRollup,
+    rollup,
+    series_names,
+)
 
 if TYPE_CHECKING:
     from gapradar.chart.radar_scene import RadarScene
@@ -48,7 +55,7 @@ def rule_words(spec: ChartSpec) -> str:
     """The rule as the subtitle and legend name it; "at-target" says the radar shows the mean."""
     if spec.rollup == "at-target":
         return "mean (a share at target is not a level: see the gap chart)"
-    return RULES[drawn_rule(spec)].name.lower()
+    return RULES[drawn_rule(spec)].words
 
 
 def shows_rollup(spec: ChartSpec) -> bool:
@@ -60,7 +67,7 @@ def subtitle(spec: ChartSpec) -> str:
     """The user's subtitle; else, when the roll-up is drawn, the rule (and band) it is drawn by."""
     if spec.subtitle or not shows_rollup(spec):
         return spec.subtitle
-    text = f"Roll-up of all systems: {rule_words(spec)}"
+    text = f"{ROLLUP_OF_ALL}: {rule_words(spec)}"  # domain.rollup.phrase's wording
     if spec.spread in _SPREAD_WORDS:
         text += f" · band: {_SPREAD_WORDS[spec.spread]}"
     return text

@@ -10,7 +10,7 @@ apart so a practice that applies to nobody can say so.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter, methodcaller
 from statistics import fmean, median, quantiles
@@ -21,10 +21,28 @@ from gapradar.domain.model import Practice
 
 @dataclass(frozen=True)
 class RollupRule:
+    """One rule and its names, worded one way everywhere.
+
+    `name` stands alone (a menu item, a column header: "Minimum (weakest
+    link)"); `words` is the same inside a sentence ("minimum (weakest link)");
+    `series` names the figure the way a system's name is shown ("Minimum – all
+    systems") and is never followed by the rule in brackets: the subtitle says
+    the rule, as `phrase` words it ("Roll-up of all systems: minimum (weakest link)").
+    """
+
     key: str  # the CLI's --rollup value and the view state's field
-    name: str  # how legends, subtitles, CSV headers and the deck name it
+    name: str  # menus, choosers and CSV headers
     series: str  # the roll-up series' name, as a system's name would be shown
     help: str
+    short: str = ""  # a column header's word ("Minimum"); the name when empty
+
+    @property
+    def column(self) -> str:
+        return self.short or self.name
+
+    @property
+    def words(self) -> str:
+        return self.name[:1].lower() + self.name[1:]
 
 
 RULES: dict[str, RollupRule] = {
@@ -33,13 +51,18 @@ RULES: dict[str, RollupRule] = {
         RollupRule("mean", "Mean", "Average – all systems", "the mean level of the systems rated"),
         RollupRule("median", "Median", "Median – all systems", "the middle level of the systems rated"),
         RollupRule(
-            "min", "Minimum (weakest link)", "Minimum – all systems", "the lowest level of any system rated"
+            "min",
+            "Minimum (weakest link)",
+            "Minimum – all systems",
+            "the lowest level of any system rated",
+            "Minimum",
         ),
         RollupRule(
             "at-target",
             "Share at or above target",
             "At target – all systems",
             "the share of systems whose current level reaches their target",
+            "At target",
         ),
     )
 }
@@ -52,6 +75,18 @@ def rule(key: str) -> RollupRule:
         return RULES[key]
     except KeyError:
         raise ValueError(f"no roll-up rule {key!r}; choose one of {', '.join(RULES)}") from None
+
+
+ROLLUP_OF_ALL = "Roll-up of all systems"
+
+
+def phrase(rule_key: str, start: bool = True) -> str:
+    """The rule as every subtitle says it: "Roll-up of all systems: minimum (weakest link)".
+
+    `start=False` for the middle of a subtitle ("… · roll-up of all systems: mean").
+    """
+    text = f"{ROLLUP_OF_ALL}: {RULES.get(rule_key, RULES[DEFAULT_RULE]).words}"
+    return text if start else text[:1].lower() + text[1:]
 
 
 def series_names() -> set[str]:
@@ -159,6 +194,19 @@ def practice_rollup(p: Practice, ratings: Sequence[Rating], rule_key: str) -> Pr
         q3,
         not_applicable,
     )
+
+
+def ratings_figure(rule_key: str, ratings: Iterable[Rating]) -> str:
+    """The rule over any ratings, one decimal or a share: a system's row of the heatmap, or all of them."""
+    rated = list(ratings)
+    if rule_key == "at-target":
+        both = [(r.current, r.target) for r in rated if r.current is not None and r.target is not None]
+        return f"{sum(1 for c, t in both if c >= t) / len(both):.0%}" if both else "–"
+    v = level_figure(
+        rule_key if rule_key in _LEVEL_RULES else DEFAULT_RULE,
+        [r.current for r in rated if r.current is not None],
+    )
+    return "–" if v is None else f"{v:.1f}"
 
 
 def format_value(r: PracticeRollup) -> str:

@@ -17,12 +17,12 @@ import io
 from dataclasses import dataclass, replace
 from datetime import date
 
+from gapradar.chart import radar_rollup
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import THEMES, Theme, style_for
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import AVERAGE_NAME, Assessment, System, practice_averages, prioritised_gaps
 from gapradar.domain.analysis import GapEntry, confidence_count, confidence_summary
-from gapradar.domain.assessment import Round
 from gapradar.export.render import MAX_OVERLAID, ExportOptions, chart_image, png_bytes, write_bytes
 
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
@@ -44,7 +44,7 @@ class DeckOptions:
     charts: str = "native"  # or "picture": gapradar's own drawing, pixel for pixel
     gaps: int = 5  # largest gaps per system; ties with the last one are shown too
     notes: bool = True  # each rating's note in its system's speaker notes
-    rollup: str = "mean"  # the roll-up rule of the gap-chart slide, named on it
+    rollup: str | None = None  # the roll-up rule of every slide that shows one; None: the chart's
 
 
 def largest_gaps(assessment: Assessment, system: System, count: int) -> list[GapEntry]:
@@ -157,6 +157,17 @@ def _wrap(name: str, width: int = 18) -> str:
     return f"{name[:cut]}\n{name[cut + 1 :]}"
 
 
+def _wrap_narrow(name: str, width: int = 16) -> str:
+    """A practice name in lines of about `width` characters: beside a legend the radar needs the width."""
+    lines: list[str] = []
+    for word in name.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 def _manual_layout(parent, before: str | None, x: float, y: float, w: float, h: float, inner: bool) -> None:
     """A c:layout/c:manualLayout under `parent` (before its child `before`), in fractions of the frame."""
     from lxml import etree
@@ -221,7 +232,8 @@ def _native_radar(slide, categories, series, model_scores, left, top, width, hei
     from pptx.util import Pt
 
     data = CategoryChartData()
-    data.categories = [_wrap(c) for c in categories]
+    labels = [_wrap_narrow(c) if legend_right else _wrap(c) for c in categories]
+    data.categories = labels
     for name, values, *_ in series:
         data.add_series(name, values)
     frame = slide.shapes.add_chart(XL_CHART_TYPE.RADAR_MARKERS, left, top, width, height, data)
@@ -250,16 +262,46 @@ def _native_radar(slide, categories, series, model_scores, left, top, width, hei
         plot_series.marker.format.fill.solid()
         plot_series.marker.format.fill.fore_color.rgb = _rgb(colour)
         plot_series.marker.format.line.color.rgb = _rgb(colour)
+    if legend_right:
+        _beside_legend(chart, labels, [name for name, *_ in series], width, height)
+        return chart
     # A square radar with room around it for two-line practice names at 14 pt.
     room = 914400 * 1.55  # EMU: two-line practice names beside the radar
-    side = min(width * (0.58 if legend_right else 1.0) - 2 * room, height * 0.8)
+    side = min(width - 2 * room, height * 0.8)
     w, h = side / width, side / height
-    x = ((0.58 if legend_right else 1.0) - w) / 2
-    y = (1 - h) / 2 if legend_right else (0.88 - h) / 2
-    _plot_area(chart, x, y, w, h)
-    if legend_right:
-        _manual_layout(chart.legend._element, "overlay", 0.6, 0.04, 0.4, 0.92, inner=False)
+    _plot_area(chart, (1.0 - w) / 2, (0.88 - h) / 2, w, h)
     return chart
+
+
+EMU_IN = 914400
+CHAR_EM = 0.55  # a generous average character width (LibreOffice falls back to DejaVu Sans, a wide face)
+
+
+def _text_in(text: str, pt: float = BODY_PT) -> float:
+    """About how wide `text` is at `pt` points, in inches: enough to keep labels and legend apart."""
+    return len(text) * pt * CHAR_EM / 72
+
+
+def _beside_legend(chart, categories: list[str], names: list[str], width: int, height: int) -> None:
+    """The legend at the right, as wide as its longest name; the radar square in what is left.
+
+    The plot area is the radar itself, so the practice names around it need
+    room of their own: as wide as the longest line of a (wrapped) name on the
+    left and right, two lines above and below. Without it LibreOffice lets a
+    name at the right run into the legend.
+    """
+    width_in, height_in = width / EMU_IN, height / EMU_IN
+    legend_in = min(0.42 * width_in, max(_text_in(n) for n in names) + 0.7)  # + the line-and-marker key
+    lines = [line for c in categories for line in c.split("\n")]
+    label_in = max(_text_in(line) for line in lines) + 0.25
+    line_in = BODY_PT * 1.25 / 72
+    room_in = width_in - legend_in - 0.2
+    rows = max(c.count("\n") + 1 for c in categories)
+    side_in = max(1.0, min(room_in - 2 * label_in, height_in - 2 * (rows * line_in + 0.15)))
+    w, h = side_in / width_in, side_in / height_in
+    _plot_area(chart, (room_in / width_in - w) / 2, (1 - h) / 2, w, h)
+    x = 1 - legend_in / width_in
+    _manual_layout(chart.legend._element, "overlay", x, 0.04, legend_in / width_in, 0.92, inner=False)
 
 
 def _dash(line: str):
@@ -358,8 +400,21 @@ def _overview(deck, blank, spec: ChartSpec, options: ExportOptions, deck_options
     a = spec.assessment
     slide = deck.slides.add_slide(blank)
     _slide_title(slide, f"Overview: {a.systems_label}")
+    spec = replace(spec, rollup=_rule_key(spec, deck_options), focus=None)
     names = [n for n in a.system_names() if n in spec.checked] or a.system_names()
     top, height = 1.3, SLIDE_H_IN - 1.3 - 0.8
+    if spec.show_average and len(names) <= MAX_OVERLAID:  # the rule the dotted line is drawn by
+        _text_box(
+            slide,
+            radar_rollup.subtitle(spec),
+            Inches(MARGIN_IN),
+            Inches(1.1),
+            Inches(SLIDE_W_IN - 2 * MARGIN_IN),
+            Inches(0.4),
+            BODY_PT,
+            colour="505050",
+        ).name = "Subtitle"
+        top, height = 1.5, SLIDE_H_IN - 1.5 - 0.8
     if len(names) > MAX_OVERLAID:  # no chart draws them legibly (PowerPoint's own holds 255 series)
         _text_box(
             slide,
@@ -386,9 +441,9 @@ def _overview(deck, blank, spec: ChartSpec, options: ExportOptions, deck_options
             st = style_for(theme, a.index_of(name))
             values: list[float | None] = [a.system(name).rating(p.id).current for p in a.model.practices]
             series.append((name, values, st.colour, _dash(st.line), _marker(st.symbol)))
-        if spec.show_average:
-            avg = [None if x.current is None else round(x.current, 2) for x in practice_averages(a)]
-            series.append((f"{AVERAGE_NAME} (dotted)", avg, theme.average, _dash("dotted"), _marker("d")))
+        if spec.show_average:  # the roll-up by the deck's rule, named as the window's radar names it
+            rolled = [None if x.current is None else round(x.current, 2) for x in radar_rollup.values(spec)]
+            series.append((_rollup_legend(spec), rolled, theme.average, _dash("dotted"), _marker("d")))
         _native_radar(
             slide,
             [p.name for p in a.model.practices],
@@ -403,10 +458,20 @@ def _overview(deck, blank, spec: ChartSpec, options: ExportOptions, deck_options
     summary = confidence_summary(a.model.confidence, confidence_count(a), unit="ratings")
     slide.notes_slide.notes_text_frame.text = (
         f"Current levels of {len(names)} {a.systems_label.lower()}; "
-        f"the dotted line is the {AVERAGE_NAME.lower()}. Levels: "
+        f"the dotted line is the roll-up of all systems ({radar_rollup.rule_words(spec)}). Levels: "
         + ", ".join(f"{lv.score} {lv.name}" for lv in a.model.levels)
         + (f". Confidence: {summary}" if summary else "")
     )
+
+
+def _rule_key(spec: ChartSpec, deck_options: DeckOptions) -> str:
+    """The deck's roll-up rule: the one asked for (--rollup), else the chart's (the window's)."""
+    return deck_options.rollup or spec.rollup
+
+
+def _rollup_legend(spec: ChartSpec) -> str:
+    """The roll-up's legend entry, word for word the window's radar legend ("… (dotted)")."""
+    return radar_rollup.legend_rows(spec)[0][2]
 
 
 def _system_slide(
@@ -564,15 +629,15 @@ def _view_slide(
 ) -> None:
     """A gap-first view as gapradar draws it (the same scene as the window and every export)."""
     from gapradar.chart.view_spec import ViewSpec
-    from gapradar.domain.rollup import RULES
+    from gapradar.domain.rollup import DEFAULT_RULE, RULES
 
-    rule = RULES[deck_options.rollup]
+    rule = RULES.get(deck_options.rollup or "", RULES[DEFAULT_RULE])
     slide = deck.slides.add_slide(blank)
     if view == "heatmap":
         _slide_title(slide, "Every system, every practice")
         spec = ViewSpec(a, "heatmap", rollup=rule.key, rows="gap")
     else:
-        _slide_title(slide, f"Gaps to close: {rule.series} ({rule.name.lower()})")
+        _slide_title(slide, f"Gaps to close: {rule.series}")  # the chart's subtitle names the rule
         spec = ViewSpec(a, "gaps", rollup=rule.key)
     top = 1.3
     _picture(slide, spec, options, MARGIN_IN, top, SLIDE_W_IN - 2 * MARGIN_IN, SLIDE_H_IN - top - 0.3)  # type: ignore[arg-type]
@@ -583,9 +648,11 @@ def _since_slides(deck, blank, spec: ChartSpec, options: ExportOptions, deck_opt
     from gapradar.chart.change_rows import rounds_compared
 
     a = spec.assessment
-    chosen = getattr(spec, "baseline", None)  # a round id (views of change) or a Round (the radar's outline)
-    baseline = chosen.id if isinstance(chosen, Round) else chosen
-    views = [ViewSpec(a, view, rollup=deck_options.rollup, baseline=baseline) for view in ("slope", "moved")]
+    baseline = spec.baseline.id if spec.baseline is not None else None
+    views = [
+        ViewSpec(a, view, rollup=deck_options.rollup or spec.rollup, baseline=baseline)
+        for view in ("slope", "moved")
+    ]
     compared = rounds_compared(views[0])
     if compared.then is None or compared.now is None:
         return
@@ -638,9 +705,13 @@ def deck_bytes(spec: ChartSpec, options: ExportOptions, deck_options: DeckOption
         elif key == "averages":
             _averages(deck, blank, a)
         elif key in GAP_FIRST_SLIDES:
-            _view_slide(deck, blank, a, key, options, deck_options)
+            _view_slide(
+                deck, blank, a, key, options, replace(deck_options, rollup=_rule_key(spec, deck_options))
+            )
         elif key == "since":
-            _since_slides(deck, blank, spec, options, deck_options)
+            _since_slides(
+                deck, blank, spec, options, replace(deck_options, rollup=_rule_key(spec, deck_options))
+            )
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()

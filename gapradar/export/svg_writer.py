@@ -25,6 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 FALLBACK_FONTS = ("DejaVu Sans", "Arial", "Helvetica")
+# width/height give the SVG its size in librsvg, LibreOffice, Inkscape and an <img>; a browser
+# showing the file itself draws it at that size too and cuts it at the window's edge. This CSS
+# (which the others ignore) lets the browser shrink it to the window, scaled by the viewBox.
+FIT_STYLE = "max-width:100%;max-height:100vh;height:auto"
 
 _CAPS = {
     Qt.PenCapStyle.FlatCap: "butt",
@@ -297,7 +301,7 @@ def scene_svg(
     head = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}">\n'
+        f'viewBox="0 0 {width} {height}" style="{FIT_STYLE}">\n'
         f"<title>{escape(title)}</title>\n<desc>Maturity radar exported by gapradar</desc>\n"
     )
     back = (

@@ -316,7 +316,7 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         action = acts.add(
             f"rollup_{rule.key}",
             rollup_menu,
-            rule.name,
+            with_mnemonic(rule.name, _RULE_KEYS[rule.key]),
             lambda _c=False, k=rule.key: w.ws.update(rollup=k),
             None,
             f"Roll the systems up by {rule.help} (radar, heatmap, gap chart, small multiples, tables)",
@@ -400,6 +400,18 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
     return acts
 
 
+# The Roll-up menu's access keys, one letter each: Mean, meDian, mInimum, Share, Focus (its own),
+# No band, Lowest to highest, middle Half.
+_RULE_KEYS = {"mean": "M", "median": "d", "min": "i", "at-target": "S"}
+_SPREAD_KEYS = {"": "N", "range": "l", "iqr": "h"}
+
+
+def with_mnemonic(text: str, key: str) -> str:
+    """`text` with "&" before the first `key` (the letter Alt+key chooses); unchanged if it has none."""
+    at = text.find(key)
+    return text if at < 0 else f"{text[:at]}&{text[at:]}"
+
+
 def _rollup_radar_actions(w: Window, acts: Actions, menu: QMenu) -> None:
     """The roll-up on the radar: focus it like a system, and a band showing its spread."""
     from gapradar.chart.radar_rollup import SPREADS
@@ -420,7 +432,9 @@ def _rollup_radar_actions(w: Window, acts: Actions, menu: QMenu) -> None:
         action = acts.add(
             f"spread_{key or 'none'}",
             menu,
-            f"Band: {text[0].lower()}{text[1:]}" if key else "No spread band",
+            with_mnemonic(
+                f"Band: {text[0].lower()}{text[1:]}" if key else "No spread band", _SPREAD_KEYS[key]
+            ),
             lambda _c=False, k=key: w.ws.update(rollup_spread=k),
             None,
             "A translucent band around the roll-up on the radar: the spread a single figure hides",

@@ -3,7 +3,7 @@
 import pytest
 
 from gapradar.domain import Assessment, Level, MaturityModel, Practice, Rating, System
-from gapradar.domain.rollup import RULES, format_value, rollup, rule, series_names
+from gapradar.domain.rollup import RULES, format_value, phrase, rollup, rule, series_names
 
 MODEL = MaturityModel(
     "M",
@@ -71,6 +71,9 @@ def test_spread_of_current_levels():
 
 def test_rules_are_named_and_unknown_rules_explain_the_choices():
     assert RULES["min"].name == "Minimum (weakest link)"
+    assert RULES["min"].words == "minimum (weakest link)"
+    assert phrase("min") == "Roll-up of all systems: minimum (weakest link)"
+    assert phrase("at-target", start=False) == "roll-up of all systems: share at or above target"
     assert "Average – all systems" in series_names()
     with pytest.raises(ValueError, match="mean, median, min, at-target"):
         rule("mode")

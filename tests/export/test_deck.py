@@ -139,3 +139,64 @@ def test_cli_deck_flags(tmp_path, sample_path, capsys):
     assert len(Presentation(str(out)).slides) == 2
     assert main(["export", str(sample_path), "--pptx", str(out), "--deck-slides", "cover"]) == 2
     assert "--deck-slides" in capsys.readouterr().err
+
+
+def _overview_chart(deck):
+    return next(sh for sh in deck.slides[0].shapes if sh.has_chart).chart
+
+
+@pytest.mark.parametrize(
+    ("rule", "legend", "figure"),
+    [
+        ("min", "Minimum – all systems", min),
+        ("median", "Median – all systems", None),
+        ("at-target", "Average – all systems", None),  # a share is no level: the radar keeps the mean
+    ],
+)
+def test_overview_rolls_up_by_the_decks_rule(qapp, bank, tmp_path, rule, legend, figure):
+    from gapradar.chart import radar_rollup
+
+    deck = deck_of(bank, tmp_path, DeckOptions(slides=("overview",), rollup=rule))
+    rolled = list(_overview_chart(deck).plots[0].series)[-1]
+    assert rolled.name.startswith(legend) and rolled.name.endswith("dotted)")
+    practices = bank.model.practices
+    if figure is min:
+        assert list(rolled.values) == [
+            min(s.rating(p.id).current for s in bank.systems if s.rating(p.id).current is not None)
+            for p in practices
+        ]
+    subtitle = next(s for s in deck.slides[0].shapes if s.name == "Subtitle").text_frame.text
+    spec = ChartSpec(bank, rollup=rule)
+    assert subtitle == radar_rollup.subtitle(spec)
+    assert "minimum" in subtitle if rule == "min" else "mean" in subtitle or "median" in subtitle
+
+
+def test_overview_rule_defaults_to_the_charts(qapp, bank, tmp_path):
+    out = tmp_path / "deck.pptx"
+    spec = ChartSpec(bank, checked=tuple(bank.system_names()), rollup="min")
+    export_deck(spec, str(out), ExportOptions(), DeckOptions(slides=("overview",)))
+    rolled = list(_overview_chart(Presentation(str(out))).plots[0].series)[-1]
+    assert rolled.name.startswith("Minimum – all systems")
+
+
+def test_overview_legend_clear_of_the_practice_names(qapp, bank, tmp_path):
+    """The radar's square plus the widest practice name on each side ends before the legend starts."""
+    from gapradar.export.pptx_deck import _text_in
+
+    deck = deck_of(bank, tmp_path, DeckOptions(slides=("overview",)))
+    frame = next(sh for sh in deck.slides[0].shapes if sh.has_chart)
+    chart, width_in = frame.chart, frame.width / 914400
+    ns = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
+
+    def layout(el):
+        m = el.find("c:layout/c:manualLayout", ns)
+        return {k: float(m.find(f"c:{k}", ns).get("val")) * width_in for k in ("x", "w")}
+
+    plot, legend = layout(chart._chartSpace.chart.plotArea), layout(chart.legend._element)
+    labels = [str(c) for c in chart.plots[0].categories]
+    longest = max(_text_in(line) for c in labels for line in c.split("\n"))
+    assert plot["x"] >= longest
+    assert plot["x"] + plot["w"] + longest <= legend["x"]
+    assert legend["x"] + legend["w"] <= width_in + 1e-6
+    assert legend["w"] >= max(_text_in(s.name) for s in chart.plots[0].series)
+    assert plot["w"] >= 3.0  # inches: the radar is still the slide's main thing

@@ -180,3 +180,42 @@ def test_a_dark_transparent_export_has_light_text_and_no_boxes(qapp, bank, tmp_p
     assert fills == []  # no boxes behind ring labels
     colours = set(re.findall(r'<tspan fill="(#[0-9a-f]+)"', text))
     assert "#ececec" in colours and "#000000" not in colours  # the dark theme's light text
+
+
+def chromium(svg, out, window: tuple[int, int], profile) -> None:
+    """The SVG opened as a page in headless Chromium, screenshot at `window`."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("Chromium is not installed (Debian chromium)")
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--hide-scrollbars",
+            f"--user-data-dir={profile}",
+            f"--screenshot={out}",
+            f"--window-size={window[0]},{window[1]}",
+            svg.as_uri(),
+        ],
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
+
+
+def test_a_browser_scales_the_svg_to_its_window(qapp, sample_path, tmp_path):
+    """Chromium in a window smaller than the SVG shows all of it, as librsvg does, not its top-left corner."""
+    from gapradar.cli import main
+
+    png, svg, shot = tmp_path / "gaps.png", tmp_path / "gaps.svg", tmp_path / "chromium.png"
+    size = f"{SIZE[0]}x{SIZE[1]}"
+    assert main(["export", str(sample_path), "--view", "gaps", "--png", str(png), "--size", size]) == 0
+    assert main(["export", str(sample_path), "--view", "gaps", "--svg", str(svg), "--size", size]) == 0
+    root = svg.read_text(encoding="utf-8").split("<svg", 1)[1].split(">", 1)[0]
+    assert f'width="{SIZE[0]}" height="{SIZE[1]}" viewBox="0 0 {SIZE[0]} {SIZE[1]}"' in root
+    chromium(svg, shot, (SIZE[0] * 3 // 4, SIZE[1] * 3 // 4), tmp_path / "profile")
+    assert rmse(png, shot) < SAME

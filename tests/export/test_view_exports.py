@@ -86,7 +86,7 @@ def test_cli_view_and_rollup_flags(tmp_path, sample_path, capsys):
         == 0
     )
     text = out.read_text(encoding="utf-8")
-    assert "Minimum (weakest link)" in text
+    assert "Roll-up of all systems: minimum (weakest link)" in text
     assert "range of current levels" in text  # the roll-up's spread is drawn and explained
     assert main(["export", str(sample_path), "--csv", "-", "--table", "rollup", "--rollup", "median"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
@@ -113,5 +113,5 @@ def test_deck_heatmap_and_gap_chart_slides_name_the_rule(tmp_path, sample_path):
     assert len(slides) == 2
     titles = [s.shapes[0].text_frame.text for s in slides]
     assert titles[0] == "Every system, every practice"  # the deck's order, not the order asked
-    assert "Minimum – all systems" in titles[1] and "weakest link" in titles[1]
+    assert titles[1] == "Gaps to close: Minimum – all systems"  # the rule is the chart's subtitle
     assert all(any(sh.shape_type == 13 for sh in s.shapes) for s in slides)  # a picture on each

@@ -132,7 +132,7 @@ def test_gap_chart_order_equals_the_gap_table_order(window, qtbot):
     assert window.ws.state.gaps_of_rollup
     window.ws.update(rollup="min")
     texts = [i.toPlainText() for i in scene.items if hasattr(i, "toPlainText")]
-    assert any("Minimum (weakest link)" in t for t in texts)
+    assert any("Roll-up of all systems: minimum (weakest link)" in t for t in texts)
 
 
 def test_small_multiples_one_radar_per_system_and_click_selects(window, qtbot):
@@ -173,7 +173,7 @@ def test_copy_view_puts_the_heatmap_on_the_clipboard(window, qtbot):
     assert mime.hasImage()
     svg = ET.fromstring(bytes(mime.data("image/svg+xml")))
     words = "".join("".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text"))
-    assert "Average – all systems" in words and "roll-up: Mean" in words
+    assert "Average – all systems" in words and "roll-up of all systems: mean" in words
 
 
 def test_the_roll_up_rule_is_chosen_from_the_view_menu(window):

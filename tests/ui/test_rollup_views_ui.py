@@ -146,3 +146,18 @@ def test_the_window_starts_focused_on_the_rollup(qapp, tmp_path, sample_path):
     assert main(args) == 0
     assert QImage(str(out)).size().width() == 1280
     assert main([str(sample_path), "--focus", "Nobody", "--screenshot", str(out)]) == 2
+
+
+def test_the_roll_up_menu_has_a_distinct_access_key_for_every_item(window):
+    """View ▸ Roll-up of all systems: each item reachable by keyboard, no two on the same letter."""
+    import re
+
+    view = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "View")
+    rollup = next(a.menu() for a in view.actions() if a.text() == "&Roll-up of all systems")
+    texts = [a.text() for a in rollup.actions() if not a.isSeparator()]
+    assert len(texts) == 8  # four rules, focus, three bands
+    keys = [re.search(r"&(\w)", t) for t in texts]
+    assert all(keys), texts
+    letters = [k.group(1).lower() for k in keys]
+    assert len(set(letters)) == len(letters), texts
+    assert window.actions_["rollup_median"].text() == "Me&dian"
