@@ -30,7 +30,15 @@ SPREADS = {
     "iqr": "Middle half (interquartile range)",
 }
 _SPREAD_WORDS = {"range": "lowest to highest current level", "iqr": "middle half of the current levels"}
-BAND_ALPHA = 0.16
+BAND_ALPHA = 0.22
+# The band's own hue, apart from the roll-up's grey (its current fill, its hatched gap): a band
+# in grey read as one more grey. A blue that shows on each theme's background.
+BAND_COLOURS = {"light": "#2f6db3", "print": "#2f6db3", "dark": "#7ab0f0", "high-contrast": "#4fc3ff"}
+
+
+def band_colour(spec: ChartSpec) -> str:
+    """The spread band's colour in this theme (the legend's swatch uses it too)."""
+    return BAND_COLOURS.get(spec.theme.name, BAND_COLOURS["light"])
 
 
 def drawn_rule(spec: ChartSpec) -> str:
@@ -70,7 +78,7 @@ def legend_rows(spec: ChartSpec) -> list[tuple[str, str, str]]:
     """The overlay's legend rows for the roll-up and its band (symbol, colour, text)."""
     rows = [("◆", spec.theme.average, f"{series_name(spec)} ({_LEGEND_RULE.get(spec.rollup, '')}dotted)")]
     if spec.spread in _SPREAD_WORDS:
-        rows.append(("▒", spec.theme.average, f"Band: {_SPREAD_WORDS[spec.spread]}"))
+        rows.append(("▒", band_colour(spec), f"Band: {_SPREAD_WORDS[spec.spread]}"))
     return rows
 
 
@@ -157,18 +165,27 @@ class BandItem(QGraphicsPathItem):
 
 
 def add_band(scene: RadarScene, rollups: list[PracticeRollup], z: float = 9.5) -> None:
-    """The translucent spread band under the roll-up series (nothing when no spread is chosen)."""
+    """The spread band under the roll-up series: a translucent blue, its edges dotted (nothing when
+    no spread is chosen). Hue and dots tell it from the roll-up's grey fill and hatched gap."""
+    from gapradar.chart.radar_scene import _pen, outline_path
+
     spec = scene._require_spec()
     if spec.spread not in _SPREAD_WORDS:
         return
     low, high = band_bounds(rollups, spec.spread)
-    item = BandItem(band_path(scene._points(low), scene._points(high)))
+    inner, outer = scene._points(low), scene._points(high)
+    item = BandItem(band_path(inner, outer))
     item.fast = scene.on_screen
-    colour = QColor(spec.theme.average)
+    colour = QColor(band_colour(spec))
     colour.setAlphaF(BAND_ALPHA)
     item.setBrush(QBrush(colour))
     item.setPen(QPen(Qt.PenStyle.NoPen))
     scene._add(scene._dynamic, item, z)
+    edges = outline_path(inner)
+    edges.addPath(outline_path(outer))
+    edge = QGraphicsPathItem(edges)
+    edge.setPen(_pen(band_colour(spec), max(1.0, scene.sizes.line * 0.6), Qt.PenStyle.DotLine))
+    scene._add(scene._dynamic, edge, z + 0.05)
 
 
 def add_series(scene: RadarScene, key: str, rollups: list[PracticeRollup], idx: int) -> None:
@@ -244,5 +261,5 @@ def focus_legend_rows(spec: ChartSpec) -> list[tuple[str, str, str]]:
     if spec.show_targets:
         rows += [("◇", colour, "Target level (dashed)"), ("▨", colour, "Gap to close")]
     if spec.spread in _SPREAD_WORDS:
-        rows.append(("▒", colour, f"Band: {_SPREAD_WORDS[spec.spread]}"))
+        rows.append(("▒", band_colour(spec), f"Band: {_SPREAD_WORDS[spec.spread]}"))
     return rows

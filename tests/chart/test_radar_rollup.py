@@ -255,3 +255,30 @@ def test_group_arcs_and_names_never_touch_the_practice_names(qapp, size):
             assert not any(g.intersects(r) for r in labels)
     finally:
         canvas.close()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "high-contrast", "print"])
+def test_the_focused_rollups_band_is_told_apart_from_its_grey_fill_and_gap(qapp, small, theme):
+    """The roll-up's current fill and hatched gap are greys: the band is a hue, with dotted edges."""
+    from PySide6.QtCore import Qt
+
+    from gapradar.chart.style import THEMES
+
+    spec = ChartSpec(
+        small, focus="Median – all systems", rollup="median", spread="range", theme=THEMES[theme]
+    )
+    canvas = laid_out(spec)
+    try:
+        paths = [i for i in canvas.items_bottom_up() if isinstance(i, QGraphicsPathItem)]
+        band = [i for i in paths if 0 < i.brush().color().alphaF() < 0.5 and not i.path().isEmpty()]
+        assert len(band) == 1
+        assert band[0].brush().color().hsvSaturationF() > 0.4  # not one more grey
+        dotted = [i for i in paths if i.pen().style() == Qt.PenStyle.DotLine]
+        assert dotted and dotted[0].pen().color().name() == band[0].brush().color().name()
+        assert not any(
+            i.brush().style() != Qt.BrushStyle.NoBrush and i.brush().color().hsvSaturationF() > 0.4
+            for i in paths
+            if i is not band[0]
+        )  # the fill and gap stay grey: the hue is the band's alone
+    finally:
+        canvas.close()
