@@ -74,8 +74,27 @@ def subtitle(spec: ChartSpec) -> str:
     return text
 
 
+def has_levels(spec: ChartSpec, targets: bool = False) -> bool:
+    """Whether any system has a current level (or, with `targets`, a target) to roll up.
+
+    Stops at the first one, so a large portfolio costs a glance; a template costs nothing.
+    """
+    for system in spec.assessment.systems:
+        for r in system.ratings.values():
+            if r.current is not None or (targets and r.target is not None):
+                return True
+    return False
+
+
+def _nothing_yet(spec: ChartSpec) -> list[tuple[str, str, str]]:
+    """The one row a roll-up over no levels gets: it draws nothing, and says why."""
+    return [("◆", spec.theme.muted_text, f"{series_name(spec)}: no levels yet")]
+
+
 def legend_rows(spec: ChartSpec) -> list[tuple[str, str, str]]:
     """The overlay's legend rows for the roll-up and its band (symbol, colour, text)."""
+    if not has_levels(spec):
+        return _nothing_yet(spec)
     rows = [("◆", spec.theme.average, f"{series_name(spec)} ({_LEGEND_RULE.get(spec.rollup, '')}dotted)")]
     if spec.spread in _SPREAD_WORDS:
         rows.append(("▒", band_colour(spec), f"Band: {_SPREAD_WORDS[spec.spread]}"))
@@ -229,9 +248,9 @@ def add_focus(scene: RadarScene, key: str, rollups: list[PracticeRollup]) -> Non
         edge = QGraphicsPathItem(outline_path(tgt_pts))
         edge.setPen(_pen(colour, sz.line, Qt.PenStyle.DashLine))
         scene._add(scene._dynamic, edge, 12)
-        tgt_markers = scene._markers(tgt_pts, target, colour, "d", False, texts)
+        tgt_markers = scene._markers(tgt_pts, target, colour, "d", False, texts, unassessed=False)
         scene._add(scene._dynamic, tgt_markers, 16)
-    cur_markers = scene._markers(cur_pts, current, colour, "o", True, texts)
+    cur_markers = scene._markers(cur_pts, current, colour, "o", True, texts, unassessed=False)
     scene._add(scene._dynamic, cur_markers, 17)
     scene.series[key] = Series(key, name, colour, cur_poly, cur_markers, tgt_poly, tgt_markers)
 
@@ -257,6 +276,8 @@ def gap_area(scene: RadarScene, rollups: list[PracticeRollup]) -> QPainterPath:
 def focus_legend_rows(spec: ChartSpec) -> list[tuple[str, str, str]]:
     """The legend when the roll-up is in focus: what each mark is, and the rule."""
     colour = spec.theme.average
+    if not has_levels(spec, targets=True):
+        return _nothing_yet(spec)
     rows = [("●", colour, f"Current level ({rule_words(spec).split(' (')[0]})")]
     if spec.show_targets:
         rows += [("◇", colour, "Target level (dashed)"), ("▨", colour, "Gap to close")]

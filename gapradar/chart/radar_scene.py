@@ -931,7 +931,10 @@ class RadarScene:
         texts: list[str],
         ratings: list[Rating] | None = None,
         stacks: Sequence[int] = (),
+        unassessed: bool = True,
     ) -> pg.ScatterPlotItem:
+        """`unassessed`: a marker near the centre where nothing is assessed, to drag a level from.
+        A roll-up has none: nobody rated that practice, and a roll-up is not edited."""
         spec = self._require_spec()
         sz, theme = self.sizes, spec.theme
         spots = []
@@ -948,6 +951,8 @@ class RadarScene:
                 spots.append(rating_marks.na_spot(where, sz.marker * 1.6, texts[i]))
                 continue
             assessed = v is not None and pt is not None
+            if not (assessed or unassessed):
+                continue
             # Not assessed: a small hollow marker off the series, next to the centre.
             pos = (
                 pt
@@ -1013,7 +1018,9 @@ class RadarScene:
         averages = self._averages if average else None  # computed once per redraw, not per point
         texts = [self._spot_text(None if average else name, i, averages) for i in range(len(values))]
         ratings = None if average else self._ratings(name)
-        markers = self._markers(pts, values, colour, style.symbol, True, texts, ratings, stacks)
+        markers = self._markers(
+            pts, values, colour, style.symbol, True, texts, ratings, stacks, unassessed=not average
+        )
         if ratings is not None:
             self._rating_marks(pts, ratings, colour, stacks, 15 + idx * 0.01)
         markers.sigHovered.connect(lambda item, points, ev, k=key: self._hover(k if len(points) else None))

@@ -282,3 +282,41 @@ def test_the_focused_rollups_band_is_told_apart_from_its_grey_fill_and_gap(qapp,
         )  # the fill and gap stay grey: the hue is the band's alone
     finally:
         canvas.close()
+
+
+def _legend(canvas: _Canvas) -> str:
+    return "\n".join(texts(canvas))
+
+
+@pytest.mark.parametrize("focus", [None, "Average – all systems"])
+def test_a_rollup_over_nothing_draws_nothing_and_says_so(qapp, focus):
+    """A template (no systems, or none rated): no ring of markers at the centre, no band row."""
+    from pathlib import Path
+
+    template = load(Path(__file__).parents[2] / "datasets/templates/owasp-samm-2.yaml")
+    canvas = laid_out(ChartSpec(template, focus=focus, spread="range"))
+    try:
+        series = canvas.view.radar.series[AVERAGE_KEY]
+        assert len(series.markers.points()) == 0
+        assert series.polygon.outline.isEmpty()
+        if series.target_markers is not None:
+            assert len(series.target_markers.points()) == 0
+        legend = _legend(canvas)
+        assert "no levels yet" in legend
+        assert "Band:" not in legend and "(dotted)" not in legend
+    finally:
+        canvas.close()
+
+
+def test_the_rollup_marks_only_the_practices_someone_rated(qapp, small):
+    """Nobody has a current level for p2: the roll-up has no marker there, none at the centre."""
+    for name in ("A", "B"):
+        system = small.system(name)
+        system.set_rating("p2", Rating(None, system.rating("p2").target))
+    canvas = laid_out(ChartSpec(small))
+    try:
+        points = canvas.view.radar.series[AVERAGE_KEY].markers.points()
+        assert len(points) == 3
+        assert min(radius_of(p.pos()) for p in points) > geometry.NOT_ASSESSED_RADIUS * 2
+    finally:
+        canvas.close()
