@@ -120,6 +120,25 @@ def _on_spoke(r: float, spoke: tuple[float, float]) -> tuple[float, float]:
     return r * spoke[0], r * spoke[1]
 
 
+def _meeting_labels(boxes: list[geometry.Box], radius: float, gap: float, air: float) -> float:
+    """How much practice names would overlap (square pixels, 0 when none meet), with a little
+    `air` around each so a highlighted name's plate never touches its neighbour."""
+    n = len(boxes)
+    rects = [
+        geometry.label_rect(geometry.Box(b.width + air, b.height + air * 0.5), i, n, radius, gap)
+        for i, b in enumerate(boxes)
+    ]
+    total = 0.0
+    for i in range(n):
+        a = rects[i]
+        for j in range(i + 1, n):
+            b = rects[j]
+            w, h = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
+            if w > 0 and h > 0:
+                total += w * h
+    return total
+
+
 @dataclass(frozen=True)
 class Sizes:
     """Pixel sizes for one output size."""
@@ -421,14 +440,30 @@ class RadarScene:
 
         n = len(model.practices)
         # Many practices on a small chart: step the names' size down until no two collide.
+        # Names above and below the chart may spread sideways, as wide as the room between their
+        # neighbours (many practices bring those close); when names still meet, all get smaller.
         label_px = sz.label_px
         for _ in range(6):
+            gap_px = radar_groups.label_gap(model, label_px, sz)  # wider with groups: their names
+            air = label_px * 0.3
             boxes, radius = self._fit_labels(label_px, area)
-            if not geometry.labels_overlap(boxes, radius, label_px * 0.5) or label_px <= 9:
+            texts = self._label_texts
+            meeting = _meeting_labels(boxes, radius, gap_px, air)
+            for _ in range(2):
+                if not meeting or n < 5:
+                    break
+                # The room between the neighbours of the names at 12 and 6 o'clock, at this radius.
+                room = 2 * (radius + gap_px) * math.sin(2 * math.pi / n) - 2 * air
+                narrow, r2 = self._fit_labels(label_px, area, max(label_px * 6, room))
+                met = _meeting_labels(narrow, r2, gap_px, air)
+                if met >= meeting:
+                    break
+                boxes, radius, meeting, texts = narrow, r2, met, self._label_texts
+            if not meeting or label_px <= 9:
                 break
             label_px *= 0.9
+        self._label_texts = texts  # the names as the chosen boxes wrap them
         self.label_px = label_px
-        gap_px = label_px * 0.5
         self.radius_px = radius
         cx, cy = area.center().x(), area.center().y()
         self._centre = (cx, cy)
@@ -454,9 +489,10 @@ class RadarScene:
         spokes.setPen(_pen(theme.spoke, max(1.0, sz.scale)))
         self._add(self._static, rings, 1)
         self._add(self._static, spokes, 1)
-        radar_groups.add_arcs(self, gap_px)  # the model's practice groups, between rim and names
         # Ring labels never taller than the gap between rings, so they never overlap.
         ring_font = font(min(sz.ring_px, radius / len(levels) * 0.62))
+        # The model's practice groups, named in the ring between rim and names.
+        radar_groups.add_arcs(self, gap_px, ring_font.pixelSize())
         # Ring labels sit above the fills and lines with a light halo, so a level's name stays
         # readable, and below the points, so they never hide data (lines show through the halo).
         # On a transparent export a box would show as a patch on the slide, so there is none.
@@ -465,7 +501,9 @@ class RadarScene:
             bg.setAlphaF(0.6)
         # No room for names (a small chart in large type): scores only; the level guide names them.
         widest = max(measure(f"{lv.score} {lv.name}", ring_font)[0] for lv in levels)
-        ring_names = widest <= 0.8 * radius
+        ring_names = widest <= 0.8 * radius and not self._ring_labels_meet_names(
+            boxes, gap_px, ring_font, [f"{lv.score} {lv.name}" for lv in levels]
+        )
         for li, lv in enumerate(levels):
             # Left of the 12 o'clock spoke, clear of its markers; above the fills so always readable.
             r = geometry.radius(li, len(levels))
@@ -496,6 +534,23 @@ class RadarScene:
             self._add(self._static, item, 20)
             self.practice_labels.append(item)
         self._flush_px()
+
+    def _ring_labels_meet_names(
+        self, boxes: list[geometry.Box], gap_px: float, ring_font: QFont, texts: list[str]
+    ) -> bool:
+        """Whether a ring label, named, would run into a practice name (many practices: the
+        names beside 12 o'clock come down to the outer ring)."""
+        radius, sz = self.radius_px, self.sizes
+        n, count = len(boxes), len(texts)
+        names = [geometry.label_rect(b, i, n, radius, gap_px) for i, b in enumerate(boxes)]
+        right = -(sz.marker * 0.8 + sz.ring_px * 0.3)
+        for li, text in enumerate(texts):
+            w, h = measure(text, ring_font, None, 0.0)  # the ink, not the padding round it
+            y = -geometry.radius(li, count) * radius  # pixels, y down
+            rect = (right - w, y - h / 2, right, y + h / 2)
+            if any(rect[0] < r[2] and r[0] < rect[2] and rect[1] < r[3] and r[1] < rect[3] for r in names):
+                return True
+        return False
 
     def _build_title(self, top: float) -> float:
         """Title (two lines at most) and subtitle (one), centred; returns the y below them.
@@ -532,8 +587,12 @@ class RadarScene:
             top += measure(line, f, None, self._margin())[1]
         return top + sz.margin * 0.5
 
-    def _fit_labels(self, label_px: float, area: QRectF) -> tuple[list[geometry.Box], float]:
-        """Label boxes (wrapped) at this size, and the largest radius that leaves room for them."""
+    def _fit_labels(
+        self, label_px: float, area: QRectF, upright: float | None = None
+    ) -> tuple[list[geometry.Box], float]:
+        """Label boxes (wrapped) at this size, and the largest radius that leaves room for them.
+
+        `upright`: the widest the names above and below the chart may wrap (else twice the others)."""
         spec = self._require_spec()
         practices = spec.assessment.model.practices
         n = len(practices)
@@ -545,14 +604,18 @@ class RadarScene:
         self._label_texts = []
         for i, p in enumerate(practices):
             # Names above and below the chart may spread sideways; those beside it may not.
-            w = wrap * (2.0 if abs(math.sin(geometry.angle(i, n))) < 0.1 else 1.0)
+            if abs(math.sin(geometry.angle(i, n))) >= 0.1:
+                w = wrap
+            else:
+                w = 2.0 * wrap if upright is None else min(2.0 * wrap, upright)
             # A name longer than a few lines ends in "…" (a word wider than the box breaks),
             # so one long name neither runs off the page nor shrinks the chart to a dot.
             lines, whole = fit_lines(p.name, (w - 2 * self._margin()) * 0.96, PRACTICE_LINES, advance)
             text = p.name if whole else "\n".join(lines)
             self._label_texts.append(text)
             boxes.append(geometry.Box(*measure(text, bold, w, self._margin())))
-        return boxes, geometry.chart_radius(area.width(), area.height(), boxes, label_px * 0.5)
+        gap = radar_groups.label_gap(spec.assessment.model, label_px, self.sizes)
+        return boxes, geometry.chart_radius(area.width(), area.height(), boxes, gap)
 
     def _text(self, text: str, f: QFont, colour: str, fill: QColor | None = None) -> pg.TextItem:
         item = pg.TextItem(text=text, color=QColor(colour), fill=fill)
@@ -678,8 +741,12 @@ class RadarScene:
         name_room = room - advance("◆ ")
 
         def line(symbol: str, colour: str, text: str) -> str:
-            # Names end in "…" rather than run past the legend; notes (no symbol) wrap.
-            shown = html.escape(elide(text, name_room, advance) if symbol else text)
+            # In a narrow column a long row takes up to three lines (then ends in "…") rather than run
+            # past the legend; in a band it ends in "…"; notes (no symbol) wrap.
+            if symbol and column:
+                shown = "<br>".join(html.escape(t) for t in fit_lines(text, name_room, 3, advance)[0])
+            else:
+                shown = html.escape(elide(text, name_room, advance) if symbol else text)
             if not column:
                 # Band entries wrap as wholes, never inside a name (nor after a dash: a word joiner).
                 shown = shown.replace(" ", "&nbsp;").replace("–", "–\u2060")
@@ -697,7 +764,10 @@ class RadarScene:
         def body(rows: list[tuple[str, str, str]]) -> str:
             entries = lines(rows)
             if column:
-                return f"<div>{heading}</div>" + "".join(f"<div>{e}</div>" for e in entries)
+                # A row's second line hangs under its text, not under its symbol.
+                indent = advance("◆ ")
+                hang = f"style='margin-left:{indent:.1f}px; text-indent:-{indent:.1f}px'"
+                return f"<div>{heading}</div>" + "".join(f"<div {hang}>{e}</div>" for e in entries)
             return f"<div align='center'>{heading}{gap}{gap.join(entries)}</div>"
 
         doc = QTextDocument()
