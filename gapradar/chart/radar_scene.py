@@ -120,6 +120,42 @@ def _on_spoke(r: float, spoke: tuple[float, float]) -> tuple[float, float]:
     return r * spoke[0], r * spoke[1]
 
 
+def _extents(boxes: list[geometry.Box], radius: float, gap: float) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) in pixels about the centre (y down) of the rim and every name."""
+    n = len(boxes)
+    rects = [geometry.label_rect(b, i, n, radius, gap) for i, b in enumerate(boxes)]
+    return (
+        min([-radius, *(r[0] for r in rects)]),
+        min([-radius, *(r[1] for r in rects)]),
+        max([radius, *(r[2] for r in rects)]),
+        max([radius, *(r[3] for r in rects)]),
+    )
+
+
+def _balanced(
+    boxes: list[geometry.Box], radius: float, gap: float, area: QRectF
+) -> tuple[float, float, float]:
+    """(radius, centre x, centre y): the chart centred on its names' extent rather than on the area,
+    as large as still fits (a two-line name above and a one-line name below leave room otherwise)."""
+
+    def fits(r: float) -> bool:
+        left, top, right, bottom = _extents(boxes, r, gap)
+        return bottom - top <= area.height() and max(-left, right) <= area.width() / 2
+
+    if not fits(radius):
+        return radius, area.center().x(), area.center().y()
+    low, high = radius, radius * 1.5
+    for _ in range(14):
+        mid = (low + high) / 2
+        if fits(mid):
+            low = mid
+        else:
+            high = mid
+    _, top, _, bottom = _extents(boxes, low, gap)
+    cy = area.top() - top + (area.height() - (bottom - top)) / 2
+    return low, area.center().x(), cy
+
+
 def _meeting_labels(boxes: list[geometry.Box], radius: float, gap: float, air: float) -> float:
     """How much practice names would overlap (square pixels, 0 when none meet), with a little
     `air` around each so a highlighted name's plate never touches its neighbour."""
@@ -464,8 +500,10 @@ class RadarScene:
             label_px *= 0.9
         self._label_texts = texts  # the names as the chosen boxes wrap them
         self.label_px = label_px
+        # The names above and below seldom take the same height: the chart moves off the
+        # middle by half the difference, and grows into the room that frees.
+        radius, cx, cy = _balanced(boxes, radius, gap_px, area)
         self.radius_px = radius
-        cx, cy = area.center().x(), area.center().y()
         self._centre = (cx, cy)
         self.vb.setRange(
             xRange=(-cx / radius, (w - cx) / radius),
@@ -490,7 +528,7 @@ class RadarScene:
         self._add(self._static, rings, 1)
         self._add(self._static, spokes, 1)
         # Ring labels never taller than the gap between rings, so they never overlap.
-        ring_font = font(min(sz.ring_px, radius / len(levels) * 0.62))
+        ring_font = font(min(sz.ring_px, radius / len(levels) * 0.5))
         # The model's practice groups, named in the ring between rim and names.
         radar_groups.add_arcs(self, gap_px, ring_font.pixelSize())
         # Ring labels sit above the fills and lines with a light halo, so a level's name stays
@@ -596,7 +634,9 @@ class RadarScene:
         spec = self._require_spec()
         practices = spec.assessment.model.practices
         n = len(practices)
-        wrap = max(label_px * 7, min(area.width() * 0.24, label_px * 15))
+        # A wide area (presentation, a slide) has width to spare for names beside the chart.
+        share = 0.3 if area.width() > 1.6 * area.height() else 0.24
+        wrap = max(label_px * 7, min(area.width() * share, label_px * 15))
         # Every name measured bold (as when selected): walking the practices never resizes the chart.
         bold = font(label_px, bold=True)
         advance = QFontMetricsF(bold).horizontalAdvance
@@ -607,7 +647,9 @@ class RadarScene:
             if abs(math.sin(geometry.angle(i, n))) >= 0.1:
                 w = wrap
             else:
-                w = 2.0 * wrap if upright is None else min(2.0 * wrap, upright)
+                # One line where the width allows: a second line above the chart costs its radius.
+                w = max(2.0 * wrap, min(area.width() * 0.75, label_px * 30))
+                w = w if upright is None else min(w, upright)
             # A name longer than a few lines ends in "…" (a word wider than the box breaks),
             # so one long name neither runs off the page nor shrinks the chart to a dot.
             lines, whole = fit_lines(p.name, (w - 2 * self._margin()) * 0.96, PRACTICE_LINES, advance)
