@@ -548,7 +548,9 @@ class RadarScene:
             text = f"{lv.score} {lv.name}" if ring_names else str(lv.score)
             label = self._text(text, ring_font, theme.muted_text, fill=bg)
             label.setPos(-(sz.marker * 0.8 + sz.ring_px * 0.3) / radius, r)
-            label.setAnchor((1.0, 0.5))
+            # The outer ring's name hangs just inside the rim when group arcs run round it.
+            outer = li == len(levels) - 1 and bool(radar_groups.group_runs(model))
+            label.setAnchor((1.0, 0.15 if outer else 0.5))
             self._add(self._static, label, 14)  # fills and lines 10-13, points 15-18
 
         # Practice names outside the rim.
