@@ -181,7 +181,8 @@ class GapScene(PixelScene):
                 anchor=(0.5, 0.5),
             )
         if note:
-            self.text(note, sub_px, theme.muted_text, m, h - m - note_h, width=w - 2 * m)
+            below = top + n * row_h + 8 * s  # under the rows: no empty band above the note
+            self.text(note, sub_px, theme.muted_text, m, min(h - m - note_h, below), width=w - 2 * m)
 
     def _legend(self, x: float, y: float, px: float, s: float, spread: bool = False) -> float:
         theme = self.spec.theme  # type: ignore[union-attr]

@@ -97,6 +97,9 @@ class MultiplesScene(PixelScene):
         pw, ph = area.width() / max(cols, 1), area.height() / max(rows, 1)
         name_px = max(9.0, min(15 * s * spec.font_scale, ph * 0.09))
         name_h = max((text_size(n[0], name_px, True, width=pw - 4)[1] for n in series), default=0.0)
+        while name_h > ph * 0.22 and name_px > 9.5:  # names of three lines would leave the radars small
+            name_px = max(9.0, name_px * 0.9)
+            name_h = max(text_size(n[0], name_px, True, width=pw - 4)[1] for n in series)
         for k, (name, cur, tgt, colour) in enumerate(series):
             cx0 = area.left() + (k % cols) * pw
             cy0 = area.top() + (k // cols) * ph

@@ -37,7 +37,15 @@ SPREADS = {
     "iqr": "Middle half (interquartile range)",
 }
 _SPREAD_WORDS = {"range": "lowest to highest current level", "iqr": "middle half of the current levels"}
-BAND_ALPHA = 0.16
+BAND_ALPHA = 0.22
+# The band's own hue, apart from the roll-up's grey (its current fill, its hatched gap): a band
+# in grey read as one more grey. A blue that shows on each theme's background.
+BAND_COLOURS = {"light": "#2f6db3", "print": "#2f6db3", "dark": "#7ab0f0", "high-contrast": "#4fc3ff"}
+
+
+def band_colour(spec: ChartSpec) -> str:
+    """The spread band's colour in this theme (the legend's swatch uses it too)."""
+    return BAND_COLOURS.get(spec.theme.name, BAND_COLOURS["light"])
 
 
 def drawn_rule(spec: ChartSpec) -> str:
@@ -73,11 +81,30 @@ def subtitle(spec: ChartSpec) -> str:
     return text
 
 
+def has_levels(spec: ChartSpec, targets: bool = False) -> bool:
+    """Whether any system has a current level (or, with `targets`, a target) to roll up.
+
+    Stops at the first one, so a large portfolio costs a glance; a template costs nothing.
+    """
+    for system in spec.assessment.systems:
+        for r in system.ratings.values():
+            if r.current is not None or (targets and r.target is not None):
+                return True
+    return False
+
+
+def _nothing_yet(spec: ChartSpec) -> list[tuple[str, str, str]]:
+    """The one row a roll-up over no levels gets: it draws nothing, and says why."""
+    return [("◆", spec.theme.muted_text, f"{series_name(spec)}: no levels yet")]
+
+
 def legend_rows(spec: ChartSpec) -> list[tuple[str, str, str]]:
     """The overlay's legend rows for the roll-up and its band (symbol, colour, text)."""
+    if not has_levels(spec):
+        return _nothing_yet(spec)
     rows = [("◆", spec.theme.average, f"{series_name(spec)} ({_LEGEND_RULE.get(spec.rollup, '')}dotted)")]
     if spec.spread in _SPREAD_WORDS:
-        rows.append(("▒", spec.theme.average, f"Band: {_SPREAD_WORDS[spec.spread]}"))
+        rows.append(("▒", band_colour(spec), f"Band: {_SPREAD_WORDS[spec.spread]}"))
     return rows
 
 
@@ -164,18 +191,27 @@ class BandItem(QGraphicsPathItem):
 
 
 def add_band(scene: RadarScene, rollups: list[PracticeRollup], z: float = 9.5) -> None:
-    """The translucent spread band under the roll-up series (nothing when no spread is chosen)."""
+    """The spread band under the roll-up series: a translucent blue, its edges dotted (nothing when
+    no spread is chosen). Hue and dots tell it from the roll-up's grey fill and hatched gap."""
+    from gapradar.chart.radar_scene import _pen, outline_path
+
     spec = scene._require_spec()
     if spec.spread not in _SPREAD_WORDS:
         return
     low, high = band_bounds(rollups, spec.spread)
-    item = BandItem(band_path(scene._points(low), scene._points(high)))
+    inner, outer = scene._points(low), scene._points(high)
+    item = BandItem(band_path(inner, outer))
     item.fast = scene.on_screen
-    colour = QColor(spec.theme.average)
+    colour = QColor(band_colour(spec))
     colour.setAlphaF(BAND_ALPHA)
     item.setBrush(QBrush(colour))
     item.setPen(QPen(Qt.PenStyle.NoPen))
     scene._add(scene._dynamic, item, z)
+    edges = outline_path(inner)
+    edges.addPath(outline_path(outer))
+    edge = QGraphicsPathItem(edges)
+    edge.setPen(_pen(band_colour(spec), max(1.0, scene.sizes.line * 0.6), Qt.PenStyle.DotLine))
+    scene._add(scene._dynamic, edge, z + 0.05)
 
 
 def add_series(scene: RadarScene, key: str, rollups: list[PracticeRollup], idx: int) -> None:
@@ -219,9 +255,9 @@ def add_focus(scene: RadarScene, key: str, rollups: list[PracticeRollup]) -> Non
         edge = QGraphicsPathItem(outline_path(tgt_pts))
         edge.setPen(_pen(colour, sz.line, Qt.PenStyle.DashLine))
         scene._add(scene._dynamic, edge, 12)
-        tgt_markers = scene._markers(tgt_pts, target, colour, "d", False, texts)
+        tgt_markers = scene._markers(tgt_pts, target, colour, "d", False, texts, unassessed=False)
         scene._add(scene._dynamic, tgt_markers, 16)
-    cur_markers = scene._markers(cur_pts, current, colour, "o", True, texts)
+    cur_markers = scene._markers(cur_pts, current, colour, "o", True, texts, unassessed=False)
     scene._add(scene._dynamic, cur_markers, 17)
     scene.series[key] = Series(key, name, colour, cur_poly, cur_markers, tgt_poly, tgt_markers)
 
@@ -247,9 +283,11 @@ def gap_area(scene: RadarScene, rollups: list[PracticeRollup]) -> QPainterPath:
 def focus_legend_rows(spec: ChartSpec) -> list[tuple[str, str, str]]:
     """The legend when the roll-up is in focus: what each mark is, and the rule."""
     colour = spec.theme.average
+    if not has_levels(spec, targets=True):
+        return _nothing_yet(spec)
     rows = [("●", colour, f"Current level ({rule_words(spec).split(' (')[0]})")]
     if spec.show_targets:
         rows += [("◇", colour, "Target level (dashed)"), ("▨", colour, "Gap to close")]
     if spec.spread in _SPREAD_WORDS:
-        rows.append(("▒", colour, f"Band: {_SPREAD_WORDS[spec.spread]}"))
+        rows.append(("▒", band_colour(spec), f"Band: {_SPREAD_WORDS[spec.spread]}"))
     return rows

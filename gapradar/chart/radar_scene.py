@@ -120,6 +120,61 @@ def _on_spoke(r: float, spoke: tuple[float, float]) -> tuple[float, float]:
     return r * spoke[0], r * spoke[1]
 
 
+def _extents(boxes: list[geometry.Box], radius: float, gap: float) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) in pixels about the centre (y down) of the rim and every name."""
+    n = len(boxes)
+    rects = [geometry.label_rect(b, i, n, radius, gap) for i, b in enumerate(boxes)]
+    return (
+        min([-radius, *(r[0] for r in rects)]),
+        min([-radius, *(r[1] for r in rects)]),
+        max([radius, *(r[2] for r in rects)]),
+        max([radius, *(r[3] for r in rects)]),
+    )
+
+
+def _balanced(
+    boxes: list[geometry.Box], radius: float, gap: float, area: QRectF
+) -> tuple[float, float, float]:
+    """(radius, centre x, centre y): the chart centred on its names' extent rather than on the area,
+    as large as still fits (a two-line name above and a one-line name below leave room otherwise)."""
+
+    def fits(r: float) -> bool:
+        left, top, right, bottom = _extents(boxes, r, gap)
+        return bottom - top <= area.height() and max(-left, right) <= area.width() / 2
+
+    if not fits(radius):
+        return radius, area.center().x(), area.center().y()
+    low, high = radius, radius * 1.5
+    for _ in range(14):
+        mid = (low + high) / 2
+        if fits(mid):
+            low = mid
+        else:
+            high = mid
+    _, top, _, bottom = _extents(boxes, low, gap)
+    cy = area.top() - top + (area.height() - (bottom - top)) / 2
+    return low, area.center().x(), cy
+
+
+def _meeting_labels(boxes: list[geometry.Box], radius: float, gap: float, air: float) -> float:
+    """How much practice names would overlap (square pixels, 0 when none meet), with a little
+    `air` around each so a highlighted name's plate never touches its neighbour."""
+    n = len(boxes)
+    rects = [
+        geometry.label_rect(geometry.Box(b.width + air, b.height + air * 0.5), i, n, radius, gap)
+        for i, b in enumerate(boxes)
+    ]
+    total = 0.0
+    for i in range(n):
+        a = rects[i]
+        for j in range(i + 1, n):
+            b = rects[j]
+            w, h = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
+            if w > 0 and h > 0:
+                total += w * h
+    return total
+
+
 @dataclass(frozen=True)
 class Sizes:
     """Pixel sizes for one output size."""
@@ -423,16 +478,34 @@ class RadarScene:
 
         n = len(model.practices)
         # Many practices on a small chart: step the names' size down until no two collide.
+        # Names above and below the chart may spread sideways, as wide as the room between their
+        # neighbours (many practices bring those close); when names still meet, all get smaller.
         label_px = sz.label_px
         for _ in range(6):
+            gap_px = radar_groups.label_gap(model, label_px, sz)  # wider with groups: their names
+            air = label_px * 0.3
             boxes, radius = self._fit_labels(label_px, area)
-            if not geometry.labels_overlap(boxes, radius, label_px * 0.5) or label_px <= 9:
+            texts = self._label_texts
+            meeting = _meeting_labels(boxes, radius, gap_px, air)
+            for _ in range(2):
+                if not meeting or n < 5:
+                    break
+                # The room between the neighbours of the names at 12 and 6 o'clock, at this radius.
+                room = 2 * (radius + gap_px) * math.sin(2 * math.pi / n) - 2 * air
+                narrow, r2 = self._fit_labels(label_px, area, max(label_px * 6, room))
+                met = _meeting_labels(narrow, r2, gap_px, air)
+                if met >= meeting:
+                    break
+                boxes, radius, meeting, texts = narrow, r2, met, self._label_texts
+            if not meeting or label_px <= 9:
                 break
             label_px *= 0.9
+        self._label_texts = texts  # the names as the chosen boxes wrap them
         self.label_px = label_px
-        gap_px = label_px * 0.5
+        # The names above and below seldom take the same height: the chart moves off the
+        # middle by half the difference, and grows into the room that frees.
+        radius, cx, cy = _balanced(boxes, radius, gap_px, area)
         self.radius_px = radius
-        cx, cy = area.center().x(), area.center().y()
         self._centre = (cx, cy)
         self.vb.setRange(
             xRange=(-cx / radius, (w - cx) / radius),
@@ -456,9 +529,10 @@ class RadarScene:
         spokes.setPen(_pen(theme.spoke, max(1.0, sz.scale)))
         self._add(self._static, rings, 1)
         self._add(self._static, spokes, 1)
-        radar_groups.add_arcs(self, gap_px)  # the model's practice groups, between rim and names
         # Ring labels never taller than the gap between rings, so they never overlap.
-        ring_font = font(min(sz.ring_px, radius / len(levels) * 0.62))
+        ring_font = font(min(sz.ring_px, radius / len(levels) * 0.5))
+        # The model's practice groups, named in the ring between rim and names.
+        radar_groups.add_arcs(self, gap_px, ring_font.pixelSize())
         # Ring labels sit above the fills and lines with a light halo, so a level's name stays
         # readable, and below the points, so they never hide data (lines show through the halo).
         # On a transparent export a box would show as a patch on the slide, so there is none.
@@ -467,14 +541,18 @@ class RadarScene:
             bg.setAlphaF(0.6)
         # No room for names (a small chart in large type): scores only; the level guide names them.
         widest = max(measure(f"{lv.score} {lv.name}", ring_font)[0] for lv in levels)
-        ring_names = widest <= 0.8 * radius
+        ring_names = widest <= 0.8 * radius and not self._ring_labels_meet_names(
+            boxes, gap_px, ring_font, [f"{lv.score} {lv.name}" for lv in levels]
+        )
         for li, lv in enumerate(levels):
             # Left of the 12 o'clock spoke, clear of its markers; above the fills so always readable.
             r = geometry.radius(li, len(levels))
             text = f"{lv.score} {lv.name}" if ring_names else str(lv.score)
             label = self._text(text, ring_font, theme.muted_text, fill=bg)
             label.setPos(-(sz.marker * 0.8 + sz.ring_px * 0.3) / radius, r)
-            label.setAnchor((1.0, 0.5))
+            # The outer ring's name hangs just inside the rim when group arcs run round it.
+            outer = li == len(levels) - 1 and bool(radar_groups.group_runs(model))
+            label.setAnchor((1.0, 0.15 if outer else 0.5))
             self._add(self._static, label, 14)  # fills and lines 10-13, points 15-18
 
         # Practice names outside the rim.
@@ -498,6 +576,23 @@ class RadarScene:
             self._add(self._static, item, 20)
             self.practice_labels.append(item)
         self._flush_px()
+
+    def _ring_labels_meet_names(
+        self, boxes: list[geometry.Box], gap_px: float, ring_font: QFont, texts: list[str]
+    ) -> bool:
+        """Whether a ring label, named, would run into a practice name (many practices: the
+        names beside 12 o'clock come down to the outer ring)."""
+        radius, sz = self.radius_px, self.sizes
+        n, count = len(boxes), len(texts)
+        names = [geometry.label_rect(b, i, n, radius, gap_px) for i, b in enumerate(boxes)]
+        right = -(sz.marker * 0.8 + sz.ring_px * 0.3)
+        for li, text in enumerate(texts):
+            w, h = measure(text, ring_font, None, 0.0)  # the ink, not the padding round it
+            y = -geometry.radius(li, count) * radius  # pixels, y down
+            rect = (right - w, y - h / 2, right, y + h / 2)
+            if any(rect[0] < r[2] and r[0] < rect[2] and rect[1] < r[3] and r[1] < rect[3] for r in names):
+                return True
+        return False
 
     def _build_title(self, top: float) -> float:
         """Title (two lines at most) and subtitle (one), centred; returns the y below them.
@@ -534,12 +629,18 @@ class RadarScene:
             top += measure(line, f, None, self._margin())[1]
         return top + sz.margin * 0.5
 
-    def _fit_labels(self, label_px: float, area: QRectF) -> tuple[list[geometry.Box], float]:
-        """Label boxes (wrapped) at this size, and the largest radius that leaves room for them."""
+    def _fit_labels(
+        self, label_px: float, area: QRectF, upright: float | None = None
+    ) -> tuple[list[geometry.Box], float]:
+        """Label boxes (wrapped) at this size, and the largest radius that leaves room for them.
+
+        `upright`: the widest the names above and below the chart may wrap (else twice the others)."""
         spec = self._require_spec()
         practices = spec.assessment.model.practices
         n = len(practices)
-        wrap = max(label_px * 7, min(area.width() * 0.24, label_px * 15))
+        # A wide area (presentation, a slide) has width to spare for names beside the chart.
+        share = 0.3 if area.width() > 1.6 * area.height() else 0.24
+        wrap = max(label_px * 7, min(area.width() * share, label_px * 15))
         # Every name measured bold (as when selected): walking the practices never resizes the chart.
         bold = font(label_px, bold=True)
         advance = QFontMetricsF(bold).horizontalAdvance
@@ -547,14 +648,20 @@ class RadarScene:
         self._label_texts = []
         for i, p in enumerate(practices):
             # Names above and below the chart may spread sideways; those beside it may not.
-            w = wrap * (2.0 if abs(math.sin(geometry.angle(i, n))) < 0.1 else 1.0)
+            if abs(math.sin(geometry.angle(i, n))) >= 0.1:
+                w = wrap
+            else:
+                # One line where the width allows: a second line above the chart costs its radius.
+                w = max(2.0 * wrap, min(area.width() * 0.75, label_px * 30))
+                w = w if upright is None else min(w, upright)
             # A name longer than a few lines ends in "…" (a word wider than the box breaks),
             # so one long name neither runs off the page nor shrinks the chart to a dot.
             lines, whole = fit_lines(p.name, (w - 2 * self._margin()) * 0.96, PRACTICE_LINES, advance)
             text = p.name if whole else "\n".join(lines)
             self._label_texts.append(text)
             boxes.append(geometry.Box(*measure(text, bold, w, self._margin())))
-        return boxes, geometry.chart_radius(area.width(), area.height(), boxes, label_px * 0.5)
+        gap = radar_groups.label_gap(spec.assessment.model, label_px, self.sizes)
+        return boxes, geometry.chart_radius(area.width(), area.height(), boxes, gap)
 
     def _text(self, text: str, f: QFont, colour: str, fill: QColor | None = None) -> pg.TextItem:
         item = pg.TextItem(text=text, color=QColor(colour), fill=fill)
@@ -692,8 +799,12 @@ class RadarScene:
         name_room = room - advance("◆ ")
 
         def line(symbol: str, colour: str, text: str) -> str:
-            # Names end in "…" rather than run past the legend; notes (no symbol) wrap.
-            shown = html.escape(elide(text, name_room, advance) if symbol else text)
+            # In a narrow column a long row takes up to three lines (then ends in "…") rather than run
+            # past the legend; in a band it ends in "…"; notes (no symbol) wrap.
+            if symbol and column:
+                shown = "<br>".join(html.escape(t) for t in fit_lines(text, name_room, 3, advance)[0])
+            else:
+                shown = html.escape(elide(text, name_room, advance) if symbol else text)
             if not column:
                 # Band entries wrap as wholes, never inside a name (nor after a dash: a word joiner).
                 shown = shown.replace(" ", "&nbsp;").replace("–", "–\u2060")
@@ -711,7 +822,10 @@ class RadarScene:
         def body(rows: list[tuple[str, str, str]]) -> str:
             entries = lines(rows)
             if column:
-                return f"<div>{heading}</div>" + "".join(f"<div>{e}</div>" for e in entries)
+                # A row's second line hangs under its text, not under its symbol.
+                indent = advance("◆ ")
+                hang = f"style='margin-left:{indent:.1f}px; text-indent:-{indent:.1f}px'"
+                return f"<div>{heading}</div>" + "".join(f"<div {hang}>{e}</div>" for e in entries)
             return f"<div align='center'>{heading}{gap}{gap.join(entries)}</div>"
 
         doc = QTextDocument()
@@ -945,7 +1059,10 @@ class RadarScene:
         texts: list[str],
         ratings: list[Rating] | None = None,
         stacks: Sequence[int] = (),
+        unassessed: bool = True,
     ) -> pg.ScatterPlotItem:
+        """`unassessed`: a marker near the centre where nothing is assessed, to drag a level from.
+        A roll-up has none: nobody rated that practice, and a roll-up is not edited."""
         spec = self._require_spec()
         sz, theme = self.sizes, spec.theme
         spots = []
@@ -962,6 +1079,8 @@ class RadarScene:
                 spots.append(rating_marks.na_spot(where, sz.marker * 1.6, texts[i]))
                 continue
             assessed = v is not None and pt is not None
+            if not (assessed or unassessed):
+                continue
             # Not assessed: a small hollow marker off the series, next to the centre.
             pos = (
                 pt
@@ -1027,7 +1146,9 @@ class RadarScene:
         averages = self._averages if average else None  # computed once per redraw, not per point
         texts = [self._spot_text(None if average else name, i, averages) for i in range(len(values))]
         ratings = None if average else self._ratings(name)
-        markers = self._markers(pts, values, colour, style.symbol, True, texts, ratings, stacks)
+        markers = self._markers(
+            pts, values, colour, style.symbol, True, texts, ratings, stacks, unassessed=not average
+        )
         if ratings is not None:
             self._rating_marks(pts, ratings, colour, stacks, 15 + idx * 0.01)
         markers.sigHovered.connect(lambda item, points, ev, k=key: self._hover(k if len(points) else None))

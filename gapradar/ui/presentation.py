@@ -28,6 +28,7 @@ from gapradar.ui.workspace import Workspace
 
 LABEL_SHARE = 0.032  # practice names: at least 3% of the screen's height
 GUIDE_SHARE = 0.021
+LEGEND_SHARE = 0.021  # legend, subtitle and notes: readable from the room, as the caption band is
 
 
 class PresentationWindow(QWidget):
@@ -79,16 +80,25 @@ class PresentationWindow(QWidget):
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(1, band)
 
-    def font_scale(self) -> float:
-        """So practice names are at least LABEL_SHARE of the height, whatever the screen."""
+    def _scale(self) -> float:
+        """The scenes' own size factor at the chart area's size (as radar_scene.sizes_for has it)."""
         radar = getattr(self, "radar", None)
         size = radar.viewport().size() if radar is not None else self.size()
-        s = max(0.45, min(size.width(), size.height()) / REFERENCE_PX)
-        return max(1.0, LABEL_SHARE * self.height() / (15 * s))
+        return max(0.45, min(size.width(), size.height()) / REFERENCE_PX)
+
+    def font_scale(self) -> float:
+        """So practice names are at least LABEL_SHARE of the height, whatever the screen."""
+        return max(1.0, LABEL_SHARE * self.height() / (15 * self._scale()))
+
+    def chrome_scale(self) -> float:
+        """So the legend (13.5 px at the reference size) is at least LEGEND_SHARE of the height."""
+        return max(1.2, LEGEND_SHARE * self.height() / (13.5 * self._scale()))
 
     def _decorate(self, spec: ChartSpec) -> ChartSpec:
         system = self.ws.state.selected_system
-        return replace(spec, font_scale=self.font_scale(), chrome_scale=1.2, subtitle=system or "")
+        return replace(
+            spec, font_scale=self.font_scale(), chrome_scale=self.chrome_scale(), subtitle=system or ""
+        )
 
     def refresh(self, *_args: object) -> None:
         if not hasattr(self, "guide"):
@@ -170,7 +180,7 @@ class PresentationWindow(QWidget):
         canvas = self.canvases[state.view]
         spec = scene_spec(a, state)
         assert isinstance(spec, ViewSpec)
-        canvas.present(replace(spec, font_scale=self.font_scale() * 0.8, chrome_scale=1.2))
+        canvas.present(replace(spec, font_scale=self.font_scale() * 0.8, chrome_scale=self.chrome_scale()))
         self.views.setCurrentWidget(canvas)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -228,30 +228,181 @@ def test_no_groups_no_arcs(qapp, sample_path):
         canvas.close()
 
 
-@pytest.mark.parametrize("size", [(1280, 720), (3840, 2160), (1080, 1080)])
-def test_group_arcs_and_names_never_touch_the_practice_names(qapp, size):
+def px_rect(radar, item: pg.TextItem):
+    """A text item's box in output pixels (text items ignore the view's scale)."""
+    from PySide6.QtCore import QRectF
+
+    p, box = radar.data_to_px(item.pos()), item.textItem.boundingRect()
+    ax, ay = item.anchor.x(), item.anchor.y()
+    return QRectF(p.x() - ax * box.width(), p.y() - ay * box.height(), box.width(), box.height())
+
+
+def path_px_rect(radar, item: QGraphicsPathItem):
+    """A path item's (data units) box in output pixels."""
+    from PySide6.QtCore import QRectF
+
+    r = item.path().boundingRect()
+    return QRectF(radar.data_to_px(r.bottomLeft()), radar.data_to_px(r.topRight())).normalized()
+
+
+def _contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours."""
+    from PySide6.QtGui import QColor
+
+    def lum(c: str) -> float:
+        q = QColor(c)
+        ch = [q.redF(), q.greenF(), q.blueF()]
+        ch = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in ch]
+        return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2]
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (3840, 2160), (1080, 1080), (800, 420), (1920, 1080)])
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_group_arcs_and_names_never_touch_the_practice_names(qapp, size, theme):
+    """Group names: along their arc outside the rim, clear of practice names, ring labels and data;
+    in the text colour, at least as large as the ring labels."""
+    from gapradar.chart.style import THEMES
+
     samm = load("datasets/templates/owasp-samm-2.yaml")
     samm.systems.append(System("App", {p.id: Rating(3, 3) for p in samm.model.practices}))
-    canvas = laid_out(ChartSpec(samm, checked=("App",)), ExportOptions(*size))
+    spec = ChartSpec(samm, checked=("App",), theme=THEMES[theme], selected_practice=1)
+    canvas = laid_out(spec, ExportOptions(*size))
     try:
         radar = canvas.view.radar
-        labels = [item.sceneBoundingRect() for item in radar.practice_labels]
+        labels = [px_rect(radar, item) for item in radar.practice_labels]
         names = {r.name for r in group_runs(samm.model)}
-        group_names = [
-            i.sceneBoundingRect()
+        level_names = {f"{lv.score} {lv.name}" for lv in samm.model.levels} | {
+            str(lv.score) for lv in samm.model.levels
+        }
+        rings = [
+            i
             for i in canvas.items_bottom_up()
-            if isinstance(i, pg.TextItem) and i.textItem.toPlainText() in names
+            if isinstance(i, pg.TextItem) and i.textItem.toPlainText() in level_names
         ]
-        assert len(group_names) == 5
+        assert len(rings) == len(samm.model.levels)
+        group_names = [
+            i for i in canvas.items_bottom_up() if isinstance(i, QGraphicsPathItem) and i.data(0) in names
+        ]
+        assert {g.data(0) for g in group_names} == names
         arcs = [i for i in canvas.items_bottom_up() if isinstance(i, QGraphicsPathItem) and i.zValue() == 2]
         assert len(arcs) == 5
         for arc in arcs:
             path = arc.path()
             for k in range(path.elementCount()):
                 e = path.elementAt(k)
-                at = arc.mapToScene(QPointF(e.x, e.y))
-                assert not any(r.contains(at) for r in labels)
+                assert not any(r.contains(radar.data_to_px(QPointF(e.x, e.y))) for r in labels)
+        ring_px = max(r.textItem.font().pixelSize() for r in rings)
         for g in group_names:
-            assert not any(g.intersects(r) for r in labels)
+            box = path_px_rect(radar, g)
+            assert box.height() >= ring_px * 0.7  # the ink: at least the ring labels' size
+            # Outside the rim: no data point (every level 3 is on the rim) is under a name.
+            path = g.path()
+            assert all(
+                (path.elementAt(e).x ** 2 + path.elementAt(e).y ** 2) ** 0.5 > 1.0
+                for e in range(path.elementCount())
+            )
+            # Nothing of the name inside any practice name's box (ink sampled along its outline).
+            for e in range(path.elementCount()):
+                at = radar.data_to_px(QPointF(path.elementAt(e).x, path.elementAt(e).y))
+                assert not any(r.contains(at) for r in labels), g.data(0)
+                assert not any(px_rect(radar, r).contains(at) for r in rings), g.data(0)
+            assert _contrast(g.brush().color().name(), radar.spec.theme.background) >= 4.5
+    finally:
+        canvas.close()
+
+
+def test_ring_labels_never_meet_the_practice_names_of_a_many_practice_model(qapp):
+    """SAMM's fifteen practices at a small size: "3 Mastery" came down into "Operational Management"."""
+    samm = load("datasets/templates/owasp-samm-2.yaml")
+    for size in ((700, 420), (1024, 560), (1280, 720)):
+        canvas = laid_out(ChartSpec(samm), ExportOptions(*size))
+        try:
+            radar = canvas.view.radar
+            labels = [px_rect(radar, item) for item in radar.practice_labels]
+            scores = {str(lv.score) for lv in samm.model.levels}
+            rings = [
+                px_rect(radar, i)
+                for i in canvas.items_bottom_up()
+                if isinstance(i, pg.TextItem)
+                and i.textItem.toPlainText().split(" ")[0] in scores
+                and i.zValue() == 14
+            ]
+            assert rings
+            for r in rings:
+                inner = r.adjusted(3, 3, -3, -3)  # the ink, not the padding
+                assert not any(inner.intersects(lab) for lab in labels), size
+            if size[1] < 560:
+                continue  # smaller still, fifteen names of two lines cannot all keep apart
+            for i, a in enumerate(labels):
+                for b in labels[i + 1 :]:
+                    assert not a.adjusted(2, 2, -2, -2).intersects(b), size
+        finally:
+            canvas.close()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "high-contrast", "print"])
+def test_the_focused_rollups_band_is_told_apart_from_its_grey_fill_and_gap(qapp, small, theme):
+    """The roll-up's current fill and hatched gap are greys: the band is a hue, with dotted edges."""
+    from PySide6.QtCore import Qt
+
+    from gapradar.chart.style import THEMES
+
+    spec = ChartSpec(
+        small, focus="Median – all systems", rollup="median", spread="range", theme=THEMES[theme]
+    )
+    canvas = laid_out(spec)
+    try:
+        paths = [i for i in canvas.items_bottom_up() if isinstance(i, QGraphicsPathItem)]
+        band = [i for i in paths if 0 < i.brush().color().alphaF() < 0.5 and not i.path().isEmpty()]
+        assert len(band) == 1
+        assert band[0].brush().color().hsvSaturationF() > 0.4  # not one more grey
+        dotted = [i for i in paths if i.pen().style() == Qt.PenStyle.DotLine]
+        assert dotted and dotted[0].pen().color().name() == band[0].brush().color().name()
+        assert not any(
+            i.brush().style() != Qt.BrushStyle.NoBrush and i.brush().color().hsvSaturationF() > 0.4
+            for i in paths
+            if i is not band[0]
+        )  # the fill and gap stay grey: the hue is the band's alone
+    finally:
+        canvas.close()
+
+
+def _legend(canvas: _Canvas) -> str:
+    return "\n".join(texts(canvas))
+
+
+@pytest.mark.parametrize("focus", [None, "Average – all systems"])
+def test_a_rollup_over_nothing_draws_nothing_and_says_so(qapp, focus):
+    """A template (no systems, or none rated): no ring of markers at the centre, no band row."""
+    from pathlib import Path
+
+    template = load(Path(__file__).parents[2] / "datasets/templates/owasp-samm-2.yaml")
+    canvas = laid_out(ChartSpec(template, focus=focus, spread="range"))
+    try:
+        series = canvas.view.radar.series[AVERAGE_KEY]
+        assert len(series.markers.points()) == 0
+        assert series.polygon.outline.isEmpty()
+        if series.target_markers is not None:
+            assert len(series.target_markers.points()) == 0
+        legend = _legend(canvas)
+        assert "no levels yet" in legend
+        assert "Band:" not in legend and "(dotted)" not in legend
+    finally:
+        canvas.close()
+
+
+def test_the_rollup_marks_only_the_practices_someone_rated(qapp, small):
+    """Nobody has a current level for p2: the roll-up has no marker there, none at the centre."""
+    for name in ("A", "B"):
+        system = small.system(name)
+        system.set_rating("p2", Rating(None, system.rating("p2").target))
+    canvas = laid_out(ChartSpec(small))
+    try:
+        points = canvas.view.radar.series[AVERAGE_KEY].markers.points()
+        assert len(points) == 3
+        assert min(radius_of(p.pos()) for p in points) > geometry.NOT_ASSESSED_RADIUS * 2
     finally:
         canvas.close()

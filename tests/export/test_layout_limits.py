@@ -99,8 +99,11 @@ def test_a_long_system_name_ends_in_an_ellipsis_in_the_legend_and_the_focus_titl
     a = renamed(generated(4), 1, name.strip())
     overlay = ChartSpec(a, checked=tuple(a.system_names()))
     assert not ink_at_edges(png(overlay, tmp_path))
-    legend = [text for text, *_ in svg_lines(overlay, tmp_path) if "Core banking" in text]
-    assert len(legend) == 1 and legend[0].endswith("…")
+    lines = svg_lines(overlay, tmp_path)
+    first = next(k for k, (text, *_) in enumerate(lines) if text.startswith("● Core banking"))
+    row = lines[first : first + 3]  # a long name wraps to three lines at most, then ends in "…"
+    assert row[-1][0].rstrip().endswith("…")
+    assert all(x > row[0][1] for _, x, _, _ in row[1:])  # its lines hang under the name, not the symbol
 
     focus = ChartSpec(a, checked=(name.strip(),), focus=name.strip(), show_average=False)
     for size in ((1280, 720), (1080, 1080)):
