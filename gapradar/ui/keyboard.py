@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import QLabel, QWidget
 
 from gapradar.ui.commands import (
-    SetConfidenceCommand,
     SetNotApplicableCommand,
     next_confidence,
     toggle_not_applicable,
@@ -77,6 +76,39 @@ def toggle_keys_help(host: QWidget) -> None:
     overlay.raise_()
 
 
+NOTICE_MS = 4000
+
+
+def show_notice(host: QWidget, text: str) -> None:
+    """A short notice along the bottom of `host` that goes by itself (or with the next notice)."""
+    notice = host.findChild(QLabel, "keysNotice")
+    if notice is None:
+        notice = QLabel(host)
+        notice.setObjectName("keysNotice")
+        notice.setAccessibleName("Notice")
+        notice.setWordWrap(True)
+        notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        notice.setStyleSheet(
+            "QLabel { background: rgba(20, 20, 20, 225); color: white; padding: 10px 16px; border-radius: 8px; }"
+        )
+        timer = QTimer(notice)
+        timer.setObjectName("keysNoticeTimer")
+        timer.setSingleShot(True)
+        timer.timeout.connect(notice.hide)
+    notice.setText(text)
+    f = notice.font()
+    f.setPixelSize(max(13, host.height() // 50))
+    notice.setFont(f)
+    notice.setFixedWidth(min(host.width() - 40, max(320, host.width() * 2 // 3)))
+    notice.adjustSize()
+    notice.move((host.width() - notice.width()) // 2, host.height() - notice.height() - 24)
+    notice.show()
+    notice.raise_()
+    timer = notice.findChild(QTimer, "keysNoticeTimer")
+    if timer is not None:
+        timer.start(NOTICE_MS)
+
+
 class KeyboardEditing(QObject):
     """An event filter that turns key presses into the facilitator's operations."""
 
@@ -87,6 +119,11 @@ class KeyboardEditing(QObject):
         self.facilitator = facilitator
         self.help_host = help_host
         self._minus = False  # "-" was pressed: the next digit is a negative level
+        facilitator.refused.connect(self._show_refusal)
+
+    def _show_refusal(self, text: str) -> None:
+        """A refused key says why over the chart too: presentation mode has no status line."""
+        show_notice(self.help_host(), text)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -128,7 +165,7 @@ class KeyboardEditing(QObject):
         elif key == Qt.Key.Key_C:
             self._edit_rating(next_confidence)
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            if not self._edit_rating(_clear_not_applicable):
+            if f.rollup_shown() or not self._edit_rating(_clear_not_applicable):
                 f.clear_level()
         elif text == "?" or key == Qt.Key.Key_Question:
             toggle_keys_help(self.help_host())
@@ -141,23 +178,14 @@ class KeyboardEditing(QObject):
             return False
         return True
 
-    def _edit_rating(
-        self,
-        make: Callable[[Document, str, str], SetNotApplicableCommand | SetConfidenceCommand | None],
-    ) -> bool:
+    def _edit_rating(self, make: Callable[[Document, str, str], QUndoCommand | None]) -> bool:
         """Push the command `make` gives for the selected rating and say what it did; False if none."""
         f = self.facilitator
-        ws, state = f.ws, f.ws.state
-        a, doc = ws.assessment, ws.document
-        if a is None or doc is None or state.selected_system is None:
-            if a is not None:
-                f.message.emit("Choose a system first")
+        if not f.edit_rating(make):
             return False
+        a, state = f.ws.assessment, f.ws.state
+        assert a is not None and state.selected_system is not None  # edit_rating pushed a command
         practice = a.model.practices[state.selected_practice]
-        command = make(doc, state.selected_system, practice.id)
-        if command is None:
-            return False
-        ws.push(command)
         rating = a.system(state.selected_system).rating(practice.id)
         if rating.not_applicable:
             f.message.emit(f"{practice.name}: not applicable to {state.selected_system}")

@@ -3,6 +3,8 @@
 The room agrees on a level by reading its description, so the guide shows all
 of them, in order, with the selected system's current and target flagged, the
 current level's confidence beside it, and "not applicable" said where it is so.
+With the roll-up in focus the chart shows no system, so neither does the guide:
+it gives the roll-up's levels and says how to edit a system's.
 """
 
 from __future__ import annotations
@@ -12,10 +14,13 @@ import html
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from gapradar.chart import radar_rollup
 from gapradar.chart.style import Theme
 from gapradar.domain import Assessment, Rating
 from gapradar.domain.assessment import Round
+from gapradar.domain.rollup import PracticeRollup, format_value, practice_rollup
 from gapradar.domain.rounds import Change, delta_mark, percent, system_progress
+from gapradar.ui.facilitation import ROLLUP_REFUSAL, rollup_in_focus
 from gapradar.ui.workspace import Workspace
 
 
@@ -29,9 +34,12 @@ def guide_html(
     show_targets: bool = True,
     show_votes: bool = True,
     baseline: Round | None = None,
+    rollup: tuple[str, PracticeRollup] | None = None,
 ) -> str:
     model = a.model
     practice = model.practices[practice_index]
+    if rollup is not None:
+        return _rollup_html(a, practice_index, rollup, band, show_targets)
     rating = a.system(system).rating(practice.id) if system in a.system_names() else None
     head = f"<b>{html.escape(practice.name)}</b>"
     if system:
@@ -78,6 +86,54 @@ def guide_html(
         cells = "".join(reversed(rows))
         return f"<div>{head}</div><table width='100%' cellspacing='6'><tr>{cells}</tr></table>"
     return f"<div>{head}</div><table width='100%' cellspacing='4' cellpadding='4'>{''.join(rows)}</table>"
+
+
+def _rollup_html(
+    a: Assessment, practice_index: int, rollup: tuple[str, PracticeRollup], band: bool, show_targets: bool
+) -> str:
+    """The roll-up in focus: its figures on this practice, the levels unmarked, and how to edit."""
+    name, r = rollup
+    practice = a.model.practices[practice_index]
+    figures = [f"current {format_value(r)}"]
+    if show_targets:
+        target = "–" if r.target is None else f"{r.target:.1f}".removesuffix(".0")
+        figures.append(f"target {target}")
+    head = (
+        f"<b>{html.escape(practice.name)}</b> &nbsp;·&nbsp; {html.escape(name)} (roll-up): "
+        f"{', '.join(figures)} over {r.assessed} system{'s' if r.assessed != 1 else ''}"
+        f"<br><i>{html.escape(ROLLUP_REFUSAL)}</i>"
+    )
+    rows = []
+    for lv in reversed(a.model.levels):
+        marks = []
+        if r.current == lv.score:
+            marks.append("◆ roll-up current")
+        if show_targets and r.target == lv.score:
+            marks.append("◇ roll-up target")
+        mark = f" <b>{' '.join(marks)}</b>" if marks else ""
+        desc = html.escape(lv.description) if lv.description else "<i>no description</i>"
+        if band:
+            rows.append(
+                f"<td width='{100 // len(a.model.levels)}%' valign='top'><b>{lv.score} {html.escape(lv.name)}</b>{mark}<br>{desc}</td>"
+            )
+        else:
+            rows.append(f"<tr><td><b>{lv.score} – {html.escape(lv.name)}</b>{mark}<br>{desc}</td></tr>")
+    if band:
+        cells = "".join(reversed(rows))
+        return f"<div>{head}</div><table width='100%' cellspacing='6'><tr>{cells}</tr></table>"
+    return f"<div>{head}</div><table width='100%' cellspacing='4' cellpadding='4'>{''.join(rows)}</table>"
+
+
+def guide_rollup(ws: Workspace) -> tuple[str, PracticeRollup] | None:
+    """The roll-up's name and figures on the selected practice while it is in focus, else None."""
+    a, state = ws.assessment, ws.state
+    spec = ws.chart_spec() if rollup_in_focus(state) else None
+    if a is None or spec is None:
+        return None
+    practice = a.model.practices[state.selected_practice]
+    rule = radar_rollup.drawn_rule(spec)
+    ratings = [s.rating(practice.id) for s in a.systems]
+    return radar_rollup.series_name(spec), practice_rollup(practice, ratings, rule)
 
 
 def _since_html(
@@ -178,6 +234,7 @@ class LevelGuide(QFrame):
                 show_targets=not state.targets_hidden,
                 show_votes=state.voting != "blind",  # the room sees no spread before the reveal
                 baseline=self.ws.baseline_round(),
+                rollup=guide_rollup(self.ws),
             )
         )
 

@@ -22,6 +22,7 @@ from gapradar.chart.radar_scene import REFERENCE_PX
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.chart.views import VIEWS, scene_spec
+from gapradar.ui.facilitation import rollup_in_focus
 from gapradar.ui.level_guide import LevelGuide, guide_html
 from gapradar.ui.radar_view import RadarView
 from gapradar.ui.workspace import Workspace
@@ -87,7 +88,8 @@ class PresentationWindow(QWidget):
         return max(1.0, LABEL_SHARE * self.height() / (15 * s))
 
     def _decorate(self, spec: ChartSpec) -> ChartSpec:
-        system = self.ws.state.selected_system
+        # The roll-up in focus is no system's chart: its subtitle names the rule, not the selected system.
+        system = None if rollup_in_focus(self.ws.state) else self.ws.state.selected_system
         return replace(spec, font_scale=self.font_scale(), chrome_scale=1.2, subtitle=system or "")
 
     def refresh(self, *_args: object) -> None:
