@@ -111,11 +111,15 @@ class Facilitator(QObject):
     def rollup_shown(self) -> bool:
         return rollup_in_focus(self.ws.state)
 
+    def refuse(self, why: str) -> None:
+        """A key did nothing: say why in the status line and over the chart."""
+        self.message.emit(why)
+        self.refused.emit(why)
+
     def _refused_in_rollup(self) -> bool:
         if not rollup_in_focus(self.ws.state):
             return False
-        self.message.emit(ROLLUP_REFUSAL)
-        self.refused.emit(ROLLUP_REFUSAL)
+        self.refuse(ROLLUP_REFUSAL)
         return True
 
     def _editable(self) -> tuple[Document, str, Practice] | None:

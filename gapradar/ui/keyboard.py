@@ -3,8 +3,9 @@
 Left/Right (Tab) walk the practices, Up/Down step the level, T switches between
 current and target, digits pick the level with that number (as read on the
 rings and in the table; `-` then a digit for negative levels), Delete clears
-to "not assessed", N marks the practice as not applicable (and back), C steps
-the confidence mark (none, claimed, evidenced, verified), PageUp/PageDown switch
+to "not assessed", N marks the practice as not applicable (and back, with the
+levels it had before when the undo stack knows them), C steps the confidence
+mark of a current level (none, claimed, evidenced, verified), PageUp/PageDown switch
 systems, [ and ] step through the rounds, A toggles the average, R reveals targets
 (or, when voting, the votes), V starts and stops room voting, M sets the revealed
 votes' median, ? lists the keys. Every change is the same undo command as the table's.
@@ -19,7 +20,9 @@ from PySide6.QtGui import QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import QLabel, QWidget
 
 from gapradar.ui.commands import (
+    SetConfidenceCommand,
     SetNotApplicableCommand,
+    confidence_refusal,
     next_confidence,
     toggle_not_applicable,
 )
@@ -31,10 +34,10 @@ KEYS_HELP = [
     ("↑ ↓", "raise / lower the level"),
     ("0–9", "set the level with that number (− then a digit for negative levels)"),
     ("Delete", "set to not assessed"),
-    ("N", "not applicable to this system (again: back to not assessed)"),
-    ("C", "confidence in the current level: claimed, evidenced, verified, none"),
+    ("N", "mark not applicable; again: applies again with its earlier levels (not assessed if unknown)"),
+    ("C", "confidence in the current level: claimed, evidenced, verified, none (needs a current level)"),
     ("T", "switch between editing current and target"),
-    ("Page Up / Page Down", "previous / next system"),
+    ("Page Up / Page Down", "previous / next system (also ends the roll-up's focus)"),
     ("[ / ]", "previous / next round (when the file has several)"),
     ("A", "show or hide the average"),
     ("R", "reveal the votes (when voting), else the targets (when hidden)"),
@@ -121,6 +124,13 @@ class KeyboardEditing(QObject):
         self._minus = False  # "-" was pressed: the next digit is a negative level
         facilitator.refused.connect(self._show_refusal)
 
+    def _confidence(self, doc: Document, system: str, practice_id: str) -> SetConfidenceCommand | None:
+        """C's command, or None having said why (no current level, or not applicable)."""
+        command = next_confidence(doc, system, practice_id)
+        if command is None:
+            self.facilitator.refuse(confidence_refusal(doc.assessment.system(system).rating(practice_id)))
+        return command
+
     def _show_refusal(self, text: str) -> None:
         """A refused key says why over the chart too: presentation mode has no status line."""
         show_notice(self.help_host(), text)
@@ -163,7 +173,7 @@ class KeyboardEditing(QObject):
         elif key == Qt.Key.Key_N:
             self._edit_rating(toggle_not_applicable)
         elif key == Qt.Key.Key_C:
-            self._edit_rating(next_confidence)
+            self._edit_rating(self._confidence)
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             if f.rollup_shown() or not self._edit_rating(_clear_not_applicable):
                 f.clear_level()

@@ -20,6 +20,7 @@ from gapradar.domain import Assessment, Rating
 from gapradar.domain.assessment import Round
 from gapradar.domain.rollup import PracticeRollup, format_value, practice_rollup
 from gapradar.domain.rounds import Change, delta_mark, percent, system_progress
+from gapradar.ui.commands import applies_again_words, levels_before_not_applicable
 from gapradar.ui.facilitation import ROLLUP_REFUSAL, rollup_in_focus
 from gapradar.ui.workspace import Workspace
 
@@ -35,7 +36,9 @@ def guide_html(
     show_votes: bool = True,
     baseline: Round | None = None,
     rollup: tuple[str, PracticeRollup] | None = None,
+    applies_again: str = "not assessed",
 ) -> str:
+    """The guide's rich text; `applies_again` says what N brings back on a practice marked n/a."""
     model = a.model
     practice = model.practices[practice_index]
     if rollup is not None:
@@ -76,7 +79,10 @@ def guide_html(
                 f"<tr><td{style}><b>{lv.score} – {html.escape(lv.name)}</b>{mark}<br>{desc}</td></tr>"
             )
     if rating is not None and rating.not_applicable:
-        head += " &nbsp;<i>(n/a: not applicable to this system; N makes it apply again)</i>"
+        head += (
+            " &nbsp;<i>(n/a: not applicable to this system; N makes it apply again: "
+            f"{html.escape(applies_again)})</i>"
+        )
     elif rating is not None and getattr(rating, editing) is None:
         head += " &nbsp;<i>(not assessed)</i>"
     spread = rating.spread() if rating is not None and show_votes else ""
@@ -210,10 +216,18 @@ class LevelGuide(QFrame):
             self.browser.document().setDocumentMargin(8)
             layout.addWidget(self.browser)
         workspace.document_replaced.connect(self.refresh)
+        workspace.document_replaced.connect(self._follow_undo_stack)
         workspace.document_changed.connect(self.refresh)
         workspace.state_changed.connect(self.refresh)
         workspace.rounds_changed.connect(self.refresh)
+        self._follow_undo_stack()
         self.refresh()
+
+    def _follow_undo_stack(self) -> None:
+        """What N brings back depends on the undo stack, which takes a command after doing it."""
+        doc = self.ws.document
+        if doc is not None:
+            doc.undo_stack.indexChanged.connect(self.refresh, Qt.ConnectionType.UniqueConnection)
 
     def sizeHint(self) -> QSize:
         return QSize(280, 300) if not self.band else super().sizeHint()
@@ -235,8 +249,17 @@ class LevelGuide(QFrame):
                 show_votes=state.voting != "blind",  # the room sees no spread before the reveal
                 baseline=self.ws.baseline_round(),
                 rollup=guide_rollup(self.ws),
+                applies_again=self._applies_again(),
             )
         )
+
+    def _applies_again(self) -> str:
+        """What N would bring back on the selected rating, if it is marked n/a."""
+        doc, state = self.ws.document, self.ws.state
+        if doc is None or state.selected_system not in doc.assessment.system_names():
+            return "not assessed"
+        pid = doc.assessment.model.practices[state.selected_practice].id
+        return applies_again_words(doc, levels_before_not_applicable(doc, state.selected_system, pid))
 
     def _show(self, html: str) -> None:
         if html == self._html:
