@@ -1076,11 +1076,12 @@ class RadarScene:
     ) -> None:
         """The "n/a" on each spoke where the practice does not apply, and rings round verified points."""
         spec, sz = self._require_spec(), self.sizes
-        background = None if spec.transparent else spec.theme.background
+        background, plate = spec.theme.background, not spec.transparent
         for i, r in enumerate(ratings):
             if r.not_applicable:
                 where = self._na_point(i, stacks[i] if stacks else 0)
-                self._add(self._dynamic, rating_marks.na_label(colour, background, self._na_px(), where), z)
+                label = rating_marks.na_label(colour, background, self._na_px(), where, plate)
+                self._add(self._dynamic, label, z)
         ring = rating_marks.rings(
             pts, [r.confidence for r in ratings], colour, sz.marker, max(1.2, sz.line * 0.7)
         )

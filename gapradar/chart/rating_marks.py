@@ -2,9 +2,13 @@
 
 Not applicable is neither "not assessed" (a small hollow point by the centre)
 nor any level: the outline breaks at that spoke, as it does for a gap in the
-ratings, and a small "n/a" in the series' colour stands on the spoke instead of
-a point. Confidence marks the current level's point: hollow for the weakest
-word (claimed), filled (evidenced), filled inside a ring (verified); a point
+ratings, and a small "n/a" stands on the spoke instead of a point: on a plate of
+the theme's background (as the ring labels are), so lines and fills beneath do
+not show through, in the series' colour darkened or lightened just enough to
+be read (WCAG 4.5:1 on that plate).
+
+Confidence marks the current level's point: hollow for the weakest word
+(claimed), filled (evidenced), filled inside a ring (verified); a point
 without a mark is filled, as it always was. The radar, small multiples and every
 export share these helpers, so the marks look alike everywhere.
 """
@@ -19,6 +23,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 
 from gapradar.chart import geometry
+from gapradar.chart.colour import contrast
 from gapradar.domain import MaturityModel, Rating, System
 from gapradar.domain.analysis import ConfidenceCount, confidence_summary
 
@@ -83,13 +88,33 @@ def na_spot(pos: QPointF, size: float, text: str) -> dict:
     }
 
 
-def na_label(colour: str, background: str | None, px: float, pos: QPointF) -> pg.TextItem:
-    """A small "n/a" centred on `pos`, in the series' colour, on a light halo so lines show through."""
-    fill = None
-    if background is not None:
-        fill = QColor(background)
-        fill.setAlphaF(0.75)
-    item = pg.TextItem(text=NOT_APPLICABLE, color=QColor(colour), fill=fill, anchor=(0.5, 0.5))
+NA_CONTRAST = 4.5  # WCAG AA for text: the "n/a" is small
+
+
+@lru_cache(maxsize=256)
+def readable_on(colour: str, background: str, need: float = NA_CONTRAST) -> str:
+    """`colour` moved towards black (on a light background) or white (on a dark one) by the
+    smallest step that reads at `need`:1 on `background`; unchanged when it already does."""
+    c, bg = QColor(colour), QColor(background)
+    towards = QColor("#000000") if bg.lightnessF() >= 0.5 else QColor("#ffffff")
+    for step in range(21):
+        t = step / 20
+        mixed = QColor.fromRgbF(
+            c.redF() * (1 - t) + towards.redF() * t,
+            c.greenF() * (1 - t) + towards.greenF() * t,
+            c.blueF() * (1 - t) + towards.blueF() * t,
+        ).name()
+        if contrast(mixed, bg.name()) >= need:
+            return mixed
+    return towards.name()
+
+
+def na_label(colour: str, background: str, px: float, pos: QPointF, plate: bool = True) -> pg.TextItem:
+    """A small "n/a" centred on `pos`, in the series' colour made readable on `background`, on a
+    plate of it (no plate in a transparent export, as the ring labels have none there)."""
+    fill = QColor(background) if plate else None
+    text = QColor(readable_on(colour, background))
+    item = pg.TextItem(text=NOT_APPLICABLE, color=text, fill=fill, anchor=(0.5, 0.5))
     f = QFont()
     f.setPixelSize(max(8, round(px)))
     f.setBold(True)
