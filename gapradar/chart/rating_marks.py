@@ -8,8 +8,10 @@ not show through, in the series' colour darkened or lightened just enough to
 be read (WCAG 4.5:1 on that plate).
 
 Confidence marks the current level's point: hollow for the weakest word
-(claimed), filled (evidenced), filled inside a ring (verified); a point
-without a mark is filled, as it always was. The radar, small multiples and every
+(claimed), filled (evidenced), filled inside a ring (verified). A chart whose
+systems use no marks draws every point filled, as it always did; once one
+does, a point without a mark is a small dot, so "no mark" never reads as
+"evidenced" (the legend lists it too). The radar, small multiples and every
 export share these helpers, so the marks look alike everywhere.
 """
 
@@ -30,6 +32,8 @@ from gapradar.domain.analysis import ConfidenceCount, confidence_summary
 NOT_APPLICABLE = "n/a"
 CLAIMED, EVIDENCED, VERIFIED = range(3)
 GLYPHS = ("○", "●", "◉")  # the markers as text, for legends
+NO_MARK_GLYPH = "•"  # a point without a confidence mark, where others have one
+NO_MARK_SCALE = 0.55  # its size, as a share of a marked point's
 NA_INSIDE = 0.55  # the first "n/a" of a spoke stands this far towards the lowest ring: inside it
 RING_SCALE = 1.9  # a verified point's ring, as a multiple of the marker's size
 
@@ -42,6 +46,19 @@ def signature(rating: Rating) -> tuple:
 def hollow(confidence: int | None) -> bool:
     """The weakest confidence (claimed) is drawn hollow: a level said, nothing shown for it yet."""
     return confidence == CLAIMED
+
+
+def uses_marks(systems: list[System]) -> bool:
+    """Whether any of these systems has a confidence mark (stored ratings only: no empty ones)."""
+    return any(r.confidence is not None for s in systems for r in s.ratings.values())
+
+
+def point_scale(rating: Rating | None, marks_in_use: bool) -> float:
+    """A current level's point size, as a share of a marked one's: small when it has no mark
+    on a chart where marks are in use."""
+    if marks_in_use and rating is not None and rating.confidence is None:
+        return NO_MARK_SCALE
+    return 1.0
 
 
 def spot_note(model: MaturityModel, rating: Rating) -> str:
@@ -152,6 +169,7 @@ def legend_rows(
     if any(r.confidence is not None for r in ratings):
         words = model.confidence
         rows += [(GLYPHS[i], colour, words[i]) for i in range(min(len(words), len(GLYPHS)))]
+        rows.append((NO_MARK_GLYPH, colour, "no confidence mark"))
         if count is not None:
             summary = confidence_summary(words, count)
             if summary:
