@@ -13,6 +13,7 @@ import html
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from gapradar.chart import radar_rollup
 from gapradar.chart.style import Theme
@@ -227,7 +228,13 @@ class LevelGuide(QFrame):
         """What N brings back depends on the undo stack, which takes a command after doing it."""
         doc = self.ws.document
         if doc is not None:
-            doc.undo_stack.indexChanged.connect(self.refresh, Qt.ConnectionType.UniqueConnection)
+            doc.undo_stack.indexChanged.connect(self._undo_stack_moved, Qt.ConnectionType.UniqueConnection)
+
+    def _undo_stack_moved(self, _index: int) -> None:
+        doc = self.ws.document
+        # A stack being destroyed clears itself (and says so): only the open document's living one counts.
+        if doc is not None and self.sender() is doc.undo_stack and isValid(doc.undo_stack):
+            self.refresh()
 
     def sizeHint(self) -> QSize:
         return QSize(280, 300) if not self.band else super().sizeHint()
@@ -258,6 +265,8 @@ class LevelGuide(QFrame):
         doc, state = self.ws.document, self.ws.state
         if doc is None or state.selected_system not in doc.assessment.system_names():
             return "not assessed"
+        if not isValid(doc.undo_stack):
+            return "not assessed"  # the document is being closed
         pid = doc.assessment.model.practices[state.selected_practice].id
         return applies_again_words(doc, levels_before_not_applicable(doc, state.selected_system, pid))
 
