@@ -19,7 +19,8 @@ from gapradar.chart import radar_rollup
 from gapradar.chart.style import Theme
 from gapradar.domain import Assessment, Rating
 from gapradar.domain.assessment import Round
-from gapradar.domain.rollup import PracticeRollup, format_value, practice_rollup
+from gapradar.domain.averages_memo import RollupMemo
+from gapradar.domain.rollup import PracticeRollup, format_value
 from gapradar.domain.rounds import Change, delta_mark, percent, system_progress
 from gapradar.ui.commands import applies_again_words, levels_before_not_applicable
 from gapradar.ui.facilitation import ROLLUP_REFUSAL, rollup_in_focus
@@ -131,18 +132,6 @@ def _rollup_html(
     return f"<div>{head}</div><table width='100%' cellspacing='4' cellpadding='4'>{''.join(rows)}</table>"
 
 
-def guide_rollup(ws: Workspace) -> tuple[str, PracticeRollup] | None:
-    """The roll-up's name and figures on the selected practice while it is in focus, else None."""
-    a, state = ws.assessment, ws.state
-    spec = ws.chart_spec() if rollup_in_focus(state) else None
-    if a is None or spec is None:
-        return None
-    practice = a.model.practices[state.selected_practice]
-    rule = radar_rollup.drawn_rule(spec)
-    ratings = [s.rating(practice.id) for s in a.systems]
-    return radar_rollup.series_name(spec), practice_rollup(practice, ratings, rule)
-
-
 def _since_html(
     a: Assessment,
     baseline: Round,
@@ -197,6 +186,7 @@ class LevelGuide(QFrame):
         self.ws = workspace
         self.band = band
         self._html = ""
+        self._rollups = RollupMemo()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
@@ -255,10 +245,22 @@ class LevelGuide(QFrame):
                 show_targets=not state.targets_hidden,
                 show_votes=state.voting != "blind",  # the room sees no spread before the reveal
                 baseline=self.ws.baseline_round(),
-                rollup=guide_rollup(self.ws),
+                rollup=self.rollup_on(state.selected_practice),
                 applies_again=self._applies_again(),
             )
         )
+
+    def rollup_on(self, practice_index: int) -> tuple[str, PracticeRollup] | None:
+        """The roll-up's name and figures on a practice while it is in focus, else None.
+
+        Kept by a memo: walking the practices or editing one system reads no other rating again.
+        """
+        a, state = self.ws.assessment, self.ws.state
+        spec = self.ws.chart_spec() if rollup_in_focus(state) else None
+        if a is None or spec is None:
+            return None
+        rollups = radar_rollup.values(spec, self._rollups)
+        return radar_rollup.series_name(spec), rollups[practice_index]
 
     def _applies_again(self) -> str:
         """What N would bring back on the selected rating, if it is marked n/a."""

@@ -135,6 +135,7 @@ class PresentationWindow(QWidget):
                     band=True,
                     show_targets=True,
                     baseline=self.ws.baseline_round(),
+                    rollup=self.guide.rollup_on(i),
                 )
             )
             tallest = max(tallest, probe.heightForWidth(width))
