@@ -49,6 +49,8 @@ class SetLevelCommand(_RatingCommand):
     """Set the current or target level of one system on one practice.
 
     Commands pushed during one drag (same `drag` token) merge into one undo step.
+    Clearing the current level clears its confidence mark too: a mark about no
+    level would mean nothing (undo brings both back).
     """
 
     def __init__(
@@ -60,7 +62,10 @@ class SetLevelCommand(_RatingCommand):
         score: int | None,
         drag: int | None = None,
     ) -> None:
-        super().__init__(doc, system, practice_id, **{which: score})
+        change: dict[str, object] = {which: score}
+        if which == "current" and score is None:
+            change["confidence"] = None
+        super().__init__(doc, system, practice_id, **change)
         self.which, self.drag = which, drag
         self._label(score)
 

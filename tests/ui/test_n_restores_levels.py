@@ -117,3 +117,13 @@ def test_c_without_a_current_level_is_refused_and_says_why(window, qtbot):
     table.setCurrentIndex(table.model().index(ENVIRONMENTS, CURRENT))
     qtbot.keyClick(table, Qt.Key.Key_C)
     assert rating(window).confidence is None and window.doc.undo_stack.count() == count
+
+
+def test_clearing_the_current_level_takes_its_confidence_mark_with_it(window, qtbot):
+    radar = on_environments(window, qtbot)
+    qtbot.keyClick(radar, Qt.Key.Key_C)
+    assert rating(window).confidence == 0
+    qtbot.keyClick(radar, Qt.Key.Key_Delete)
+    assert (rating(window).current, rating(window).confidence) == (None, None)
+    window.doc.undo_stack.undo()
+    assert (rating(window).current, rating(window).confidence) == (0, 0)
