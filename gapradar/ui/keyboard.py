@@ -94,10 +94,10 @@ def show_notice(host: QWidget, text: str) -> None:
         notice.setStyleSheet(
             "QLabel { background: rgba(20, 20, 20, 225); color: white; padding: 10px 16px; border-radius: 8px; }"
         )
-        timer = QTimer(notice)
-        timer.setObjectName("keysNoticeTimer")
-        timer.setSingleShot(True)
-        timer.timeout.connect(notice.hide)
+        hide = QTimer(notice)
+        hide.setObjectName("keysNoticeTimer")
+        hide.setSingleShot(True)
+        hide.timeout.connect(notice.hide)
     notice.setText(text)
     f = notice.font()
     f.setPixelSize(max(13, host.height() // 50))
