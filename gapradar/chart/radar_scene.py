@@ -349,6 +349,8 @@ class RadarScene:
         self._built: dict[str, tuple[tuple, list, Series | dict[str, Series]]] = {}
         self._filled = True
         self._marked = True
+        self._marks_in_use = False  # a system shown has confidence marks: unmarked points are small
+        self._marker_z: dict[str, float] = {}  # each series' markers' own z, restored after a hover
         self._averages: list = []
         self._level_points: tuple[tuple, dict[tuple[int, int], QPointF]] = ((), {})
         self._rollup_memo = RollupMemo()  # an edit recomputes one practice's roll-up, not all
@@ -907,6 +909,7 @@ class RadarScene:
         if spec.focus is not None and spec.focus in a.system_names():
             focus = a.system(spec.focus)
             levels = tuple(rating_marks.signature(focus.rating(p.id)) for p in practices)
+            self._marks_in_use = rating_marks.uses_marks([focus])
             signature = ("focus", frame, levels, self._colour(focus.name), spec.show_targets)
             wanted.append((focus.name, signature, partial(self._build_focus, focus)))
         elif radar_rollup.is_rollup_focus(spec):
@@ -926,6 +929,7 @@ class RadarScene:
             if not self._marked:
                 wanted += self._crowd(shown, ids, frame)
             stacks = rating_marks.na_stacks([system for _, system in shown], a.model) if self._marked else {}
+            marks = self._marks_in_use = self._marked and rating_marks.uses_marks([sy for _, sy in shown])
             for idx, (position, system) in enumerate(shown if self._marked else ()):
                 colour = style_for(spec.theme, position).colour
                 # The ratings themselves (immutable; an edit replaces one): comparing them is
@@ -939,6 +943,8 @@ class RadarScene:
                     idx,
                     self._filled,
                     self._marked,
+                    marks,
+                    system.name == spec.selected_system,  # its markers drawn on top of the others'
                 )
                 add = partial(self._add_system, system, ids, colour, idx, stacks.get(system.name, ()))
                 wanted.append((system.name, signature, add))
@@ -1087,10 +1093,11 @@ class RadarScene:
                 if pt is not None and assessed
                 else QPointF(*geometry.point(geometry.NOT_ASSESSED_RADIUS, geometry.angle(i, n)))
             )
+            scale = rating_marks.point_scale(rating, self._marks_in_use) if filled else 1.0
             spots.append(
                 {
                     "pos": (pos.x(), pos.y()),
-                    "size": sz.marker * (1.0 if assessed else 0.85),
+                    "size": sz.marker * (scale if assessed else 0.85),
                     "symbol": symbol,
                     "brush": solid
                     if (filled and assessed and not (rating and rating_marks.hollow(rating.confidence)))
@@ -1149,10 +1156,13 @@ class RadarScene:
         markers = self._markers(
             pts, values, colour, style.symbol, True, texts, ratings, stacks, unassessed=not average
         )
+        # The selected system's points (and their confidence marks) above every other system's.
+        z = 15 + idx * 0.01 if key != self._require_spec().selected_system else 17
         if ratings is not None:
-            self._rating_marks(pts, ratings, colour, stacks, 15 + idx * 0.01)
+            self._rating_marks(pts, ratings, colour, stacks, z)
         markers.sigHovered.connect(lambda item, points, ev, k=key: self._hover(k if len(points) else None))
-        self._add(self._dynamic, markers, 15 + idx * 0.01)
+        self._add(self._dynamic, markers, z)
+        self._marker_z[key] = z
         self.series[key] = Series(key, name, colour, poly, markers)
 
     def _build_focus(self, system: System) -> None:
@@ -1211,11 +1221,12 @@ class RadarScene:
     ) -> None:
         """The "n/a" on each spoke where the practice does not apply, and rings round verified points."""
         spec, sz = self._require_spec(), self.sizes
-        background = None if spec.transparent else spec.theme.background
+        background, plate = spec.theme.background, not spec.transparent
         for i, r in enumerate(ratings):
             if r.not_applicable:
                 where = self._na_point(i, stacks[i] if stacks else 0)
-                self._add(self._dynamic, rating_marks.na_label(colour, background, self._na_px(), where), z)
+                label = rating_marks.na_label(colour, background, self._na_px(), where, plate)
+                self._add(self._dynamic, label, z)
         ring = rating_marks.rings(
             pts, [r.confidence for r in ratings], colour, sz.marker, max(1.2, sz.line * 0.7)
         )
@@ -1266,7 +1277,7 @@ class RadarScene:
             s.polygon.setZValue(13 if k == key else 10)
             if s.markers is not None:
                 s.markers.setOpacity(0.2 if faded else 1.0)
-                s.markers.setZValue(18 if k == key else 15)
+                s.markers.setZValue(18 if k == key else self._marker_z.get(k, 15))
 
     # ------------------------------------------------------------ pixel placement
 

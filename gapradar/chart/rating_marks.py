@@ -2,10 +2,16 @@
 
 Not applicable is neither "not assessed" (a small hollow point by the centre)
 nor any level: the outline breaks at that spoke, as it does for a gap in the
-ratings, and a small "n/a" in the series' colour stands on the spoke instead of
-a point. Confidence marks the current level's point: hollow for the weakest
-word (claimed), filled (evidenced), filled inside a ring (verified); a point
-without a mark is filled, as it always was. The radar, small multiples and every
+ratings, and a small "n/a" stands on the spoke instead of a point: on a plate of
+the theme's background (as the ring labels are), so lines and fills beneath do
+not show through, in the series' colour darkened or lightened just enough to
+be read (WCAG 4.5:1 on that plate).
+
+Confidence marks the current level's point: hollow for the weakest word
+(claimed), filled (evidenced), filled inside a ring (verified). A chart whose
+systems use no marks draws every point filled, as it always did; once one
+does, a point without a mark is a small dot, so "no mark" never reads as
+"evidenced" (the legend lists it too). The radar, small multiples and every
 export share these helpers, so the marks look alike everywhere.
 """
 
@@ -19,12 +25,15 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 
 from gapradar.chart import geometry
+from gapradar.chart.colour import contrast
 from gapradar.domain import MaturityModel, Rating, System
 from gapradar.domain.analysis import ConfidenceCount, confidence_summary
 
 NOT_APPLICABLE = "n/a"
 CLAIMED, EVIDENCED, VERIFIED = range(3)
 GLYPHS = ("○", "●", "◉")  # the markers as text, for legends
+NO_MARK_GLYPH = "•"  # a point without a confidence mark, where others have one
+NO_MARK_SCALE = 0.55  # its size, as a share of a marked point's
 NA_INSIDE = 0.55  # the first "n/a" of a spoke stands this far towards the lowest ring: inside it
 RING_SCALE = 1.9  # a verified point's ring, as a multiple of the marker's size
 
@@ -37,6 +46,19 @@ def signature(rating: Rating) -> tuple:
 def hollow(confidence: int | None) -> bool:
     """The weakest confidence (claimed) is drawn hollow: a level said, nothing shown for it yet."""
     return confidence == CLAIMED
+
+
+def uses_marks(systems: list[System]) -> bool:
+    """Whether any of these systems has a confidence mark (stored ratings only: no empty ones)."""
+    return any(r.confidence is not None for s in systems for r in s.ratings.values())
+
+
+def point_scale(rating: Rating | None, marks_in_use: bool) -> float:
+    """A current level's point size, as a share of a marked one's: small when it has no mark
+    on a chart where marks are in use."""
+    if marks_in_use and rating is not None and rating.confidence is None:
+        return NO_MARK_SCALE
+    return 1.0
 
 
 def spot_note(model: MaturityModel, rating: Rating) -> str:
@@ -83,13 +105,33 @@ def na_spot(pos: QPointF, size: float, text: str) -> dict:
     }
 
 
-def na_label(colour: str, background: str | None, px: float, pos: QPointF) -> pg.TextItem:
-    """A small "n/a" centred on `pos`, in the series' colour, on a light halo so lines show through."""
-    fill = None
-    if background is not None:
-        fill = QColor(background)
-        fill.setAlphaF(0.75)
-    item = pg.TextItem(text=NOT_APPLICABLE, color=QColor(colour), fill=fill, anchor=(0.5, 0.5))
+NA_CONTRAST = 4.5  # WCAG AA for text: the "n/a" is small
+
+
+@lru_cache(maxsize=256)
+def readable_on(colour: str, background: str, need: float = NA_CONTRAST) -> str:
+    """`colour` moved towards black (on a light background) or white (on a dark one) by the
+    smallest step that reads at `need`:1 on `background`; unchanged when it already does."""
+    c, bg = QColor(colour), QColor(background)
+    towards = QColor("#000000") if bg.lightnessF() >= 0.5 else QColor("#ffffff")
+    for step in range(21):
+        t = step / 20
+        mixed = QColor.fromRgbF(
+            c.redF() * (1 - t) + towards.redF() * t,
+            c.greenF() * (1 - t) + towards.greenF() * t,
+            c.blueF() * (1 - t) + towards.blueF() * t,
+        ).name()
+        if contrast(mixed, bg.name()) >= need:
+            return mixed
+    return towards.name()
+
+
+def na_label(colour: str, background: str, px: float, pos: QPointF, plate: bool = True) -> pg.TextItem:
+    """A small "n/a" centred on `pos`, in the series' colour made readable on `background`, on a
+    plate of it (no plate in a transparent export, as the ring labels have none there)."""
+    fill = QColor(background) if plate else None
+    text = QColor(readable_on(colour, background))
+    item = pg.TextItem(text=NOT_APPLICABLE, color=text, fill=fill, anchor=(0.5, 0.5))
     f = QFont()
     f.setPixelSize(max(8, round(px)))
     f.setBold(True)
@@ -127,6 +169,7 @@ def legend_rows(
     if any(r.confidence is not None for r in ratings):
         words = model.confidence
         rows += [(GLYPHS[i], colour, words[i]) for i in range(min(len(words), len(GLYPHS)))]
+        rows.append((NO_MARK_GLYPH, colour, "no confidence mark"))
         if count is not None:
             summary = confidence_summary(words, count)
             if summary:

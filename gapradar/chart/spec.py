@@ -23,6 +23,7 @@ class ChartSpec:
     font_scale: float = 1.0  # practice and level names
     chrome_scale: float = 1.0  # title, subtitle and legend (presentation keeps these small)
     selected_practice: int | None = None
+    selected_system: str | None = None  # overlay: its points and marks drawn above the others'
     show_targets: bool = True
     transparent: bool = False  # exports: nothing painted outside the chart
     rollup: str = "mean"  # a key of domain.rollup.RULES: the roll-up series' rule

@@ -52,6 +52,7 @@ def _overlay(a: Assessment, state: ViewState, theme: Theme) -> ChartSpec:
         show_average=state.show_average,
         theme=theme,
         selected_practice=state.selected_practice,
+        selected_system=state.selected_system,
         show_targets=not state.targets_hidden,
         rollup=state.rollup,
         spread=state.rollup_spread,

@@ -49,6 +49,8 @@ class SetLevelCommand(_RatingCommand):
     """Set the current or target level of one system on one practice.
 
     Commands pushed during one drag (same `drag` token) merge into one undo step.
+    Clearing the current level clears its confidence mark too: a mark about no
+    level would mean nothing (undo brings both back).
     """
 
     def __init__(
@@ -60,7 +62,10 @@ class SetLevelCommand(_RatingCommand):
         score: int | None,
         drag: int | None = None,
     ) -> None:
-        super().__init__(doc, system, practice_id, **{which: score})
+        change: dict[str, object] = {which: score}
+        if which == "current" and score is None:
+            change["confidence"] = None
+        super().__init__(doc, system, practice_id, **change)
         self.which, self.drag = which, drag
         self._label(score)
 
@@ -151,22 +156,85 @@ class SetNotApplicableCommand(_RatingCommand):
     """Mark a practice as not applying to a system (no current, no target, no confidence), or undo that.
 
     Marking keeps the note: why a practice does not apply is worth writing down.
+    Making it apply again puts back `restore` (the levels and confidence it had
+    before it was marked, when known), else leaves it not assessed.
     """
 
-    def __init__(self, doc: Document, system: str, practice_id: str, applies_not: bool) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        system: str,
+        practice_id: str,
+        applies_not: bool,
+        restore: Rating | None = None,
+    ) -> None:
         super().__init__(doc, system, practice_id)
         if applies_not:
             self.after = self.before.marked_not_applicable()
             self.setText(f"Mark {self.practice_name} as not applicable to {system}")
-        else:
-            self.after = replace(self.before, not_applicable=False)
-            self.setText(f"Mark {self.practice_name} as applicable to {system} (not assessed)")
+            return
+        self.after = replace(self.before, not_applicable=False)
+        if restore is not None:
+            self.after = replace(
+                self.after, current=restore.current, target=restore.target, confidence=restore.confidence
+            )
+        self.setText(
+            f"Mark {self.practice_name} as applicable to {system} again ({applies_again_words(doc, restore)})"
+        )
+
+
+def applies_again_words(doc: Document, restore: Rating | None) -> str:
+    """What N puts back, in words: "current 0 – Repeatable, target 2 – …", or "not assessed"."""
+    if restore is None or (restore.current is None and restore.target is None):
+        return "not assessed"
+    model = doc.assessment.model
+    words = [f"current {model.level_label(restore.current)}", f"target {model.level_label(restore.target)}"]
+    mark = model.confidence_word(restore.confidence)
+    return ", ".join(words) + (f", {mark}" if mark else "")
+
+
+def levels_before_not_applicable(doc: Document, system: str, practice_id: str) -> Rating | None:
+    """The rating as it was just before this practice was marked n/a, when the undo stack still knows.
+
+    Walks back from the last done command: edits of other ratings are passed
+    over, a note edited while n/a too; the command that marked it n/a gives its
+    `before`. Anything else that may have made it n/a (an import, a model edit, a
+    system removed and put back), or a rating of this practice that was not n/a,
+    means the levels from before are not known: None.
+    """
+    rating = doc.assessment.system(system).rating(practice_id)
+    if not rating.not_applicable:
+        return None
+    round_id = doc.assessment.shown.id
+    stack = doc.undo_stack
+    for i in range(stack.index() - 1, -1, -1):
+        command = stack.command(i)
+        if not isinstance(command, _RatingCommand):
+            if getattr(command, "edits_ratings", False) or command.childCount() or not _harmless(command):
+                return None
+            continue
+        if (command.round_id, command.system, command.practice_id) != (round_id, system, practice_id):
+            continue
+        if not command.after.not_applicable:
+            return None  # it applied after this one: the n/a came from elsewhere
+        if not command.before.not_applicable:
+            return command.before  # the marking
+    return None
+
+
+def _harmless(command: QUndoCommand) -> bool:
+    """Commands that change no rating and leave every system where it was."""
+    return isinstance(command, AddSystemCommand | RenameSystemCommand)
 
 
 def toggle_not_applicable(doc: Document, system: str, practice_id: str) -> SetNotApplicableCommand:
-    """N: a practice that applies becomes n/a; one marked n/a goes back to not assessed."""
+    """N: a practice that applies becomes n/a; one marked n/a applies again with the levels it had
+    before it was marked (when the undo stack still knows them), else not assessed."""
     rating = doc.assessment.system(system).rating(practice_id)
-    return SetNotApplicableCommand(doc, system, practice_id, not rating.not_applicable)
+    if rating.not_applicable:
+        restore = levels_before_not_applicable(doc, system, practice_id)
+        return SetNotApplicableCommand(doc, system, practice_id, False, restore)
+    return SetNotApplicableCommand(doc, system, practice_id, True)
 
 
 class SetConfidenceCommand(_RatingCommand):
@@ -178,11 +246,29 @@ class SetConfidenceCommand(_RatingCommand):
         self.setText(f"Set confidence in {self.practice_name} of {system} to {word}")
 
 
-def next_confidence(doc: Document, system: str, practice_id: str) -> SetConfidenceCommand | None:
-    """C: no mark → claimed → evidenced → verified → no mark; None for a practice marked n/a."""
-    rating = doc.assessment.system(system).rating(practice_id)
+NO_CURRENT_FOR_CONFIDENCE = "Set a current level first: confidence is about the current level"
+NOT_APPLICABLE_NO_CONFIDENCE = "Not applicable: there is no level to be confident about"
+
+
+def confidence_refusal(rating: Rating) -> str:
+    """Why C cannot mark this rating ("" when it can): confidence is about a current level."""
     if rating.not_applicable:
+        return NOT_APPLICABLE_NO_CONFIDENCE
+    if rating.current is None and rating.confidence is None:
+        return NO_CURRENT_FOR_CONFIDENCE
+    return ""
+
+
+def next_confidence(doc: Document, system: str, practice_id: str) -> SetConfidenceCommand | None:
+    """C: no mark → claimed → evidenced → verified → no mark; None where `confidence_refusal` says why.
+
+    A mark left from a file on a rating without a current level can still be stepped off.
+    """
+    rating = doc.assessment.system(system).rating(practice_id)
+    if confidence_refusal(rating):
         return None
     words = len(doc.assessment.model.confidence)
     after = 0 if rating.confidence is None else rating.confidence + 1
+    if rating.current is None:
+        after = len(doc.assessment.model.confidence)  # no level to back: the stray mark goes
     return SetConfidenceCommand(doc, system, practice_id, after if after < words else None)

@@ -3,19 +3,38 @@
 The window and presentation mode share one Facilitator, so both behave alike.
 Levels are picked by their score, the number people read on the rings and in
 the table: `2` means the level numbered 2, whatever its position.
+
+Every edit from the keys goes through `_editable`, the one guard: while the
+roll-up is in focus the chart shows no system, so keys that would change the
+selected system's levels (out of sight) are refused and say why.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from collections.abc import Callable
 
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand
+
+from gapradar.domain import Practice
 from gapradar.ui.commands import SetLevelCommand
+from gapradar.ui.document import Document
 from gapradar.ui.voting import VotingSession
 from gapradar.ui.workspace import Workspace
+
+ROLLUP_REFUSAL = (
+    "The roll-up is worked out from the systems: choose a system to edit its levels (Page Up / Page Down)"
+)
+
+
+def rollup_in_focus(state: object) -> bool:
+    """The focus view shows the roll-up, not a system: nothing on the chart can be edited."""
+    return getattr(state, "view", None) == "focus" and bool(getattr(state, "focus_rollup", False))
 
 
 class Facilitator(QObject):
     message = Signal(str)  # a short status line: what is being edited now
+    refused = Signal(str)  # a key did nothing, and why (also sent as a message)
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,10 +58,16 @@ class Facilitator(QObject):
         names = sorted(a.system_names(), key=str.casefold)
         current = self.ws.state.selected_system
         i = names.index(current) if current in names else -1
-        self.ws.select_system(names[(i + delta) % len(names)])
+        name = names[(i + delta) % len(names)]
+        if rollup_in_focus(self.ws.state):
+            self.ws.update(selected_system=name, focus_rollup=False)  # the roll-up gives way to that system
+        else:
+            self.ws.select_system(name)
         self._say()
 
     def toggle_editing(self) -> None:
+        if self._refused_in_rollup():
+            return
         editing = "target" if self.ws.state.editing == "current" else "current"
         # Editing targets shows them: nobody edits what they cannot see.
         self.ws.update(
@@ -83,29 +108,69 @@ class Facilitator(QObject):
 
     # ------------------------------------------------------------ editing
 
+    def rollup_shown(self) -> bool:
+        return rollup_in_focus(self.ws.state)
+
+    def refuse(self, why: str) -> None:
+        """A key did nothing: say why in the status line and over the chart."""
+        self.message.emit(why)
+        self.refused.emit(why)
+
+    def _refused_in_rollup(self) -> bool:
+        if not rollup_in_focus(self.ws.state):
+            return False
+        self.refuse(ROLLUP_REFUSAL)
+        return True
+
+    def _editable(self) -> tuple[Document, str, Practice] | None:
+        """The document, system and practice the keys edit now; None (having said why) when none.
+
+        The one guard for every edit from the keys: levels, n/a, confidence, the votes' median.
+        """
+        a, doc, state = self.ws.assessment, self.ws.document, self.ws.state
+        if a is None or doc is None:
+            return None
+        if self._refused_in_rollup():
+            return None
+        if state.selected_system is None:
+            self.message.emit("Choose a system first")
+            return None
+        return doc, state.selected_system, a.model.practices[state.selected_practice]
+
+    def edit_rating(self, make: Callable[[Document, str, str], QUndoCommand | None]) -> bool:
+        """Push the command `make` gives for the selected rating; False when refused or none."""
+        target = self._editable()
+        if target is None:
+            return False
+        doc, system, practice = target
+        command = make(doc, system, practice.id)
+        return command is not None and self.ws.push(command)
+
     def _set(self, score: int | None) -> None:
-        a, state = self.ws.assessment, self.ws.state
-        doc = self.ws.document
-        if a is None or doc is None or state.selected_system is None:
+        target = self._editable()
+        if target is None:
             return
-        pid = a.model.practices[state.selected_practice].id
-        changed = getattr(a.system(state.selected_system).rating(pid), state.editing) != score
+        doc, system, practice = target
+        changed = getattr(doc.assessment.system(system).rating(practice.id), self.ws.state.editing) != score
         if changed and not self.ws.push(
-            SetLevelCommand(doc, state.selected_system, pid, state.editing, score)
+            SetLevelCommand(doc, system, practice.id, self.ws.state.editing, score)
         ):
             return  # refused (a read-only round): the workspace said why
         self._say()
 
     def step_level(self, delta: int) -> None:
-        a, state = self.ws.assessment, self.ws.state
-        if a is None or state.selected_system is None:
+        target = self._editable()
+        if target is None:
             return
-        rating = a.system(state.selected_system).rating(a.model.practices[state.selected_practice].id)
-        self._set(a.model.step(getattr(rating, state.editing), delta))
+        doc, system, practice = target
+        rating = doc.assessment.system(system).rating(practice.id)
+        self._set(doc.assessment.model.step(getattr(rating, self.ws.state.editing), delta))
 
     def set_level(self, score: int) -> bool:
         """Set the level numbered `score`; False when the model has no such level."""
         a = self.ws.assessment
+        if a is not None and self._refused_in_rollup():
+            return False
         if a is None or score not in a.model.scores:
             if a is not None:
                 numbers = ", ".join(str(s) for s in a.model.scores)
@@ -122,4 +187,7 @@ class Facilitator(QObject):
         if a is None:
             return
         practice = a.model.practices[state.selected_practice].name
+        if rollup_in_focus(state):
+            self.message.emit(f"{practice}: the roll-up in focus (Page Up / Page Down: a system, to edit it)")
+            return
         self.message.emit(f"{practice}: editing {state.editing} of {state.selected_system or 'no system'}")

@@ -3,8 +3,9 @@
 Left/Right (Tab) walk the practices, Up/Down step the level, T switches between
 current and target, digits pick the level with that number (as read on the
 rings and in the table; `-` then a digit for negative levels), Delete clears
-to "not assessed", N marks the practice as not applicable (and back), C steps
-the confidence mark (none, claimed, evidenced, verified), PageUp/PageDown switch
+to "not assessed", N marks the practice as not applicable (and back, with the
+levels it had before when the undo stack knows them), C steps the confidence
+mark of a current level (none, claimed, evidenced, verified), PageUp/PageDown switch
 systems, [ and ] step through the rounds, A toggles the average, R reveals targets
 (or, when voting, the votes), V starts and stops room voting, M sets the revealed
 votes' median, ? lists the keys. Every change is the same undo command as the table's.
@@ -14,13 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import QLabel, QWidget
 
 from gapradar.ui.commands import (
     SetConfidenceCommand,
     SetNotApplicableCommand,
+    confidence_refusal,
     next_confidence,
     toggle_not_applicable,
 )
@@ -32,10 +34,10 @@ KEYS_HELP = [
     ("↑ ↓", "raise / lower the level"),
     ("0–9", "set the level with that number (− then a digit for negative levels)"),
     ("Delete", "set to not assessed"),
-    ("N", "not applicable to this system (again: back to not assessed)"),
-    ("C", "confidence in the current level: claimed, evidenced, verified, none"),
+    ("N", "mark not applicable; again: applies again with its earlier levels (not assessed if unknown)"),
+    ("C", "confidence in the current level: claimed, evidenced, verified, none (needs a current level)"),
     ("T", "switch between editing current and target"),
-    ("Page Up / Page Down", "previous / next system"),
+    ("Page Up / Page Down", "previous / next system (also ends the roll-up's focus)"),
     ("[ / ]", "previous / next round (when the file has several)"),
     ("A", "show or hide the average"),
     ("R", "reveal the votes (when voting), else the targets (when hidden)"),
@@ -77,6 +79,39 @@ def toggle_keys_help(host: QWidget) -> None:
     overlay.raise_()
 
 
+NOTICE_MS = 4000
+
+
+def show_notice(host: QWidget, text: str) -> None:
+    """A short notice along the bottom of `host` that goes by itself (or with the next notice)."""
+    notice = host.findChild(QLabel, "keysNotice")
+    if notice is None:
+        notice = QLabel(host)
+        notice.setObjectName("keysNotice")
+        notice.setAccessibleName("Notice")
+        notice.setWordWrap(True)
+        notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        notice.setStyleSheet(
+            "QLabel { background: rgba(20, 20, 20, 225); color: white; padding: 10px 16px; border-radius: 8px; }"
+        )
+        hide = QTimer(notice)
+        hide.setObjectName("keysNoticeTimer")
+        hide.setSingleShot(True)
+        hide.timeout.connect(notice.hide)
+    notice.setText(text)
+    f = notice.font()
+    f.setPixelSize(max(13, host.height() // 50))
+    notice.setFont(f)
+    notice.setFixedWidth(min(host.width() - 40, max(320, host.width() * 2 // 3)))
+    notice.adjustSize()
+    notice.move((host.width() - notice.width()) // 2, host.height() - notice.height() - 24)
+    notice.show()
+    notice.raise_()
+    timer = notice.findChild(QTimer, "keysNoticeTimer")
+    if timer is not None:
+        timer.start(NOTICE_MS)
+
+
 class KeyboardEditing(QObject):
     """An event filter that turns key presses into the facilitator's operations."""
 
@@ -87,6 +122,18 @@ class KeyboardEditing(QObject):
         self.facilitator = facilitator
         self.help_host = help_host
         self._minus = False  # "-" was pressed: the next digit is a negative level
+        facilitator.refused.connect(self._show_refusal)
+
+    def _confidence(self, doc: Document, system: str, practice_id: str) -> SetConfidenceCommand | None:
+        """C's command, or None having said why (no current level, or not applicable)."""
+        command = next_confidence(doc, system, practice_id)
+        if command is None:
+            self.facilitator.refuse(confidence_refusal(doc.assessment.system(system).rating(practice_id)))
+        return command
+
+    def _show_refusal(self, text: str) -> None:
+        """A refused key says why over the chart too: presentation mode has no status line."""
+        show_notice(self.help_host(), text)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -126,9 +173,9 @@ class KeyboardEditing(QObject):
         elif key == Qt.Key.Key_N:
             self._edit_rating(toggle_not_applicable)
         elif key == Qt.Key.Key_C:
-            self._edit_rating(next_confidence)
+            self._edit_rating(self._confidence)
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            if not self._edit_rating(_clear_not_applicable):
+            if f.rollup_shown() or not self._edit_rating(_clear_not_applicable):
                 f.clear_level()
         elif text == "?" or key == Qt.Key.Key_Question:
             toggle_keys_help(self.help_host())
@@ -141,23 +188,14 @@ class KeyboardEditing(QObject):
             return False
         return True
 
-    def _edit_rating(
-        self,
-        make: Callable[[Document, str, str], SetNotApplicableCommand | SetConfidenceCommand | None],
-    ) -> bool:
+    def _edit_rating(self, make: Callable[[Document, str, str], QUndoCommand | None]) -> bool:
         """Push the command `make` gives for the selected rating and say what it did; False if none."""
         f = self.facilitator
-        ws, state = f.ws, f.ws.state
-        a, doc = ws.assessment, ws.document
-        if a is None or doc is None or state.selected_system is None:
-            if a is not None:
-                f.message.emit("Choose a system first")
+        if not f.edit_rating(make):
             return False
+        a, state = f.ws.assessment, f.ws.state
+        assert a is not None and state.selected_system is not None  # edit_rating pushed a command
         practice = a.model.practices[state.selected_practice]
-        command = make(doc, state.selected_system, practice.id)
-        if command is None:
-            return False
-        ws.push(command)
         rating = a.system(state.selected_system).rating(practice.id)
         if rating.not_applicable:
             f.message.emit(f"{practice.name}: not applicable to {state.selected_system}")

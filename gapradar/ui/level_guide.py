@@ -3,6 +3,8 @@
 The room agrees on a level by reading its description, so the guide shows all
 of them, in order, with the selected system's current and target flagged, the
 current level's confidence beside it, and "not applicable" said where it is so.
+With the roll-up in focus the chart shows no system, so neither does the guide:
+it gives the roll-up's levels and says how to edit a system's.
 """
 
 from __future__ import annotations
@@ -11,11 +13,17 @@ import html
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
+from gapradar.chart import radar_rollup
 from gapradar.chart.style import Theme
 from gapradar.domain import Assessment, Rating
 from gapradar.domain.assessment import Round
+from gapradar.domain.averages_memo import RollupMemo
+from gapradar.domain.rollup import PracticeRollup, format_value
 from gapradar.domain.rounds import Change, delta_mark, percent, system_progress
+from gapradar.ui.commands import applies_again_words, levels_before_not_applicable
+from gapradar.ui.facilitation import ROLLUP_REFUSAL, rollup_in_focus
 from gapradar.ui.workspace import Workspace
 
 
@@ -29,9 +37,14 @@ def guide_html(
     show_targets: bool = True,
     show_votes: bool = True,
     baseline: Round | None = None,
+    rollup: tuple[str, PracticeRollup] | None = None,
+    applies_again: str = "not assessed",
 ) -> str:
+    """The guide's rich text; `applies_again` says what N brings back on a practice marked n/a."""
     model = a.model
     practice = model.practices[practice_index]
+    if rollup is not None:
+        return _rollup_html(a, practice_index, rollup, band, show_targets)
     rating = a.system(system).rating(practice.id) if system in a.system_names() else None
     head = f"<b>{html.escape(practice.name)}</b>"
     if system:
@@ -68,12 +81,51 @@ def guide_html(
                 f"<tr><td{style}><b>{lv.score} – {html.escape(lv.name)}</b>{mark}<br>{desc}</td></tr>"
             )
     if rating is not None and rating.not_applicable:
-        head += " &nbsp;<i>(n/a: not applicable to this system; N makes it apply again)</i>"
+        head += (
+            " &nbsp;<i>(n/a: not applicable to this system; N makes it apply again: "
+            f"{html.escape(applies_again)})</i>"
+        )
     elif rating is not None and getattr(rating, editing) is None:
         head += " &nbsp;<i>(not assessed)</i>"
     spread = rating.spread() if rating is not None and show_votes else ""
     if spread:
         head += f"<br>Room votes: {html.escape(spread)}"
+    if band:
+        cells = "".join(reversed(rows))
+        return f"<div>{head}</div><table width='100%' cellspacing='6'><tr>{cells}</tr></table>"
+    return f"<div>{head}</div><table width='100%' cellspacing='4' cellpadding='4'>{''.join(rows)}</table>"
+
+
+def _rollup_html(
+    a: Assessment, practice_index: int, rollup: tuple[str, PracticeRollup], band: bool, show_targets: bool
+) -> str:
+    """The roll-up in focus: its figures on this practice, the levels unmarked, and how to edit."""
+    name, r = rollup
+    practice = a.model.practices[practice_index]
+    figures = [f"current {format_value(r)}"]
+    if show_targets:
+        target = "–" if r.target is None else f"{r.target:.1f}".removesuffix(".0")
+        figures.append(f"target {target}")
+    head = (
+        f"<b>{html.escape(practice.name)}</b> &nbsp;·&nbsp; {html.escape(name)} (roll-up): "
+        f"{', '.join(figures)} over {r.assessed} system{'s' if r.assessed != 1 else ''}"
+        f"<br><i>{html.escape(ROLLUP_REFUSAL)}</i>"
+    )
+    rows = []
+    for lv in reversed(a.model.levels):
+        marks = []
+        if r.current == lv.score:
+            marks.append("◆ roll-up current")
+        if show_targets and r.target == lv.score:
+            marks.append("◇ roll-up target")
+        mark = f" <b>{' '.join(marks)}</b>" if marks else ""
+        desc = html.escape(lv.description) if lv.description else "<i>no description</i>"
+        if band:
+            rows.append(
+                f"<td width='{100 // len(a.model.levels)}%' valign='top'><b>{lv.score} {html.escape(lv.name)}</b>{mark}<br>{desc}</td>"
+            )
+        else:
+            rows.append(f"<tr><td><b>{lv.score} – {html.escape(lv.name)}</b>{mark}<br>{desc}</td></tr>")
     if band:
         cells = "".join(reversed(rows))
         return f"<div>{head}</div><table width='100%' cellspacing='6'><tr>{cells}</tr></table>"
@@ -134,6 +186,7 @@ class LevelGuide(QFrame):
         self.ws = workspace
         self.band = band
         self._html = ""
+        self._rollups = RollupMemo()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
@@ -154,10 +207,24 @@ class LevelGuide(QFrame):
             self.browser.document().setDocumentMargin(8)
             layout.addWidget(self.browser)
         workspace.document_replaced.connect(self.refresh)
+        workspace.document_replaced.connect(self._follow_undo_stack)
         workspace.document_changed.connect(self.refresh)
         workspace.state_changed.connect(self.refresh)
         workspace.rounds_changed.connect(self.refresh)
+        self._follow_undo_stack()
         self.refresh()
+
+    def _follow_undo_stack(self) -> None:
+        """What N brings back depends on the undo stack, which takes a command after doing it."""
+        doc = self.ws.document
+        if doc is not None:
+            doc.undo_stack.indexChanged.connect(self._undo_stack_moved, Qt.ConnectionType.UniqueConnection)
+
+    def _undo_stack_moved(self, _index: int) -> None:
+        doc = self.ws.document
+        # A stack being destroyed clears itself (and says so): only the open document's living one counts.
+        if doc is not None and self.sender() is doc.undo_stack and isValid(doc.undo_stack):
+            self.refresh()
 
     def sizeHint(self) -> QSize:
         return QSize(280, 300) if not self.band else super().sizeHint()
@@ -178,8 +245,32 @@ class LevelGuide(QFrame):
                 show_targets=not state.targets_hidden,
                 show_votes=state.voting != "blind",  # the room sees no spread before the reveal
                 baseline=self.ws.baseline_round(),
+                rollup=self.rollup_on(state.selected_practice),
+                applies_again=self._applies_again(),
             )
         )
+
+    def rollup_on(self, practice_index: int) -> tuple[str, PracticeRollup] | None:
+        """The roll-up's name and figures on a practice while it is in focus, else None.
+
+        Kept by a memo: walking the practices or editing one system reads no other rating again.
+        """
+        a, state = self.ws.assessment, self.ws.state
+        spec = self.ws.chart_spec() if rollup_in_focus(state) else None
+        if a is None or spec is None:
+            return None
+        rollups = radar_rollup.values(spec, self._rollups)
+        return radar_rollup.series_name(spec), rollups[practice_index]
+
+    def _applies_again(self) -> str:
+        """What N would bring back on the selected rating, if it is marked n/a."""
+        doc, state = self.ws.document, self.ws.state
+        if doc is None or state.selected_system not in doc.assessment.system_names():
+            return "not assessed"
+        if not isValid(doc.undo_stack):
+            return "not assessed"  # the document is being closed
+        pid = doc.assessment.model.practices[state.selected_practice].id
+        return applies_again_words(doc, levels_before_not_applicable(doc, state.selected_system, pid))
 
     def _show(self, html: str) -> None:
         if html == self._html:

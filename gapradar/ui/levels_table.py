@@ -28,6 +28,7 @@ from gapradar.ui.commands import (
     SetLevelCommand,
     SetNotApplicableCommand,
     SetNoteCommand,
+    confidence_refusal,
     next_confidence,
     toggle_not_applicable,
 )
@@ -156,7 +157,7 @@ class LevelsModel(QAbstractTableModel):
             if col == PRACTICE:
                 return practice.description or practice.name
             if col in LEVEL_COLUMNS and rating.not_applicable:
-                return f"{practice.name} does not apply to {self.system} (N or Delete: back to not assessed)"
+                return f"{practice.name} does not apply to {self.system} (N: applies again with its earlier levels when known; Delete: not assessed)"
             if col == CONFIDENCE:
                 words = ", ".join(model.confidence)
                 return f"How well the current level is backed ({words}); C steps through them"
@@ -235,7 +236,10 @@ class LevelsModel(QAbstractTableModel):
             self.ws.push(SetLevelCommand(doc, self.system, practice_id, which, value))
             return True
         if col == CONFIDENCE:
-            if value != rating.confidence and not rating.not_applicable:
+            why = confidence_refusal(rating)
+            if value is not None and why:
+                self.ws.message.emit(why)  # a mark on no level would mean nothing
+            elif value != rating.confidence and not rating.not_applicable:
                 self.ws.push(SetConfidenceCommand(doc, self.system, practice_id, value))
             return True
         if col == NOTE and str(value) != rating.note:
@@ -474,6 +478,8 @@ class LevelsTable(QTableView):
         )
         if command is not None:
             self.ws.push(command)
+        elif key == Qt.Key.Key_C:
+            self.ws.message.emit(confidence_refusal(doc.assessment.system(system).rating(pid)))
 
     def fit_columns(self) -> None:
         """Practice and level columns as wide as their longest entry (any level may be chosen)."""

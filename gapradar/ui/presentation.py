@@ -22,6 +22,7 @@ from gapradar.chart.radar_scene import REFERENCE_PX
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.chart.views import VIEWS, scene_spec
+from gapradar.ui.facilitation import rollup_in_focus
 from gapradar.ui.level_guide import LevelGuide, guide_html
 from gapradar.ui.radar_view import RadarView
 from gapradar.ui.workspace import Workspace
@@ -95,7 +96,8 @@ class PresentationWindow(QWidget):
         return max(1.2, LEGEND_SHARE * self.height() / (13.5 * self._scale()))
 
     def _decorate(self, spec: ChartSpec) -> ChartSpec:
-        system = self.ws.state.selected_system
+        # The roll-up in focus is no system's chart: its subtitle names the rule, not the selected system.
+        system = None if rollup_in_focus(self.ws.state) else self.ws.state.selected_system
         return replace(
             spec, font_scale=self.font_scale(), chrome_scale=self.chrome_scale(), subtitle=system or ""
         )
@@ -143,6 +145,7 @@ class PresentationWindow(QWidget):
                     band=True,
                     show_targets=True,
                     baseline=self.ws.baseline_round(),
+                    rollup=self.guide.rollup_on(i),
                 )
             )
             tallest = max(tallest, probe.heightForWidth(width))

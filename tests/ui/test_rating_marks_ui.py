@@ -42,12 +42,13 @@ def test_n_marks_not_applicable_and_back_one_undo_step_each(window, qtbot):
     stack.undo()
     assert rating(window) == before
     stack.redo()
-    qtbot.keyClick(radar, Qt.Key.Key_N)  # again: applies, not assessed
-    assert not rating(window).not_applicable and rating(window).current is None
-    assert cell(window, TESTING, CURRENT) == "not assessed"
+    qtbot.keyClick(radar, Qt.Key.Key_N)  # again: applies, with the levels it had before
+    assert rating(window) == before
+    assert cell(window, TESTING, CURRENT) == "2 – Quantitatively Managed"
     qtbot.keyClick(radar, Qt.Key.Key_N)
     qtbot.keyClick(radar, Qt.Key.Key_Delete)  # Delete on n/a: back to not assessed
-    assert not rating(window).not_applicable
+    assert not rating(window).not_applicable and rating(window).current is None
+    assert cell(window, TESTING, CURRENT) == "not assessed"
     assert stack.count() == 4
 
 
