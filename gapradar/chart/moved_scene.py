@@ -22,9 +22,7 @@ from gapradar.chart.change_rows import (
     who,
 )
 from gapradar.chart.pixel_scene import PixelScene, elide, text_size
-from gapradar.chart.radar_scene import sizes_for
 from gapradar.chart.slope_scene import FALL, RISE
-from gapradar.chart.titles import display_title
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Assessment
 
@@ -66,14 +64,8 @@ def moved(spec: ViewSpec) -> Moved | None:
 class MovedScene(PixelScene):
     def draw(self, spec: ViewSpec, w: float, h: float) -> None:
         a, theme = spec.assessment, spec.theme
-        s = sizes_for(w, h).scale
-        m, label_px = 14 * s, 14 * s * spec.font_scale
-        title_px, sub_px = 21 * s * spec.chrome_scale, 13.5 * s * spec.chrome_scale
+        s, m, label_px, sub_px, y = self.heading(spec, w, h)
         c = rounds_compared(spec)
-        y = m
-        if spec.show_title:
-            self.text(display_title(spec), title_px, theme.text, m, y, bold=True)
-            y += text_size("Ag", title_px, True)[1]
         found = moved(spec)
         if found is None or c.then is None or c.now is None:
             self.text(c.problem, label_px * 1.2, theme.muted_text, w / 2, h / 2, anchor=(0.5, 0.5))

@@ -100,6 +100,20 @@ class PixelScene:
         self.add(item, z)
         return item
 
+    def heading(self, spec: ViewSpec, w: float, h: float) -> tuple[float, float, float, float, float]:
+        """The title every list-like view starts with: (scale, margin, label px, subtitle px, y below it)."""
+        from gapradar.chart.radar_scene import sizes_for
+        from gapradar.chart.titles import display_title
+
+        s = sizes_for(w, h).scale
+        m, label_px = 14 * s, 14 * s * spec.font_scale
+        title_px, sub_px = 21 * s * spec.chrome_scale, 13.5 * s * spec.chrome_scale
+        y = m
+        if spec.show_title:
+            self.text(display_title(spec), title_px, spec.theme.text, m, y, bold=True)
+            y += text_size("Ag", title_px, True)[1]
+        return s, m, label_px, sub_px, y
+
     def text(
         self,
         text: str,

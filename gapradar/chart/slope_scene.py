@@ -16,9 +16,7 @@ from PySide6.QtGui import QPainterPath
 
 from gapradar.chart.change_rows import ChangeRow, change_rows, delta_text, rounds_compared, since_text, who
 from gapradar.chart.pixel_scene import PixelScene, elide, pen, text_size
-from gapradar.chart.radar_scene import sizes_for
 from gapradar.chart.rating_marks import NOT_APPLICABLE
-from gapradar.chart.titles import display_title
 from gapradar.chart.view_spec import ViewSpec
 
 RISE = "#0072B2"  # Okabe–Ito blue
@@ -62,14 +60,8 @@ def line_colour(delta: float | None, muted: str) -> str:
 class SlopeScene(PixelScene):
     def draw(self, spec: ViewSpec, w: float, h: float) -> None:
         a, theme = spec.assessment, spec.theme
-        s = sizes_for(w, h).scale
-        m, label_px = 14 * s, 14 * s * spec.font_scale
-        title_px, sub_px = 21 * s * spec.chrome_scale, 13.5 * s * spec.chrome_scale
+        s, m, label_px, sub_px, y = self.heading(spec, w, h)
         c = rounds_compared(spec)
-        y = m
-        if spec.show_title:
-            self.text(display_title(spec), title_px, theme.text, m, y, bold=True)
-            y += text_size("Ag", title_px, True)[1]
         if c.then is None or c.now is None:
             self.text(c.problem, label_px * 1.2, theme.muted_text, w / 2, h / 2, anchor=(0.5, 0.5))
             return

@@ -259,21 +259,26 @@ def _read_systems(r: NodeReader, node: Node, model: MaturityModel | None, rated:
 
 def _read_system_id(r: NodeReader, node: Node | None, ids: dict[str, Node]) -> str | None:
     """The id a file gives a system; "" when it gives none (one is made from the name)."""
+    return _read_id(r, node, ids, "system", "systems")
+
+
+def _read_id(r: NodeReader, node: Node | None, ids: dict[str, Node], what: str, whats: str) -> str | None:
+    """A stable id (of a system or a round); "" when none is given, None after a located problem."""
     if node is None:
         return ""
-    text = r.text(node, "a system's id")
+    text = r.text(node, f"a {what}'s id")
     if text is None:
         return None
     text = text.strip()
     if not ID_PATTERN.match(text):
         r.problem(
-            node, f"the system id {quote(text)} may use only letters, digits, '-', '_' and '.', and no spaces"
+            node, f"the {what} id {quote(text)} may use only letters, digits, '-', '_' and '.', and no spaces"
         )
         return None
     if text in ids:
         first = ids[text].start_mark.line + 1
         r.problem(
-            node, f"two systems have the id {quote(text)} (first on line {first}); ids must be different"
+            node, f"two {whats} have the id {quote(text)} (first on line {first}); ids must be different"
         )
         return None
     ids[text] = node
@@ -332,25 +337,7 @@ def _read_rounds(
 
 
 def _read_round_id(r: NodeReader, node: Node | None, ids: dict[str, Node]) -> str | None:
-    if node is None:
-        return ""
-    text = r.text(node, "a round's id")
-    if text is None:
-        return None
-    text = text.strip()
-    if not ID_PATTERN.match(text):
-        r.problem(
-            node, f"the round id {quote(text)} may use only letters, digits, '-', '_' and '.', and no spaces"
-        )
-        return None
-    if text in ids:
-        first = ids[text].start_mark.line + 1
-        r.problem(
-            node, f"two rounds have the id {quote(text)} (first on line {first}); ids must be different"
-        )
-        return None
-    ids[text] = node
-    return text
+    return _read_id(r, node, ids, "round", "rounds")
 
 
 def _read_date(r: NodeReader, node: Node | None) -> datetime.date | None:
