@@ -63,7 +63,16 @@ class SlopeScene(PixelScene):
         s, m, label_px, sub_px, y = self.heading(spec, w, h)
         c = rounds_compared(spec)
         if c.then is None or c.now is None:
-            self.text(c.problem, label_px * 1.2, theme.muted_text, w / 2, h / 2, anchor=(0.5, 0.5))
+            self.text(  # wrapped: presentation's large type must not run off the screen
+                c.problem,
+                label_px * 1.2,
+                theme.muted_text,
+                w / 2,
+                h / 2,
+                anchor=(0.5, 0.5),
+                width=w - 2 * m,
+                align=Qt.AlignmentFlag.AlignHCenter,
+            )
             return
         sub = spec.subtitle or (
             f"{since_text(c.then)}: {who(spec)}, {c.then.label} → {c.now.label}, largest rise first"
@@ -125,8 +134,17 @@ class SlopeScene(PixelScene):
         # the grid names the levels; the labels carry the figures
         left_texts = [f"{r.practice.name}  {_figure(r.then, system)}" for r in rows]
         right_texts = [f"{_figure(r.now, system)}  {r.practice.name}  {delta_text(r.delta)}" for r in rows]
-        side = min(max(text_size(t, px)[0] for t in left_texts + right_texts) + 4 * s, 0.4 * w)
+        widest = max(text_size(t, px)[0] for t in left_texts + right_texts)
+        if widest > 0.36 * w:  # presentation's large type: smaller labels, not names cut short
+            px = max(8.0, px * 0.36 * w / widest)
+            line_h = text_size("Ag", px)[1] * 0.92
+            widest = max(text_size(t, px)[0] for t in left_texts + right_texts)
+        side = min(widest + 4 * s, 0.4 * w)
         xl, xr = m + side + 14 * s, w - m - side - 14 * s
+        # the two round names are centred on their axes: together no wider than the gap between them
+        heads = max(text_size(label, head_px, True)[0] for label in (c.then.label, c.now.label))
+        if heads > 0.9 * (xr - xl):
+            head_px = max(8.0, head_px * 0.9 * (xr - xl) / heads)
         # the levels the rows span, whole levels either side: room for the labels, the scale still honest
         values = [v for r in rows for v in (r.then, r.now) if v is not None]
         # (a roll-up's means to the half level: the labels get the room, a level's line stays in sight)
