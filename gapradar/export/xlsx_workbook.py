@@ -162,7 +162,7 @@ def _rounds_sheet(wb, assessment: Assessment, baseline: Round | None) -> None:
     _fill_sheet(ws, rows)
     delta = ROUNDS_HEADER.index("Δ current") + 1
     progress = ROUNDS_HEADER.index("Progress to target") + 1
-    baseline_col = ROUNDS_HEADER.index("Baseline") + 1
+    baseline_col = ROUNDS_HEADER.index("Baseline round") + 1
     for r in range(2, len(rows) + 1):
         ws.cell(r, baseline_col).alignment = Alignment(horizontal="left", indent=1)  # clear of the target
         ws.cell(r, progress).number_format = "0%"

@@ -193,7 +193,8 @@ ROUNDS_HEADER = [
     "Practice",
     "Current",
     "Target",
-    "Baseline",
+    "Baseline round",
+    "Current then",
     "Δ current",
     "Progress to target",
 ]
@@ -222,6 +223,7 @@ def rounds_table(assessment: Assessment, baseline: Round | None = None) -> Table
                         _level(c.now, "current"),
                         _level(c.now, "target"),
                         then.label,
+                        _level(c.then, "current"),  # so Δ and progress can be checked from the file
                         c.delta,
                         None if c.progress is None else round(c.progress, 4),
                     ]

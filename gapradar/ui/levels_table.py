@@ -119,7 +119,9 @@ class LevelsModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (CURRENT, TARGET, CONFIDENCE, NOTE):
+        a = self.assessment
+        # An earlier round is read-only until unlocked: no editor opens on it at all.
+        if index.column() in (CURRENT, TARGET, CONFIDENCE, NOTE) and (a is None or a.is_editable()):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 

@@ -24,7 +24,7 @@ class RoundActions:
         self, ws: Workspace, parent: QWidget, file_menu: QMenu, bar: QMenuBar, before: QAction
     ) -> None:
         self.ws, self.parent = ws, parent
-        self.new_round = QAction("New &round…", parent)
+        self.new_round = QAction("New ro&und…", parent)
         self.new_round.setObjectName("action_new_round")
         self.new_round.setStatusTip(
             "Start the next round: a copy of the latest round's levels, targets and notes"

@@ -6,6 +6,7 @@ window, presentation mode and the exports show the same round and baseline.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from gapradar.chart.view_state import ViewState
@@ -37,7 +38,7 @@ class RoundBar(QWidget):
         self.baseline.setToolTip("A baseline round: drawn as a faint dashed outline, with Δ and progress")
         for combo in (self.rounds, self.baseline):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        for text, combo in (("&Round:", self.rounds), ("Com&pare with:", self.baseline)):
+        for text, combo in (("Ro&und:", self.rounds), ("Com&pare with:", self.baseline)):
             label = QLabel(text)
             label.setBuddy(combo)
             layout.addWidget(label)
@@ -78,6 +79,13 @@ class RoundBar(QWidget):
         i = self.rounds.findData(shown)
         if i >= 0 and i != self.rounds.currentIndex():
             self.rounds.setCurrentIndex(i)
+        # The shown round cannot be its own baseline: greyed in the list (a baseline that is
+        # shown stays chosen while stepping through the rounds, and compares nothing meanwhile).
+        items = self.baseline.model()
+        for k in range(self.baseline.count()):
+            item = items.item(k) if isinstance(items, QStandardItemModel) else None
+            if item is not None:
+                item.setEnabled(self.baseline.itemData(k) != shown)
         j = self.baseline.findData(state.baseline or NO_BASELINE)
         if j >= 0 and j != self.baseline.currentIndex():
             self.baseline.setCurrentIndex(j)

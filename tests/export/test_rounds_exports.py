@@ -46,7 +46,9 @@ def test_rounds_table_deltas_and_progress_equal_hand_computed_values(capsys):
         assert _num(row["Target"]) == target
         assert _num(row["Δ current"]) == delta, key
         assert _num(row["Progress to target"]) == progress, key
-        assert row["Baseline"] == "Q1" and row["Date"] == "2026-04-15"
+        assert row["Baseline round"] == "Q1" and row["Date"] == "2026-04-15"
+        if delta is not None:
+            assert _num(row["Current"]) - _num(row["Current then"]) == delta, key
 
 
 def test_compare_chooses_the_baseline_of_the_rounds_table(capsys):

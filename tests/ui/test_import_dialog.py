@@ -187,7 +187,13 @@ def test_another_sheet_of_a_workbook_can_be_chosen(window, qtbot, tmp_path):
     dialog = preview_import(window.ws, book, window)
     qtbot.addWidget(dialog)
     sheets = dialog.findChild(QComboBox, "importSheet")
-    assert [sheets.itemText(i) for i in range(sheets.count())] == ["Scores", "Matrix", "Gaps", "Averages", "Roll-up"]
+    assert [sheets.itemText(i) for i in range(sheets.count())] == [
+        "Scores",
+        "Matrix",
+        "Gaps",
+        "Averages",
+        "Roll-up",
+    ]
     assert sheets.currentText() == "Scores"
     assert "a row per rating" in dialog.summary.text()
 

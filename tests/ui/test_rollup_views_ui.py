@@ -53,9 +53,7 @@ def test_spread_band_toggle_follows_the_view_state(window):
     assert window.ws.state.rollup_spread == "range"
     radar = window.views.page("radar").radar
     assert radar.spec.spread == "range"
-    legend = "\n".join(
-        i.textItem.toPlainText() for i in radar._legend_items if isinstance(i, pg.TextItem)
-    )
+    legend = "\n".join(i.textItem.toPlainText() for i in radar._legend_items if isinstance(i, pg.TextItem))
     assert "Band: lowest to highest current level" in legend
     window.ws.update(rollup_spread="iqr")
     assert window.actions_["spread_iqr"].isChecked()

@@ -352,3 +352,33 @@ def test_adding_a_system_then_undo_and_redo_in_another_round_keeps_its_ratings_i
     ws.update(round=first.id)
     a.system("Payments").set_rating(pid, a.system("Payments").rating(pid))
     assert a.ratings_of(first).get("payments") is not a.ratings_of(new).get("payments")
+
+
+def test_the_table_opens_no_editor_on_a_read_only_round(window):
+    from PySide6.QtCore import Qt
+
+    from gapradar.ui.levels_table import CURRENT, NOTE
+
+    ws, doc = window.ws, window.doc
+    first, _ = two_rounds(window)
+    model = window.table.levels_model
+    editable = Qt.ItemFlag.ItemIsEditable
+    assert model.flags(model.index(0, CURRENT)) & editable
+    ws.update(round=first.id)
+    assert not model.flags(model.index(0, CURRENT)) & editable
+    assert not model.flags(model.index(0, NOTE)) & editable
+    ws.push(UnlockRoundCommand(doc, first.id))
+    assert model.flags(model.index(0, CURRENT)) & editable
+
+
+def test_compare_with_greys_out_the_round_shown(window):
+    from gapradar.ui.round_bar import RoundBar
+
+    first, second = two_rounds(window)
+    bar = window.findChild(RoundBar)
+    items = bar.baseline.model()
+    shown = bar.baseline.findData(second.id)
+    assert not items.item(shown).isEnabled()
+    assert items.item(bar.baseline.findData(first.id)).isEnabled()
+    window.ws.update(round=first.id)
+    assert items.item(shown).isEnabled() and not items.item(bar.baseline.findData(first.id)).isEnabled()
