@@ -100,6 +100,12 @@ class MovedScene(PixelScene):
             ("Fell", found.fell, FALL),
             ("Reached target", found.reached, REACHED),
         )
+        # One type size for all three columns: smaller (down to 3/4) before any says "… and N more"
+        bottom = h - m - foot_h - 6 * s
+        longest = max(len(rows) for _, rows, _ in columns)
+        room = bottom - y - 12 * s - text_size("Ag", label_px * 1.15, True)[1]
+        if longest and longest * _entry_height(label_px, s) > room:
+            label_px = max(label_px * 0.75, label_px * room / (longest * _entry_height(label_px, s)))
         for k, (head, rows, colour) in enumerate(columns):
             x = m + k * (col_w + gap)
             self._column(spec, head, rows, colour, system, x, y, col_w, h - m - foot_h - 6 * s, label_px, s)
@@ -128,9 +134,10 @@ class MovedScene(PixelScene):
         if not rows:
             self.text("none", px, theme.muted_text, x, y)
             return
+
         small = px * 0.95  # the detail in grey, barely smaller: a slide's smallest text stays legible
         mark_w = text_size("▲0.0", px, True)[0] + 6 * s
-        entry_h = text_size("Ag", px, True)[1] + text_size("Ag", small)[1] + 6 * s
+        entry_h = _entry_height(px, s)
         room = int((bottom - y) // entry_h)
         more_h = text_size("Ag", px)[1]  # the "… and N more" line
         shown = rows if len(rows) <= room else rows[: max(1, int((bottom - y - more_h) // entry_h))]
@@ -148,6 +155,11 @@ class MovedScene(PixelScene):
             self.text(f"… and {len(rows) - len(shown)} more", px, theme.muted_text, x + mark_w, y)
 
 
+def _entry_height(px: float, s: float) -> float:
+    """One entry of a column: the practice's line and the grey detail under it."""
+    return text_size("Ag", px, True)[1] + text_size("Ag", px * 0.95)[1] + 6 * s
+
+
 def _detail(a: Assessment, r: ChangeRow, px: float, width: float) -> str:
     """then → now (target), with the levels' names when they fit, else their numbers."""
     for named in (True, False):
@@ -156,7 +168,11 @@ def _detail(a: Assessment, r: ChangeRow, px: float, width: float) -> str:
         if r.target is not None:
             text += f"  (target {value_text(a, r.target, True) if named else _score(r.target)})"
         if r.system:
-            text = f"{r.system}: {text}"
+            figures = text
+            text = f"{r.system}: {figures}"
+            if not named and text_size(text, px)[0] > width:  # the system's name gives way, never the figures
+                room = width - text_size(f": {figures}", px)[0]
+                text = f"{elide(r.system, px, max(room, px))}: {figures}"
         if text_size(text, px)[0] <= width or not named:
             return text
     return text
