@@ -158,7 +158,8 @@ def _since_html(
         steps.append(f"target {level(change.target)}")
     notes = [m for m in (delta_mark(change.delta),) if m]
     if show_targets and change.progress is not None:
-        notes.append(f"{percent(change.progress)} of the way")
+        past = change.progress > 1  # beyond the target since then: not an error, say so
+        notes.append(f"{percent(change.progress)} of the way" + (", past the target" if past else ""))
     line = f"Since {html.escape(baseline.label)}: " + " → ".join(html.escape(s) for s in steps)
     if notes:
         line += f" <b>({', '.join(notes)})</b>"

@@ -175,6 +175,10 @@ class LevelsModel(QAbstractTableModel):
             if col == THEN and (baseline := self.ws.baseline_round()) is not None:
                 then = a.rating_in(baseline, a.system(self.system).id, practice.id)
                 return f"{baseline.label}: {model.level_label(then.current)}"
+            if col == PROGRESS and (baseline := self.ws.baseline_round()) is not None:
+                c = Change(a.rating_in(baseline, a.system(self.system).id, practice.id), rating)
+                if c.progress is not None and c.progress > 1:
+                    return f"Past the target: {percent(c.progress)} of the way from {baseline.label}'s level to the target"
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and col in LEVEL_COLUMNS
