@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF
 
 from gapradar.chart.change_rows import (
     ChangeRow,
@@ -68,16 +68,7 @@ class MovedScene(PixelScene):
         c = rounds_compared(spec)
         found = moved(spec)
         if found is None or c.then is None or c.now is None:
-            self.text(  # wrapped: presentation's large type must not run off the screen
-                c.problem,
-                label_px * 1.2,
-                theme.muted_text,
-                w / 2,
-                h / 2,
-                anchor=(0.5, 0.5),
-                width=w - 2 * m,
-                align=Qt.AlignmentFlag.AlignHCenter,
-            )
+            self.message(c.problem, label_px * 1.2, theme.muted_text, w, h, m)  # wrapped: presentation's type
             return
         system = spec.focus in a.system_names()
         whose = (

@@ -114,6 +114,19 @@ class PixelScene:
             y += text_size("Ag", title_px, True)[1]
         return s, m, label_px, sub_px, y
 
+    def message(self, text: str, px: float, colour: str, w: float, h: float, margin: float) -> None:
+        """A view's one line of explanation in place of its chart, centred and wrapped to the width."""
+        self.text(
+            text,
+            px,
+            colour,
+            w / 2,
+            h / 2,
+            anchor=(0.5, 0.5),
+            width=w - 2 * margin,
+            align=Qt.AlignmentFlag.AlignHCenter,
+        )
+
     def text(
         self,
         text: str,

@@ -225,9 +225,9 @@ def add_series(scene: RadarScene, key: str, rollups: list[PracticeRollup], idx: 
 
 def add_focus(scene: RadarScene, key: str, rollups: list[PracticeRollup]) -> None:
     """The roll-up in focus: its current filled, its target dashed, the gap hatched, the band under."""
-    from gapradar.chart.radar_scene import Series, SeriesPolygon, _pen, outline_path
+    from gapradar.chart.radar_scene import Series
 
-    spec, sz = scene._require_spec(), scene.sizes
+    spec = scene._require_spec()
     colour = spec.theme.average
     name = series_name(spec)
     current = [r.current for r in rollups]
@@ -235,26 +235,9 @@ def add_focus(scene: RadarScene, key: str, rollups: list[PracticeRollup]) -> Non
     texts = [scene._spot_text(None, i, rollups) for i in range(len(rollups))]
     cur_pts, tgt_pts = scene._points(current), scene._points(target)
     add_band(scene, rollups, z=11.5)  # over the light current fill: the spread stays visible
-    tgt_poly = tgt_markers = None
+    tgt_markers = None
+    cur_poly, tgt_poly = scene.focus_shapes(key, cur_pts, tgt_pts, colour, gap_area(scene, rollups), 0.15)
     if spec.show_targets:
-        tgt_poly = SeriesPolygon(key, scene._hover)
-        tgt_poly.set_points(tgt_pts)
-        tgt_poly.setBrush(QBrush(Qt.BrushStyle.NoBrush))
-        tgt_poly.setPen(QPen(Qt.PenStyle.NoPen))
-        scene._add(scene._dynamic, tgt_poly, 10)
-        hatch = QGraphicsPathItem(gap_area(scene, rollups))
-        hatch.setBrush(QBrush(scene._wash(colour, 0.8)))
-        hatch.setPen(QPen(Qt.PenStyle.NoPen))
-        scene._add(scene._dynamic, hatch, 10.5)
-    cur_poly = SeriesPolygon(key, scene._hover)
-    cur_poly.set_points(cur_pts)
-    cur_poly.setBrush(QBrush(scene._wash(colour, 0.15)))
-    cur_poly.setPen(_pen(colour, sz.line))
-    scene._add(scene._dynamic, cur_poly, 11)
-    if spec.show_targets:
-        edge = QGraphicsPathItem(outline_path(tgt_pts))
-        edge.setPen(_pen(colour, sz.line, Qt.PenStyle.DashLine))
-        scene._add(scene._dynamic, edge, 12)
         tgt_markers = scene._markers(tgt_pts, target, colour, "d", False, texts, unassessed=False)
         scene._add(scene._dynamic, tgt_markers, 16)
     cur_markers = scene._markers(cur_pts, current, colour, "o", True, texts, unassessed=False)

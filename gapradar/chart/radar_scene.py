@@ -1165,29 +1165,35 @@ class RadarScene:
         self._marker_z[key] = z
         self.series[key] = Series(key, name, colour, poly, markers)
 
-    def _build_focus(self, system: System) -> None:
+    def focus_shapes(
+        self,
+        key: str,
+        cur_pts: list,
+        tgt_pts: list,
+        colour: str,
+        gap: QPainterPath,
+        fill: float,
+    ) -> tuple[SeriesPolygon, SeriesPolygon | None]:
+        """A focus view's layers under its markers: the target's hover area, the hatched gap,
+        the current level's washed polygon and, on top, the target's dashed outline.
+
+        Shared by a system in focus and the roll-up in focus (chart.radar_rollup).
+        """
         spec, sz = self._require_spec(), self.sizes
-        model = spec.assessment.model
-        colour = self._colour(system.name)
-        current = [system.rating(p.id).current for p in model.practices]
-        target = [system.rating(p.id).target for p in model.practices]
-        texts = [self._spot_text(system.name, i) for i in range(len(current))]
-        ratings = [system.rating(p.id) for p in model.practices]
-        cur_pts, tgt_pts = self._points(current), self._points(target)
-        tgt_poly = tgt_markers = None
+        tgt_poly = None
         if spec.show_targets:
-            tgt_poly = SeriesPolygon(system.name, self._hover)
+            tgt_poly = SeriesPolygon(key, self._hover)
             tgt_poly.set_points(tgt_pts)
             tgt_poly.setBrush(QBrush(Qt.BrushStyle.NoBrush))
             tgt_poly.setPen(QPen(Qt.PenStyle.NoPen))
             self._add(self._dynamic, tgt_poly, 10)
-            hatch = QGraphicsPathItem(self._gap_area(system))
+            hatch = QGraphicsPathItem(gap)
             hatch.setBrush(QBrush(self._wash(colour, 0.8)))
             hatch.setPen(QPen(Qt.PenStyle.NoPen))
             self._add(self._dynamic, hatch, 10.5)
-        cur_poly = SeriesPolygon(system.name, self._hover)
+        cur_poly = SeriesPolygon(key, self._hover)
         cur_poly.set_points(cur_pts)
-        cur_poly.setBrush(QBrush(self._wash(colour, 0.45)))
+        cur_poly.setBrush(QBrush(self._wash(colour, fill)))
         cur_poly.setPen(_pen(colour, sz.line))
         self._add(self._dynamic, cur_poly, 11)
         if spec.show_targets:
@@ -1195,6 +1201,22 @@ class RadarScene:
             edge = QGraphicsPathItem(outline_path(tgt_pts))
             edge.setPen(_pen(colour, sz.line, Qt.PenStyle.DashLine))
             self._add(self._dynamic, edge, 12)
+        return cur_poly, tgt_poly
+
+    def _build_focus(self, system: System) -> None:
+        spec = self._require_spec()
+        model = spec.assessment.model
+        colour = self._colour(system.name)
+        current = [system.rating(p.id).current for p in model.practices]
+        target = [system.rating(p.id).target for p in model.practices]
+        texts = [self._spot_text(system.name, i) for i in range(len(current))]
+        ratings = [system.rating(p.id) for p in model.practices]
+        cur_pts, tgt_pts = self._points(current), self._points(target)
+        tgt_markers = None
+        cur_poly, tgt_poly = self.focus_shapes(
+            system.name, cur_pts, tgt_pts, colour, self._gap_area(system), 0.45
+        )
+        if spec.show_targets:
             tgt_ratings = [replace(r, confidence=None) for r in ratings]  # confidence marks the current level
             tgt_markers = self._markers(tgt_pts, target, colour, "d", False, texts, tgt_ratings)
             self._add(self._dynamic, tgt_markers, 16)

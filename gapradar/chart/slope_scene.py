@@ -63,16 +63,7 @@ class SlopeScene(PixelScene):
         s, m, label_px, sub_px, y = self.heading(spec, w, h)
         c = rounds_compared(spec)
         if c.then is None or c.now is None:
-            self.text(  # wrapped: presentation's large type must not run off the screen
-                c.problem,
-                label_px * 1.2,
-                theme.muted_text,
-                w / 2,
-                h / 2,
-                anchor=(0.5, 0.5),
-                width=w - 2 * m,
-                align=Qt.AlignmentFlag.AlignHCenter,
-            )
+            self.message(c.problem, label_px * 1.2, theme.muted_text, w, h, m)  # wrapped: presentation's type
             return
         sub = spec.subtitle or (
             f"{since_text(c.then)}: {who(spec)}, {c.then.label} → {c.now.label}, largest rise first"
@@ -168,24 +159,8 @@ class SlopeScene(PixelScene):
             axes.moveTo(x, top)
             axes.lineTo(x, bottom)
         self.path(axes, None, pen(theme.muted_text, max(1.0, 1.5 * s)), z=1)
-        self.text(
-            elide(c.then.label, head_px, side, True),
-            head_px,
-            theme.text,
-            xl,
-            top - 4 * s,
-            anchor=(0.5, 1),
-            bold=True,
-        )
-        self.text(
-            elide(c.now.label, head_px, side, True),
-            head_px,
-            theme.text,
-            xr,
-            top - 4 * s,
-            anchor=(0.5, 1),
-            bold=True,
-        )
+        for label, x in ((c.then.label, xl), (c.now.label, xr)):
+            self.text(elide(label, head_px, side, True), head_px, theme.text, x, top - 4 * s, (0.5, 1), True)
         order = {id(r): k for k, r in enumerate(rows)}
         left = sorted(rows, key=lambda r: (y_of(r.then or 0), -(r.now or 0), order[id(r)]))
         right = sorted(rows, key=lambda r: (y_of(r.now or 0), -(r.then or 0), order[id(r)]))

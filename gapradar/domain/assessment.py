@@ -468,24 +468,20 @@ class Assessment:
 
 def ensure_unique_ids(systems: list[System]) -> None:
     """Give a fresh id to every system whose id an earlier system already has."""
-    seen: set[str] = set()
-    clashing = []
-    for s in systems:
-        if s.id in seen:
-            clashing.append(s)
-        seen.add(s.id)
-    slugs = Slugs(seen)
-    for s in clashing:
-        s.id = slugs.make(s.id, "system")
+    _ensure_unique(systems, "system")
 
 
 def ensure_unique_round_ids(rounds: list[Round]) -> None:
+    _ensure_unique(rounds, "round")
+
+
+def _ensure_unique(items: list[System] | list[Round], fallback: str) -> None:
     seen: set[str] = set()
     clashing = []
-    for r in rounds:
-        if r.id in seen:
-            clashing.append(r)
-        seen.add(r.id)
+    for item in items:
+        if item.id in seen:
+            clashing.append(item)
+        seen.add(item.id)
     slugs = Slugs(seen)
-    for r in clashing:
-        r.id = slugs.make(r.id, "round")
+    for item in clashing:
+        item.id = slugs.make(item.id, fallback)
