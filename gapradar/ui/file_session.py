@@ -10,7 +10,7 @@ import gc
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -58,6 +58,9 @@ def show_problems(parent: QWidget | None, path: Path, error: LoadError) -> None:
     box.exec()
 
 
+SETTLE_AFTER_MS = 1000
+
+
 def settle_memory() -> None:
     """Exempt what an open document keeps alive from Python's cyclic garbage collector.
 
@@ -98,12 +101,16 @@ class FileSession(QObject):
     def show(self, doc: Document | None, contents: bytes | None = None) -> None:
         """Make `doc` the open document, with its own recovery copy and file watch."""
         self.finish_saving()
+        replacing = self.ws.document is not None
         if self.recovery is not None:
             self.recovery.discard()
             self.recovery.deleteLater()
             self.recovery = None
         self.ws.set_document(doc)
-        settle_memory()
+        if replacing:  # the previous document's cycles are freed now
+            settle_memory()
+        else:  # the first document: once the window has painted (a full collection would delay it)
+            QTimer.singleShot(SETTLE_AFTER_MS, settle_memory)
         if doc is None:
             self.watcher.watch(None, None)
             self.title_changed.emit()
