@@ -12,17 +12,15 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMenuBar, QMessageBox, QToolBar
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMenuBar, QMessageBox, QToolBar, QWidget
 from shiboken6 import isValid
 
 from gapradar import bundled
 from gapradar.chart.view_state import ViewState
 from gapradar.chart.views import VIEWS
 from gapradar.domain.rollup import RULES
-from gapradar.ui import export_actions as ex
 from gapradar.ui.facilitation import Facilitator
 from gapradar.ui.file_session import FileSession
-from gapradar.ui.import_dialog import import_ratings
 from gapradar.ui.round_actions import RoundActions
 from gapradar.ui.round_bar import RoundBar
 from gapradar.ui.systems_panel import SystemsPanel
@@ -33,6 +31,19 @@ WINDOW_THEMES = {
     "dark": "&Dark",
     "high-contrast": "&High contrast",
 }  # print is for exports
+
+
+def _export(handler: str, window: Window) -> None:
+    """Run an export handler; the export machinery (deck, workbook, batch) loads on first use, not at start-up."""
+    from gapradar.ui import export_actions
+
+    getattr(export_actions, handler)(window)
+
+
+def _import_ratings(ws: Workspace, parent: QWidget | None) -> None:
+    from gapradar.ui.import_dialog import import_ratings
+
+    import_ratings(ws, parent)
 
 
 def redo_shortcuts() -> list[QKeySequence]:
@@ -167,7 +178,7 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         "import_ratings",
         file_menu,
         "&Import ratings…",
-        lambda: import_ratings(w.ws, w),
+        lambda: _import_ratings(w.ws, w),
         tip="Bring in ratings from a spreadsheet (CSV or Excel): preview, then one undo step",
     )
     file_menu.addSeparator()
@@ -187,7 +198,7 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         "export",
         file_menu,
         "&Export chart…",
-        lambda: ex.export_chart_dialog(w),
+        lambda: _export("export_chart_dialog", w),
         "Ctrl+E",
         "Export the chart as PNG, SVG or PDF",
     )
@@ -195,7 +206,7 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         "copy_chart",
         file_menu,
         "&Copy chart",
-        lambda: ex.copy_chart(w),
+        lambda: _export("copy_chart", w),
         "Ctrl+Shift+C",
         "Copy the chart as PNG and SVG, ready to paste into slides",
     )
@@ -203,7 +214,7 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         "export_per_system",
         file_menu,
         "Export one chart per s&ystem…",
-        lambda: ex.export_per_system(w),
+        lambda: _export("export_per_system", w),
         None,
         "One focus chart per system into a folder",
     )
@@ -211,7 +222,7 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         "export_deck",
         file_menu,
         "Export Power&Point deck…",
-        lambda: ex.export_deck_dialog(w),
+        lambda: _export("export_deck_dialog", w),
         None,
         "A slide deck: overview, one slide per system, averages",
     )
@@ -219,7 +230,7 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         "export_workbook",
         file_menu,
         "Export E&xcel workbook…",
-        lambda: ex.export_workbook_dialog(w),
+        lambda: _export("export_workbook_dialog", w),
         None,
         "Scores, matrix, gaps and averages in one workbook, with radar charts",
     )
@@ -227,7 +238,7 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         "export_table",
         file_menu,
         "Export &table…",
-        lambda: ex.export_table(w),
+        lambda: _export("export_table", w),
         None,
         "Export a table as CSV for spreadsheets",
     )

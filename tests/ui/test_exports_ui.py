@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import xml.etree.ElementTree as ET
 
 from PySide6.QtGui import QImage
@@ -100,3 +101,15 @@ def test_export_dialog_formats_come_from_the_registry(window, qtbot, tmp_path):
     out = tmp_path / "radar"
     assert dialog.export(str(out) + ".svg")
     assert "Board, 3 May" in (tmp_path / "radar.svg").read_text(encoding="utf-8")
+
+
+def test_every_export_action_names_a_handler_that_exists() -> None:
+    """The action table loads the export handlers on first use, by name: each name must be there."""
+    import inspect
+
+    from gapradar.ui import actions, export_actions
+
+    names = set(re.findall(r'_export\("(\w+)", w\)', inspect.getsource(actions.build_actions)))
+    assert len(names) == 6
+    for name in names:
+        assert callable(getattr(export_actions, name)), name
