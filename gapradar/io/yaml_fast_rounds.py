@@ -28,7 +28,7 @@ _INT = r"(-?(?:0|[1-9][0-9]*))"
 _FLOW = re.compile(rf"      {_KEY}: \{{(?:current: {_INT}(?:, target: {_INT})?|target: {_INT})\}}")
 _BLOCK = re.compile(rf"      {_KEY}:")
 _SYSTEM = re.compile(rf"    {_KEY}:")
-_FIELD = re.compile(r"  (id|date): (.+)")
+_FIELD = re.compile(r"  (id|date|unlocked): (.+)")
 # The careful composer stops at MAX_VALUES because each value costs it a node (~400 bytes).
 # Read here, a rating costs one small object and no tree, so gapradar's own files may hold
 # more: 10,000 systems × 40 practices is 1.2 million values. The file reader's 64 MB
@@ -68,7 +68,7 @@ def _fragment(text: str) -> dict:
 
 def read_rounds(lines: list[str], model: MaturityModel, systems: list[System]) -> list[Round]:
     """The rounds in `lines` (the text after `rounds:`), or NotFast."""
-    from gapradar.io.yaml_read import _Known, _read_date, _read_rating, _read_round_id
+    from gapradar.io.yaml_read import _Known, _read_date, _read_rating, _read_round_id, _read_unlocked
 
     known = _Known(model)
     pids, scores = known.practice_ids, frozenset(model.scores)
@@ -95,6 +95,7 @@ def read_rounds(lines: list[str], model: MaturityModel, systems: list[System]) -
         label = reader.name(fields.get("label"), "a round's label")
         round_id = _read_round_id(reader, fields.get("id"), ids)
         date = _read_date(reader, fields.get("date"))
+        unlocked = _read_unlocked(reader, fields.get("unlocked"))
         if reader.problems or label is None or round_id is None or name_key(label) in labels:
             raise NotFast
         labels.add(name_key(label))
@@ -161,7 +162,7 @@ def read_rounds(lines: list[str], model: MaturityModel, systems: list[System]) -
         values += 8
         if values > MAX_FAST_VALUES:
             raise NotFast
-        rounds.append(Round(label, date, ratings, round_id))
+        rounds.append(Round(label, date, ratings, round_id, unlocked))
     if not rounds:
         raise NotFast
     return rounds

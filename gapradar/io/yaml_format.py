@@ -337,6 +337,7 @@ def _rounds_data(assessment: Assessment) -> list[dict[str, object]]:
                 "label": label,
                 **({"id": r.id} if r.id != slug(label, fallback="round") else {}),
                 **({"date": r.date} if r.date is not None else {}),
+                **({"unlocked": True} if r.unlocked and r is not assessment.latest else {}),
                 "ratings": ratings,
             }
         )

@@ -16,7 +16,16 @@ from gapradar.domain import Assessment, Level, Link, MaturityModel, Practice, Ra
 from gapradar.domain.assessment import Round
 from gapradar.domain.model import CONFIDENCE, ID_PATTERN
 from gapradar.domain.names import Slugs, name_key
-from gapradar.io.yaml_nodes import INT_TAG, NULL_TAG, STR_TAG, NodeReader, describe, parse_int, quote
+from gapradar.io.yaml_nodes import (
+    BOOL_TAG,
+    INT_TAG,
+    NULL_TAG,
+    STR_TAG,
+    NodeReader,
+    describe,
+    parse_int,
+    quote,
+)
 
 FORMAT_KEY = "gapradar"
 FORMAT_VERSION = 2  # 2: ratings kept per round; a version-1 file is read as one round
@@ -300,7 +309,7 @@ def _read_rounds(
     rounds: list[Round] = []
     previous: tuple[datetime.date, Node] | None = None
     for item in items:
-        m = r.mapping(item, "a round", required=("label",), optional=("id", "date", "ratings"))
+        m = r.mapping(item, "a round", required=("label",), optional=("id", "date", "unlocked", "ratings"))
         if m is None:
             continue
         label = r.name(m.get("label"), "a round's label")
@@ -329,11 +338,22 @@ def _read_rounds(
         ratings: dict[str, dict[str, Rating]] = {}
         if "ratings" in m:
             ratings = _read_round_ratings(r, m["ratings"], known, by_id, id_list, label)
+        unlocked = _read_unlocked(r, m.get("unlocked"))
         if label is not None and round_id is not None:
-            rounds.append(Round(label, date, ratings, round_id))
+            rounds.append(Round(label, date, ratings, round_id, unlocked))
     if not items:
         r.problem(node, "an assessment has at least one round; leave 'rounds' out for a single empty round")
     return rounds
+
+
+def _read_unlocked(r: NodeReader, node: Node | None) -> bool:
+    """`unlocked: true` keeps an earlier round editable after saving; left out, it is read-only."""
+    if node is None:
+        return False
+    if isinstance(node, ScalarNode) and node.tag == BOOL_TAG:
+        return node.value.lower() in ("true", "yes", "on", "y")
+    r.problem(node, f"a round's 'unlocked' is true or false, not {describe(node)}")
+    return False
 
 
 def _read_round_id(r: NodeReader, node: Node | None, ids: dict[str, Node]) -> str | None:

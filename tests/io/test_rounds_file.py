@@ -107,6 +107,7 @@ def test_a_newer_format_is_refused_with_the_update_message():
         ("- label: X\n  ratings: {one: {z: {current: 1}}}\n", 11, "unknown practice id 'z'"),
         ("- label: X\n  ratings: {one: {a: {current: 7}}}\n", 11, "not a level of this model"),
         ("- {date: 2026-01-01}\n", 10, "missing the key 'label'"),
+        ("- {label: X, unlocked: maybe}\n- {label: Y}\n", 10, "'unlocked' is true or false"),
         ("[]\n", 9, "at least one round"),
     ],
 )
@@ -160,13 +161,14 @@ def assessments_with_rounds(draw) -> Assessment:
     )
     rounds = []
     ids = [s.id for s in Assessment(model, systems=[System(n) for n in system_names]).systems]
-    for label, when in zip(labels, day, strict=True):
+    for k, (label, when) in enumerate(zip(labels, day, strict=True)):
         ratings = {}
         for sid in ids:
             chosen = draw(st.lists(st.sampled_from(model.practice_ids), unique=True, max_size=3))
             ratings[sid] = {pid: Rating(draw(level), draw(level), draw(text)) for pid in chosen}
             ratings[sid] = {pid: r for pid, r in ratings[sid].items() if not r.is_empty}
-        rounds.append(Round(label, when, ratings))
+        unlocked = k < len(labels) - 1 and draw(st.booleans())  # the latest is editable anyway
+        rounds.append(Round(label, when, ratings, unlocked=unlocked))
     a = Assessment(model, draw(text), systems, draw(name), draw(text), rounds)
     a.show_round(a.rounds[draw(st.integers(0, len(rounds) - 1))].id)
     return a
@@ -182,10 +184,22 @@ def test_several_rounds_round_trip(assessment):
     again = loads(text)
     assert again == assessment
     for r, r2 in zip(assessment.rounds, again.rounds, strict=True):
+        assert r.unlocked == r2.unlocked
         for s in assessment.systems:
             for pid in assessment.model.practice_ids:
                 assert assessment.rating_in(r, s.id, pid) == again.rating_in(r2, s.id, pid)
     assert name_problem(again.latest.label) is None
+
+
+def test_an_unlocked_earlier_round_stays_unlocked_after_saving_and_the_latest_never_says_so():
+    a = loads(HEAD + "rounds:\n- label: X\n- label: Y\n")
+    a.rounds[0].unlocked = True
+    a.rounds[1].unlocked = True  # the latest: editable whatever it says
+    text = dumps(a)
+    assert text.count("unlocked: true") == 1 and "- label: X\n  unlocked: true\n" in text
+    for again in (loads(text), careful(text)):
+        assert [r.unlocked for r in again.rounds] == [True, False]
+        assert again.is_editable(again.rounds[0])
 
 
 def test_the_bundled_sample_is_version_2(sample_path):
@@ -220,7 +234,7 @@ def test_the_fast_path_reads_exactly_what_the_careful_reader_reads(assessment):
     if fast is not None:
         assert fast == slow
         for r, r2 in zip(fast.rounds, slow.rounds, strict=True):
-            assert (r.id, r.label, r.date) == (r2.id, r2.label, r2.date)
+            assert (r.id, r.label, r.date, r.unlocked) == (r2.id, r2.label, r2.date, r2.unlocked)
             assert {k: v for k, v in r.ratings.items() if v} == {k: v for k, v in r2.ratings.items() if v}
 
 

@@ -382,3 +382,20 @@ def test_compare_with_greys_out_the_round_shown(window):
     assert items.item(bar.baseline.findData(first.id)).isEnabled()
     window.ws.update(round=first.id)
     assert items.item(shown).isEnabled() and not items.item(bar.baseline.findData(first.id)).isEnabled()
+
+
+def test_an_unlock_is_saved_so_saving_leaves_nothing_unsaved(window, tmp_path):
+    from gapradar.io import load
+
+    ws, doc = window.ws, window.doc
+    first, _new = two_rounds(window)
+    ws.push(UnlockRoundCommand(doc, first.id))
+    assert doc.modified
+    out = tmp_path / "unlocked.yaml"
+    assert window.files.save_to(out)
+    assert not doc.modified and not window.isWindowModified()
+    again = load(out)
+    assert again.is_editable(again.round(first.id)) and again.round(first.id).unlocked
+    ws.push(UnlockRoundCommand(doc, first.id, unlocked=False))  # locked again: saved as locked
+    assert window.files.save_to(out)
+    assert not load(out).round(first.id).unlocked
