@@ -43,6 +43,27 @@ def label_problem(a: Assessment, label: str, except_id: str | None = None) -> st
     return None
 
 
+def date_problem(a: Assessment, date: datetime.date | None, except_id: str | None = None) -> str | None:
+    """Why `date` cannot date the round (a new one, last; or the round `except_id` where it stands).
+
+    Rounds are kept oldest first, as the file lists them: a date before an earlier
+    round's, or after a later round's, would make a file gapradar refuses to open.
+    """
+    if date is None:
+        return None
+    ids = [r.id for r in a.rounds]
+    at = ids.index(except_id) if except_id in ids else len(ids)
+    before = [(r.date, r.label) for r in a.rounds[:at] if r.date is not None]
+    after = [(r.date, r.label) for r in a.rounds[at + 1 :] if r.date is not None]
+    if before and date < before[-1][0]:
+        day, label = before[-1]
+        return f"Rounds go oldest first: the date can be {day:%Y-%m-%d} (“{label}”) or later."
+    if after and date > after[0][0]:
+        day, label = after[0]
+        return f"Rounds go oldest first: the date can be {day:%Y-%m-%d} (“{label}”) or earlier."
+    return None
+
+
 class RoundDialog(QDialog):
     """A label and an optional date, checked before OK is allowed."""
 
@@ -90,13 +111,19 @@ class RoundDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
         self.label_edit.textChanged.connect(self._check)
+        self.date_edit.dateChanged.connect(self._check)
+        self.dated.toggled.connect(self._check)
         self._check()
         self.setMinimumWidth(420)
 
     def _check(self) -> None:
-        problem = label_problem(self.a, self.label(), self.except_id)
+        problem = label_problem(self.a, self.label(), self.except_id) or date_problem(
+            self.a, self.date(), self.except_id
+        )
         self.problem.setText(problem or "")
-        self.problem.setVisible(problem is not None)
+        if self.problem.isVisibleTo(self) != (problem is not None):
+            self.problem.setVisible(problem is not None)
+            self.adjustSize()  # room for the message without squeezing the lines above it
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)
 
     def label(self) -> str:
@@ -111,11 +138,12 @@ class RoundDialog(QDialog):
 
 def new_round_dialog(a: Assessment, parent: QWidget | None = None) -> RoundDialog:
     today = datetime.date.today()
+    latest = max((r.date for r in a.rounds if r.date is not None), default=today)
     return RoundDialog(
         a,
         "New round",
         suggested_label(today, [r.label for r in a.rounds]),
-        today,
+        max(today, latest),
         f"The new round starts as a copy of “{a.latest.label}”: its levels, targets and notes. "
         "Earlier rounds become read-only until unlocked.",
         parent=parent,

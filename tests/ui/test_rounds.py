@@ -399,3 +399,34 @@ def test_an_unlock_is_saved_so_saving_leaves_nothing_unsaved(window, tmp_path):
     ws.push(UnlockRoundCommand(doc, first.id, unlocked=False))  # locked again: saved as locked
     assert window.files.save_to(out)
     assert not load(out).round(first.id).unlocked
+
+
+def test_the_round_dialog_refuses_a_date_that_would_put_rounds_out_of_order(window, qtbot):
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from gapradar.io import dumps, loads
+    from gapradar.ui.round_dialog import RoundDialog, new_round_dialog
+
+    first, _new = two_rounds(window)  # 2026-09-17, after the sample's own round
+    a = window.doc.assessment
+    first.date = datetime.date(2026, 3, 12)
+    dialog = new_round_dialog(a, window)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled()
+    dialog.date_edit.setDate(QDate(2025, 11, 24))  # before the latest round
+    assert not ok.isEnabled()
+    assert "2026-09-17" in dialog.problem.text() and "or later" in dialog.problem.text()
+    dialog.dated.setChecked(False)  # an undated round is never out of order
+    assert ok.isEnabled()
+    # redating the first round past the follow-up is refused; up to it is fine
+    redate = RoundDialog(a, "Rename or redate round", first.label, first.date, except_id=first.id)
+    qtbot.addWidget(redate)
+    redate.date_edit.setDate(QDate(2027, 9, 10))
+    assert not redate.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert "or earlier" in redate.problem.text()
+    redate.date_edit.setDate(QDate(2026, 9, 17))
+    assert redate.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    first.date = redate.date()
+    assert loads(dumps(a)).rounds[0].date == datetime.date(2026, 9, 17)  # the file still opens
