@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainterPath, QPolygonF
 from gapradar.chart.pixel_scene import PixelScene, elide, font, pen, text_size
 from gapradar.chart.radar_scene import sizes_for
 from gapradar.chart.rating_marks import NOT_APPLICABLE
-from gapradar.chart.titles import display_title, fit_lines
+from gapradar.chart.titles import display_title, fit_lines, with_round
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Practice
 from gapradar.domain.analysis import not_applicable_practices
@@ -66,10 +66,13 @@ class GapScene(PixelScene):
             self.text(display_title(spec), title_px, theme.text, m, y, bold=True)
             y += text_size("Ag", title_px, True)[1]
         what = "share of systems short of target" if share else "current → target"
-        sub = spec.subtitle or (
-            f"Gaps for {spec.focus}: {what}, largest first"
-            if spec.focus in a.system_names()
-            else f"{phrase(spec.rollup)} · {what}, largest first"
+        sub = with_round(
+            (
+                f"Gaps for {spec.focus}: {what}, largest first"
+                if spec.focus in a.system_names()
+                else f"{phrase(spec.rollup)} · {what}, largest first"
+            ),
+            spec,
         )
         self.text(sub, sub_px, theme.muted_text, m, y, width=w - 2 * m)
         y += text_size(sub, sub_px, width=w - 2 * m)[1]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleT
 from gapradar.chart.pixel_scene import PixelScene, elide, font, ink_on, pen, text_size
 from gapradar.chart.radar_scene import sizes_for
 from gapradar.chart.rating_marks import NOT_APPLICABLE
-from gapradar.chart.titles import display_title
+from gapradar.chart.titles import display_title, with_round
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Assessment, Practice, System, gap
 from gapradar.domain.rollup import DEFAULT_RULE, RULES, format_value, phrase, ratings_figure, rollup
@@ -309,9 +309,12 @@ class HeatmapScene(PixelScene):
             self.text(title, g["title_px"], theme.text, m, y, bold=True)
             y += text_size("Ag", g["title_px"], True)[1]
         shown = "current" if spec.editing == "current" or not spec.show_targets else "target"
-        sub = spec.subtitle or (
-            f"{shown.capitalize()} levels · colour: {COLOURINGS.get(spec.colour_by, 'level').lower()}"
-            f" · {phrase(spec.rollup, start=False)}"
+        sub = with_round(
+            (
+                f"{shown.capitalize()} levels · colour: {COLOURINGS.get(spec.colour_by, 'level').lower()}"
+                f" · {phrase(spec.rollup, start=False)}"
+            ),
+            spec,
         )
         self.text(sub, g["sub_px"], theme.muted_text, m, y)
         y += text_size("Ag", g["sub_px"])[1]

@@ -19,7 +19,7 @@ from gapradar.chart.pixel_scene import PixelScene, pen, text_size
 from gapradar.chart.radar_scene import outline_path, sizes_for
 from gapradar.chart.rating_marks import NOT_APPLICABLE, multiples_na_point
 from gapradar.chart.style import colour_for
-from gapradar.chart.titles import display_title
+from gapradar.chart.titles import display_title, with_round
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain.rollup import phrase, rollup
 
@@ -54,13 +54,16 @@ class MultiplesScene(PixelScene):
         if spec.show_title:
             self.text(display_title(spec), title_px, theme.text, m, y, bold=True)
             y += text_size("Ag", title_px, True)[1]
-        sub = spec.subtitle or (
-            "Current level filled, target dashed · every radar on the same scale"
-            + (
-                f" · {phrase(spec.rollup, start=False)}, its grey band: lowest to highest current level"
-                if spec.rollup != "at-target"
-                else ""
-            )
+        sub = with_round(
+            (
+                "Current level filled, target dashed · every radar on the same scale"
+                + (
+                    f" · {phrase(spec.rollup, start=False)}, its grey band: lowest to highest current level"
+                    if spec.rollup != "at-target"
+                    else ""
+                )
+            ),
+            spec,
         )
         self.text(sub, sub_px, theme.muted_text, m, y, width=w - 2 * m)
         y += text_size(sub, sub_px, width=w - 2 * m)[1] + 4 * s

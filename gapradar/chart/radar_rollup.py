@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygon
 from PySide6.QtWidgets import QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from gapradar.chart.spec import ChartSpec
+from gapradar.chart.titles import with_round
 from gapradar.domain.averages_memo import RollupMemo
 from gapradar.domain.rollup import (
     DEFAULT_RULE,
@@ -72,13 +73,14 @@ def shows_rollup(spec: ChartSpec) -> bool:
 
 
 def subtitle(spec: ChartSpec) -> str:
-    """The user's subtitle; else, when the roll-up is drawn, the rule (and band) it is drawn by."""
+    """The user's subtitle; else the round shown (when there are several) and, when the roll-up
+    is drawn, the rule (and band) it is drawn by."""
     if spec.subtitle or not shows_rollup(spec):
-        return spec.subtitle
+        return with_round("", spec)
     text = f"{ROLLUP_OF_ALL}: {rule_words(spec)}"  # domain.rollup.phrase's wording
     if spec.spread in _SPREAD_WORDS:
         text += f" · band: {_SPREAD_WORDS[spec.spread]}"
-    return text
+    return with_round(text, spec)
 
 
 def has_levels(spec: ChartSpec, targets: bool = False) -> bool:

@@ -16,6 +16,36 @@ def display_title(spec: ChartSpec | ViewSpec) -> str:
     return spec.chart_title
 
 
+CHANGE_VIEWS = ("slope", "moved")  # their subtitles name both rounds they compare
+
+
+def round_words(spec: ChartSpec | ViewSpec) -> str:
+    """ "2026-09 follow-up (2026-09-10)": the round a chart shows, when there is more than one; else ""."""
+    a = spec.assessment
+    if len(a.rounds) < 2 or (isinstance(spec, ViewSpec) and spec.view in CHANGE_VIEWS):
+        return ""
+    round_id = spec.round if isinstance(spec, ViewSpec) else None
+    try:
+        r = a.round(round_id) if round_id else a.shown
+    except KeyError:
+        r = a.shown
+    return (
+        f"{r.label} ({r.date:%Y-%m-%d})"
+        if r.date is not None and f"{r.date:%Y-%m-%d}" not in r.label
+        else r.label
+    )
+
+
+def with_round(subtitle: str, spec: ChartSpec | ViewSpec) -> str:
+    """A made-up subtitle with the round shown first; a subtitle the user typed is kept as typed."""
+    if spec.subtitle:
+        return spec.subtitle
+    shown = round_words(spec)
+    if not shown:
+        return subtitle
+    return f"Round {shown} · {subtitle}" if subtitle else f"Round {shown}"
+
+
 ELLIPSIS = "…"
 
 

@@ -30,3 +30,32 @@ def test_fit_lines_says_whether_the_whole_text_fits():
     assert not whole
     assert lines == ["aa bb cc", "dd ee" + ELLIPSIS]  # ends on a whole word
     assert all(advance(line) <= 10 for line in lines)
+
+
+def test_every_chart_of_a_file_with_rounds_names_the_round_it_shows():
+    """The radar, heatmap, gap chart and multiples say which round; a typed subtitle is kept as typed."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from gapradar.chart import radar_rollup
+    from gapradar.chart.spec import ChartSpec
+    from gapradar.chart.titles import with_round
+    from gapradar.chart.view_spec import ViewSpec
+    from gapradar.io import load
+
+    a = load(Path(__file__).resolve().parent.parent / "rounds_data" / "two_rounds.yaml")
+    first, latest = a.rounds[0], a.rounds[-1]
+    overlay = ChartSpec(a, tuple(a.system_names()))
+    assert radar_rollup.subtitle(overlay).startswith(f"Round {latest.label} ({latest.date:%Y-%m-%d}) · ")
+    focus = ChartSpec(a, (), focus=a.system_names()[0])
+    assert radar_rollup.subtitle(focus) == f"Round {latest.label} ({latest.date:%Y-%m-%d})"
+    heatmap = ViewSpec(a, "heatmap", round=first.id)
+    assert (
+        with_round("Current levels", heatmap)
+        == f"Round {first.label} ({first.date:%Y-%m-%d}) · Current levels"
+    )
+    assert with_round("x", ViewSpec(a, "slope")) == "x"  # the change views name both rounds themselves
+    assert radar_rollup.subtitle(replace(overlay, subtitle="As typed")) == "As typed"
+    one = load(Path(__file__).resolve().parent.parent / "rounds_data" / "two_rounds.yaml")
+    one.rounds[:] = one.rounds[-1:]
+    assert not radar_rollup.subtitle(ChartSpec(one, (), focus=one.system_names()[0]))
