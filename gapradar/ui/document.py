@@ -123,7 +123,7 @@ class Document(QObject):
         self.changed.emit()
 
     def set_round_unlocked(self, round_id: str, unlocked: bool) -> None:
-        """Unlocking changes no data, so it does not count as a change to save; it is still undoable."""
+        """An undo step like any other, saved with the file (`unlocked: true`) until locked again."""
         self.assessment.round(round_id).unlocked = unlocked
         self.rounds_changed.emit()
 

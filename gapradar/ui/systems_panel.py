@@ -412,11 +412,20 @@ class SystemsPanel(QWidget):
         doc, a, name = self.ws.document, self.ws.assessment, self.current_name()
         if doc is None or a is None or name is None:
             return
-        if a.system(name).has_ratings():
+        system = a.system(name)
+        others = [r for r in a.rounds if r is not a.shown and any(r.ratings.get(system.id, {}).values())]
+        if system.has_ratings() or others:
+            in_others = (
+                f" It leaves every round: its ratings in {len(others)} other round"
+                f"{'s' if len(others) != 1 else ''} ({', '.join(f'“{r.label}”' for r in others[:3])}"
+                f"{' …' if len(others) > 3 else ''}) go too."
+                if others
+                else ""
+            )
             answer = QMessageBox.question(
                 self,
                 "Remove system",
-                f"“{name}” has ratings. Remove it? (Edit ▸ Undo brings it back.)",
+                f"“{name}” has ratings.{in_others} Remove it? (Edit ▸ Undo brings it back.)",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )

@@ -113,7 +113,7 @@ class Workspace(QObject):
         if a is None:
             return
         self.message.emit(
-            f"“{a.shown.label}” is an earlier round and read-only: Round ▸ Unlock round to change it, "
+            f"“{a.shown.label}” is an earlier round and read-only: Round ▸ Unlock this round for editing to change it, "
             "or show the latest round"
         )
         self.document_changed.emit()

@@ -430,3 +430,14 @@ def test_the_round_dialog_refuses_a_date_that_would_put_rounds_out_of_order(wind
     assert redate.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     first.date = redate.date()
     assert loads(dumps(a)).rounds[0].date == datetime.date(2026, 9, 17)  # the file still opens
+
+
+def test_removing_a_system_says_it_leaves_the_earlier_rounds_too(window, answers):
+    from PySide6.QtWidgets import QMessageBox
+
+    first, _new = two_rounds(window)
+    asked = answers(QMessageBox.StandardButton.Cancel)
+    window.ws.select_system(ATM)
+    window.panel.remove_system()
+    assert f"its ratings in 1 other round (“{first.label}”) go too" in asked.asked[0]
+    assert ATM in window.doc.assessment.system_names()  # cancelled: nothing changed
