@@ -225,6 +225,11 @@ def _plot_area(chart, x: float, y: float, w: float, h: float) -> None:
         )
 
 
+def centre_blank_format(scores) -> str:
+    """A number format that shows the level scores and leaves the centre (below the lowest) blank."""
+    return f'[<{min(scores)}]"";General'
+
+
 def _native_radar(slide, categories, series, model_scores, left, top, width, height, legend_right=True):
     """A PowerPoint radar chart: `series` is [(name, values, colour, dash, marker)]."""
     from pptx.chart.data import CategoryChartData
@@ -244,9 +249,13 @@ def _native_radar(slide, categories, series, model_scores, left, top, width, hei
     chart.legend.include_in_layout = False
     chart.legend.font.size = Pt(BODY_PT)
     axis = chart.value_axis
-    axis.minimum_scale = min(model_scores)
+    # As on gapradar's own radar, the centre is below the lowest level (where nothing is drawn):
+    # the lowest level is a ring of its own, and the centre's number is left blank.
+    axis.minimum_scale = min(model_scores) - 1
     axis.maximum_scale = max(model_scores)
     axis.major_unit = 1
+    axis.tick_labels.number_format = centre_blank_format(model_scores)
+    axis.tick_labels.number_format_is_linked = False
     axis.tick_labels.font.size = Pt(BODY_PT)
     axis.has_major_gridlines = True
     chart.category_axis.tick_labels.font.size = Pt(BODY_PT)

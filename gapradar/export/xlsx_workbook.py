@@ -99,19 +99,23 @@ def _radar(
 ):
     """A native radar: one series per row, practices along the columns of row 1."""
     from openpyxl.chart import RadarChart, Reference, Series
-    from openpyxl.chart.data_source import StrRef
+    from openpyxl.chart.data_source import NumFmt, StrRef
     from openpyxl.chart.series import SeriesLabel
     from openpyxl.utils import get_column_letter
+
+    from gapradar.export.pptx_deck import centre_blank_format
 
     chart = RadarChart()
     chart.type = "marker"
     chart.style = 2
     chart.title = title
     chart.height, chart.width = 14, 26
-    # The rings are the model's levels, lowest to highest, one per level.
-    chart.y_axis.scaling.min = min(scores)
+    # The rings are the model's levels, lowest to highest, one per level; as on gapradar's own
+    # radar the centre is below the lowest level, its number left blank.
+    chart.y_axis.scaling.min = min(scores) - 1
     chart.y_axis.scaling.max = max(scores)
     chart.y_axis.majorUnit = 1
+    chart.y_axis.numFmt = NumFmt(formatCode=centre_blank_format(scores), sourceLinked=False)
     chart.y_axis.delete = False
     name_letter = get_column_letter(name_col)
     for row in rows:

@@ -63,7 +63,10 @@ def test_deck_is_16_9_with_centred_titles_and_native_radar_charts(qapp, bank, tm
     assert list(current.values) == [bank.system(ATM).rating(p.id).current for p in practices]
     assert list(target.values) == [bank.system(ATM).rating(p.id).target for p in practices]
     assert atm.font.size >= Pt(14) and atm.value_axis.tick_labels.font.size >= Pt(14)
-    assert atm.value_axis.minimum_scale == -1 and atm.value_axis.maximum_scale == 3
+    # the lowest level (-1) is a ring of its own, as in the app: the centre is one below, unlabelled
+    assert atm.value_axis.minimum_scale == -2 and atm.value_axis.maximum_scale == 3
+    assert atm.value_axis.tick_labels.number_format == '[<-1]"";General'
+    assert not atm.value_axis.tick_labels.number_format_is_linked
     # data embedded, so "Edit Data" opens a workbook
     assert atm.part.chart_workbook.xlsx_part is not None
 
