@@ -16,6 +16,7 @@ from gapradar.export.formats import FORMATS
 from gapradar.export.pptx_deck import DeckOptions
 from gapradar.export.render import ExportOptions, chart_image, export_svg, png_bytes
 from gapradar.io.csv_tables import TABLES, write_csv
+from gapradar.ui.paths import export_folder, remember_export_folder
 
 TABLE_NAMES = {
     "Scores: one row per system and practice": "scores",
@@ -27,7 +28,7 @@ CLIPBOARD_OPTIONS = ExportOptions(width=1600, height=1000, dpi=144)
 
 
 def _start_dir(window) -> Path:
-    return window.doc.path.parent if window.doc.path else Path.home()
+    return export_folder(window.doc.path)
 
 
 def export_chart_dialog(window) -> None:
@@ -94,6 +95,7 @@ def export_table(window, table: str | None = None, path: str | None = None) -> b
         path, _ = QFileDialog.getSaveFileName(window, "Export table", suggested, "CSV (*.csv)")
         if not path:
             return False
+        remember_export_folder(Path(path).parent)
     try:
         write_csv(TABLES[table](window.doc.assessment), path)
     except OSError as e:
@@ -111,6 +113,7 @@ def export_per_system(window, folder: str | None = None, fmt: str = "png") -> in
         )
         if not folder:
             return 0
+        remember_export_folder(folder)
     names = window.doc.assessment.system_names()
     progress = QProgressDialog("Exporting charts…", "Cancel", 0, len(names), window)
     progress.setWindowTitle("Export one chart per system")
@@ -139,6 +142,8 @@ def _save_path(window, fmt_id: str, title: str, name: str) -> str | None:
     fmt = FORMATS[fmt_id]
     suggested = str(_start_dir(window) / f"{name}.{fmt.extension}")
     path, _ = QFileDialog.getSaveFileName(window, title, suggested, fmt.file_filter)
+    if path:
+        remember_export_folder(Path(path).parent)
     return fmt.with_extension(path) if path else None
 
 

@@ -292,6 +292,9 @@ class ExportDialog(QDialog):
             path, _ = QFileDialog.getSaveFileName(self, "Export chart", suggested, fmt.file_filter)
             if not path:
                 return False
+            from gapradar.ui.paths import remember_export_folder
+
+            remember_export_folder(Path(path).parent)
             path = fmt.with_extension(path)
         try:
             fmt.writer(self.spec(), path, self.options())

@@ -39,3 +39,22 @@ def settings() -> QSettings:
     if home:
         return QSettings(str(Path(home) / "settings.ini"), QSettings.Format.IniFormat)
     return QSettings()
+
+
+def export_folder(document: Path | None) -> Path:
+    """Where an export dialog starts: beside the open file, unless it is one of gapradar's own
+    samples (or unwritable); then the folder last exported to, else Documents."""
+    from gapradar import bundled
+
+    if document is not None and not bundled.is_bundled(document) and os.access(document.parent, os.W_OK):
+        return document.parent
+    remembered = str(settings().value("export/folder", "") or "")
+    if remembered and Path(remembered).is_dir():
+        return Path(remembered)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def remember_export_folder(folder: str | Path) -> None:
+    """The folder just exported to: where the next export starts when there is no better place."""
+    settings().setValue("export/folder", str(folder))

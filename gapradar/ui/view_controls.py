@@ -6,6 +6,8 @@ the bar, the view and every export agree on what is shown.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -87,11 +89,16 @@ class ViewControls(QWidget):
         if a is None:
             return
         formats = chart_formats()
+        from gapradar.ui.paths import export_folder, remember_export_folder
+
+        doc = self.ws.document
+        start = export_folder(doc.path if doc is not None else None) / f"{self.ws.state.view}.png"
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Export view", f"{self.ws.state.view}.png", ";;".join(f.file_filter for f in formats)
+            self, "Export view", str(start), ";;".join(f.file_filter for f in formats)
         )
         if not path:
             return
+        remember_export_folder(Path(path).parent)
         # A typed extension wins over the filter left as it was ("chart.svg" is an SVG).
         typed = next((f for f in formats if any(path.lower().endswith(f".{e}") for e in f.extensions)), None)
         fmt = typed or next((f for f in formats if f.file_filter == chosen), formats[0])

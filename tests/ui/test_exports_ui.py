@@ -113,3 +113,22 @@ def test_every_export_action_names_a_handler_that_exists() -> None:
     assert len(names) == 6
     for name in names:
         assert callable(getattr(export_actions, name)), name
+
+
+def test_exports_of_a_bundled_sample_start_in_documents_or_the_last_export_folder(tmp_path, monkeypatch):
+    """Never in gapradar's own install folder; beside a user's own file; else where the user last exported."""
+    from gapradar import bundled
+    from gapradar.ui.paths import export_folder, remember_export_folder
+
+    sample = bundled.sample_path()
+    first = export_folder(sample)
+    assert bundled.datasets_dir() not in (first, *first.parents)
+    own = tmp_path / "client" / "workshop.yaml"
+    own.parent.mkdir()
+    own.write_text("x", encoding="utf-8")
+    assert export_folder(own) == own.parent
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    remember_export_folder(exports)
+    assert export_folder(sample) == exports and export_folder(None) == exports
+    assert export_folder(own) == own.parent  # a user's file keeps its exports beside it
