@@ -362,14 +362,10 @@ class SystemsPanel(QWidget):
         doc, a = self.ws.document, self.ws.assessment
         if doc is None or a is None:
             return
-        name, ok = QInputDialog.getText(
-            self,
-            "Add system",
-            f"Name of the new system ({a.systems_label}):",
-            text=a.unique_name("New system"),
+        name = self._ask_name(
+            "Add system", f"Name of the new system ({a.systems_label}):", a.unique_name("New system"), None
         )
-        name = clean(name)
-        if not ok or not name or not self._acceptable(name, "Add system", None):
+        if name is None:
             return
         self.ws.push(AddSystemCommand(doc, System(name)))
         self.ws.select_system(name)
@@ -378,11 +374,21 @@ class SystemsPanel(QWidget):
         doc, a, old = self.ws.document, self.ws.assessment, self.current_name()
         if doc is None or a is None or old is None:
             return
-        name, ok = QInputDialog.getText(self, "Rename system", "New name:", text=old)
-        name = clean(name)
-        if not ok or not name or name == old or not self._acceptable(name, "Rename system", old):
+        name = self._ask_name("Rename system", "New name:", old, old)
+        if name is None or name == old:
             return
         self.ws.push(RenameSystemCommand(doc, old, name))
+
+    def _ask_name(self, title: str, label: str, text: str, old: str | None) -> str | None:
+        """A name that follows the rules, asked again (with what was typed) until it does; None: cancelled."""
+        while True:
+            typed, ok = QInputDialog.getText(self, title, label, text=text)
+            name = clean(typed)
+            if not ok or not name:
+                return None
+            if name == old or self._acceptable(name, title, old):
+                return name
+            text = typed
 
     def _acceptable(self, name: str, title: str, old: str | None) -> bool:
         """The file format's rules for names, told before anything changes."""
@@ -393,7 +399,8 @@ class SystemsPanel(QWidget):
             clash = next((n for n in a.system_names() if n != old and name_key(n) == key), None)
             if clash is not None:
                 problem = (
-                    f"looks the same as the system “{clash}” (names differ in more than case and spaces)"
+                    f"looks the same as the system “{clash}”: names must differ in more than "
+                    "upper and lower case and spacing"
                 )
         if problem is not None:
             QMessageBox.warning(self, title, f"The name “{name}” {problem}.")

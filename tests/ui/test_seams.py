@@ -250,11 +250,19 @@ def test_names_typed_in_the_window_follow_the_files_rules(window, monkeypatch, a
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
     asked = answers(QMessageBox.StandardButton.Ok)
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (typed, True)))
+    offered: list[str] = []
+    replies = iter([(typed, True), ("", False)])  # the refused name, then Cancel
+
+    def get_text(*_a, **k):
+        offered.append(k["text"])
+        return next(replies)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
     before = list(window.doc.assessment.system_names())
     window.panel.add_system()
     assert window.doc.assessment.system_names() == before
     assert len(asked.asked) == 1 and told in asked.asked[0]
+    assert offered[1] == typed  # asked again with what was typed, not a blank line
 
 
 def test_a_name_in_decomposed_form_is_kept_composed(window, monkeypatch):
