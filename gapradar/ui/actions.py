@@ -55,15 +55,27 @@ def redo_shortcuts() -> list[QKeySequence]:
     return keys
 
 
+MENU_TEXT_MAX = 72  # characters: a long system's name must not stretch the Edit menu across the screen
+
+
+def short_menu_text(text: str) -> str:
+    """`text` cut in the middle with "…" past MENU_TEXT_MAX characters; its start and end stay readable."""
+    if len(text) <= MENU_TEXT_MAX:
+        return text
+    tail = MENU_TEXT_MAX * 3 // 10
+    return f"{text[: MENU_TEXT_MAX - tail - 1].rstrip()}…{text[-tail:].lstrip()}"
+
+
 class _Mirror(QObject):
-    """Keeps a short toolbar twin of an undo/redo action enabled like it, its full text as tooltip.
+    """Keeps a short toolbar twin of an undo/redo action enabled like it, the step's full text as tooltip;
+    the menu entry itself is shortened in the middle when the step's text is long.
 
     Parented to the twin so the connection ends with it.
     """
 
-    def __init__(self, source: QAction, twin: QAction) -> None:
+    def __init__(self, source: QAction, twin: QAction, label: str, full_text: Callable[[], str]) -> None:
         super().__init__(twin)
-        self.source, self.twin = source, twin
+        self.source, self.twin, self.label, self.full_text = source, twin, label, full_text
         source.changed.connect(self.follow)
         self.follow()
 
@@ -71,7 +83,11 @@ class _Mirror(QObject):
         if not (isValid(self.source) and isValid(self.twin)):
             return  # the window is being destroyed
         self.twin.setEnabled(self.source.isEnabled())
-        self.twin.setToolTip(self.source.text().replace("&", ""))
+        step = self.full_text()
+        self.twin.setToolTip(f"{self.label} {step}" if step else self.label)
+        short = f"&{self.label} {short_menu_text(step)}" if step else f"&{self.label}"
+        if step and self.source.text() != short:
+            self.source.setText(short)  # emits changed: this runs again, and finds nothing to do
 
 
 class Window(Protocol):
@@ -263,12 +279,12 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
     edit_menu.addActions([undo, redo])
     acts.by_id["undo"], acts.by_id["redo"] = undo, redo
     # The toolbar's buttons keep short labels; the full "Undo Set …" text is their tooltip.
-    for key, label, source, step in (
-        ("undo_button", "Undo", undo, undo_group.undo),
-        ("redo_button", "Redo", redo, undo_group.redo),
+    for key, label, source, step, full_text in (
+        ("undo_button", "Undo", undo, undo_group.undo, undo_group.undoText),
+        ("redo_button", "Redo", redo, undo_group.redo, undo_group.redoText),
     ):
         button = acts.add(key, None, label, step, tip=f"{label} the last change")
-        _Mirror(source, button)
+        _Mirror(source, button, label, full_text)
     edit_menu.addSeparator()
     panel = w.panel
     acts.add("add_system", edit_menu, "&Add system…", panel.add_system, "Ctrl+Shift+N", "Add a system")

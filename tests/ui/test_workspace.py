@@ -327,3 +327,28 @@ def test_fifteen_practice_labels_never_overlap(qtbot, tmp_path):
             assert not a_rect.intersects(b_rect)
     view_rect = w.radar.mapToScene(w.radar.viewport().rect()).boundingRect()
     assert all(view_rect.contains(r) for r in rects)
+
+
+def test_a_long_step_is_shortened_in_the_edit_menu_and_whole_in_the_toolbar_tooltip(window):
+    from gapradar.ui.actions import MENU_TEXT_MAX
+    from gapradar.ui.commands import RenameSystemCommand, SetLevelCommand
+
+    long_name = "Enterprise Customer Relationship Management and Omnichannel Marketing Platform (EMEA)"
+    doc = window.doc
+    window.ws.push(RenameSystemCommand(doc, ATM, long_name))
+    window.ws.push(SetLevelCommand(doc, long_name, doc.assessment.model.practice_ids[0], "target", 3))
+    step = doc.undo_stack.undoText()
+    assert long_name in step
+    menu = window.actions_["undo"].text()
+    assert menu.startswith("&Undo Set ") and menu.endswith("3 – Optimizing") and "…" in menu
+    assert len(menu) <= len("&Undo ") + MENU_TEXT_MAX
+    assert window.actions_["undo_button"].toolTip() == f"Undo {step}"
+    window.actions_["undo"].trigger()
+    assert window.actions_["redo"].text().endswith("3 – Optimizing") and "…" in window.actions_["redo"].text()
+    assert window.actions_["undo"].text() == short(f"&Undo Rename system {ATM} to {long_name}")
+
+
+def short(text: str) -> str:
+    from gapradar.ui.actions import short_menu_text
+
+    return "&Undo " + short_menu_text(text.removeprefix("&Undo "))
