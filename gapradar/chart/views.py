@@ -161,7 +161,7 @@ VIEWS: dict[str, ViewKind] = {
     ),
     "moved": ViewKind(
         "moved",
-        "What mo&ved (since the baseline)",
+        "&What moved (since the baseline)",
         "Ctrl+7",
         "The largest rises and falls since the baseline, and the practices that reached their target",
         _overlay,

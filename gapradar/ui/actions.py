@@ -191,6 +191,13 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
         tip="Open the bundled First Federated Bank sample",
     )
     acts.add(
+        "sample_rounds",
+        file_menu,
+        "Open sample &with two rounds",
+        lambda: files.open_path(bundled.datasets_dir() / f"{bundled.ROUNDS_SAMPLE}.yaml"),
+        tip="Open the First Federated Bank sample with an illustrative follow-up round, to compare",
+    )
+    acts.add(
         "import_ratings",
         file_menu,
         "&Import ratings…",
@@ -331,7 +338,7 @@ def build_actions(w: Window, undo_group: QUndoGroup) -> Actions:
     acts.add(
         "hide_targets",
         view_menu,
-        "&Hide targets until revealed (R)",
+        "Hi&de targets until revealed (R)",
         fac.set_targets_hidden,
         None,
         "Show current levels first; R reveals the targets",

@@ -41,8 +41,8 @@ class RoundActions:
         self.next = self._add("next_round", "&Next round  (])", lambda: ws.step_round(+1))
         self.latest = self._add("latest_round", "Show the &latest round", lambda: ws.update(round=None))
         self.menu.addSeparator()
-        self.rename = self._add("rename_round", "Re&name or redate this round…", self.rename_round)
-        self.unlock = self._add("unlock_round", "&Unlock this round for editing", self.toggle_lock)
+        self.rename = self._add("rename_round", "Rena&me or redate this round…", self.rename_round)
+        self.unlock = self._add("unlock_round", "Unloc&k this round for editing", self.toggle_lock)
         self.delete = self._add("delete_round", "&Delete this round…", self.delete_round)
         self.menu.addSeparator()
         self.compare = self.menu.addMenu("&Compare with")
@@ -79,9 +79,9 @@ class RoundActions:
         self.latest.setEnabled(shown is not a.latest)
         self.unlock.setEnabled(shown is not a.latest)
         self.unlock.setText(
-            "&Lock this round again"
+            "Loc&k this round again"
             if shown.unlocked and shown is not a.latest
-            else "&Unlock this round for editing"
+            else "Unloc&k this round for editing"
         )
         self.delete.setEnabled(len(a.rounds) > 1)
         group = QActionGroup(self.compare)

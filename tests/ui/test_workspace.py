@@ -352,3 +352,24 @@ def short(text: str) -> str:
     from gapradar.ui.actions import short_menu_text
 
     return "&Undo " + short_menu_text(text.removeprefix("&Undo "))
+
+
+def test_no_two_entries_of_a_menu_share_an_alt_key(window):
+    """Alt+letter must reach one entry: two with the same letter only cycle between them."""
+    import re
+
+    def check(menu, where):
+        letters = []
+        for action in menu.actions():
+            found = re.search(r"&(\w)", action.text().replace("&&", ""))
+            if found:
+                letters.append((found.group(1).lower(), action.text()))
+            if action.menu() is not None:
+                check(action.menu(), f"{where} ▸ {action.text()}")
+        seen: dict[str, str] = {}
+        for letter, text in letters:
+            assert letter not in seen, f"{where}: {seen[letter]!r} and {text!r} share Alt+{letter}"
+            seen[letter] = text
+
+    for top in window.menuBar().actions():
+        check(top.menu(), top.text())
