@@ -113,6 +113,26 @@ def _slide_title(slide, text: str):
 # ---------------------------------------------------------------- tables
 
 
+def table_height_in(rows: list[list[str]], widths_in: list[float], pt: int) -> float:
+    """About how tall `_table` draws `rows` once cells wrap (a generous average glyph width)."""
+    glyph_in = pt / 72 * 0.5  # DejaVu Sans and Calibri average about half an em
+    total = 0.0
+    for row in rows:
+        lines = 1
+        for text, width in zip(row, widths_in, strict=True):
+            per_line = max(1, int((width - 0.16) / glyph_in))
+            count, used = 1, 0
+            for word in text.split():
+                if used and used + 1 + len(word) > per_line:
+                    count, used = count + 1, len(word)
+                else:
+                    used += len(word) + (1 if used else 0)
+                count += max(0, (len(word) - 1) // per_line)
+            lines = max(lines, count)
+        total += max(pt / 72 * 2.0, lines * pt / 72 * 1.2 + 0.1)
+    return total
+
+
 def _table(slide, rows: list[list[str]], left, top, widths_in: list[float], pt: int = BODY_PT):
     """A readable table: dark header, banded rows, numbers right-aligned."""
     from pptx.enum.text import PP_ALIGN
@@ -524,23 +544,23 @@ def _system_slide(
     _text_box(
         slide, heading, Inches(left), Inches(top), Inches(width), Inches(0.45), 18, bold=True, centre=False
     )
-    rows = [["Practice", "Current", "Target", "Gap"]]
-    rows += [
-        [g.practice.name, model.level_label(g.current), model.level_label(g.target), f"+{g.gap}"]
-        for g in gaps
-    ]
-    if not gaps:
-        rows.append(["No gaps to close", "", "", ""])
-    pt = BODY_PT if len(rows) <= 7 else 12
-    _table(
-        slide,
-        rows,
-        Inches(left),
-        Inches(top + 0.55),
-        [(width - 0.65) * 0.4, (width - 0.65) * 0.3, (width - 0.65) * 0.3, 0.65],
-        pt,
-    )
     marks = _marks_text(a, system)
+    widths = [(width - 0.65) * 0.4, (width - 0.65) * 0.3, (width - 0.65) * 0.3, 0.65]
+    room = SLIDE_H_IN - 0.75 - (0.85 if marks else 0.0) - (top + 0.55)  # down to the key (and marks)
+
+    def gap_rows(named: bool) -> list[list[str]]:
+        level = model.level_label if named else str
+        rows = [["Practice", "Current", "Target", "Gap"]]
+        rows += [[g.practice.name, level(g.current), level(g.target), f"+{g.gap}"] for g in gaps]
+        return rows if gaps else [*rows, ["No gaps to close", "", "", ""]]
+
+    # Named levels while they fit; else scores (the levels key below names them); else smaller type.
+    rows, pt = gap_rows(True), BODY_PT
+    if table_height_in(rows, widths, pt) > room:
+        rows = gap_rows(False)
+    if table_height_in(rows, widths, pt) > room:
+        pt = 12
+    _table(slide, rows, Inches(left), Inches(top + 0.55), widths, pt)
     if marks:
         # Above the levels key, clear of the table however its rows wrap.
         box = _text_box(

@@ -203,3 +203,43 @@ def test_overview_legend_clear_of_the_practice_names(qapp, bank, tmp_path):
     assert legend["x"] + legend["w"] <= width_in + 1e-6
     assert legend["w"] >= max(_text_in(s.name) for s in chart.plots[0].series)
     assert plot["w"] >= 3.0  # inches: the radar is still the slide's main thing
+
+
+def test_a_gap_table_that_would_run_into_the_levels_key_gives_scores_instead_of_names(qapp, bank, tmp_path):
+    """A two-line system name and six gaps whose level names wrap: the key below names the levels."""
+    from pptx.util import Inches
+
+    from gapradar.export.pptx_deck import SLIDE_H_IN, table_height_in
+
+    long = "Enterprise Customer Relationship Management and Omnichannel Marketing Platform (EMEA and APAC)"
+    bank.system(ATM).name = long
+    bank.systems[:] = list(bank.systems)  # the name index follows the list
+    system = bank.system(long)
+    for p, (current, target) in zip(
+        bank.model.practices, [(-1, 2), (1, 3), (0, 2), (2, 3), (1, 2), (2, 3)], strict=True
+    ):
+        system.set_rating(p.id, Rating(current, target))
+    deck = deck_of(bank, tmp_path)
+    slide = next(s for s in deck.slides if title_of(s) == long)
+    table = next(sh for sh in slide.shapes if sh.has_table)
+    cells = [[c.text for c in row.cells] for row in table.table.rows]
+    assert cells[1][1:] == ["-1", "2", "+3"]  # scores; the levels key spells them out
+    widths = [c.width / Inches(1) for c in table.table.columns]
+    bottom = table.top / Inches(1) + table_height_in(cells, widths, body_pt_of(table))
+    key = next(sh for sh in slide.shapes if sh.has_text_frame and sh.text_frame.text.startswith("Levels: "))
+    assert bottom <= key.top / Inches(1) + 0.05 <= SLIDE_H_IN
+    # the sample's own ATM slide keeps the level names
+    plain = deck_of(load_sample(), tmp_path)
+    atm = next(s for s in plain.slides if title_of(s) == ATM)
+    named = [[c.text for c in row.cells] for row in next(sh for sh in atm.shapes if sh.has_table).table.rows]
+    assert " – " in named[1][1]
+
+
+def body_pt_of(table) -> int:
+    return int(table.table.cell(1, 0).text_frame.paragraphs[0].runs[0].font.size.pt)
+
+
+def load_sample():
+    from gapradar import bundled
+
+    return load(bundled.sample_path())
