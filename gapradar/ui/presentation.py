@@ -21,7 +21,7 @@ from gapradar.chart.canvases import ViewCanvas
 from gapradar.chart.radar_scene import REFERENCE_PX
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.view_spec import ViewSpec
-from gapradar.chart.views import VIEWS, scene_spec
+from gapradar.chart.views import ONE_SYSTEM, VIEWS, scene_spec
 from gapradar.ui.facilitation import rollup_in_focus
 from gapradar.ui.level_guide import LevelGuide, guide_html
 from gapradar.ui.radar_view import RadarView
@@ -109,6 +109,10 @@ class PresentationWindow(QWidget):
         self.setWindowTitle(self._title() if self._title else "gapradar presentation")
         self.setStyleSheet(f"background: {theme.background}; color: {theme.text};")
         self._show_view()
+        # A change view or gap chart of the roll-up is no system's: a caption about the selected
+        # system's levels would describe something the room does not see.
+        state = self.ws.state
+        self.guide.setVisible(not (state.view in ONE_SYSTEM and state.gaps_of_rollup))
         f = self.guide.label.font()
         f.setPixelSize(max(12, round(GUIDE_SHARE * self.height())))
         self.guide.label.setFont(f)

@@ -47,3 +47,15 @@ def test_the_legend_reads_from_the_room_and_the_radar_takes_the_screen(window, q
             assert not any(a.intersects(b) for b in legend), size
             assert a.left() >= 0 and a.right() <= scene._size[0], size
         qtbot.keyClick(p, Qt.Key.Key_Escape)
+
+
+def test_the_caption_band_goes_when_the_view_is_of_the_rollup_and_comes_back(window, qtbot):
+    """A system's levels under a chart of the roll-up would describe something the room does not see."""
+    p = presenting(window, qtbot)
+    assert p.guide.isVisible()
+    window.ws.update(view="gaps", gaps_of_rollup=True)
+    assert not p.guide.isVisible()
+    window.ws.update(gaps_of_rollup=False)  # the selected system's gaps: its levels are the caption
+    assert p.guide.isVisible()
+    window.ws.update(view="overlay")
+    assert p.guide.isVisible()
