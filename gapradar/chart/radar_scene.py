@@ -347,6 +347,7 @@ class RadarScene:
         self._static: list = []
         self._dynamic: list = []
         self._built: dict[str, tuple[tuple, list, Series | dict[str, Series]]] = {}
+        self._shapes: dict[str, tuple] = {}  # what each built series' items are made of (see _build_series)
         self._filled = True
         self._marked = True
         self._marks_in_use = False  # a system shown has confidence marks: unmarked points are small
@@ -904,8 +905,13 @@ class RadarScene:
         a = spec.assessment
         practices = a.model.practices
         wanted: list[tuple[str, tuple, Callable[[], None]]] = []
+        # A series whose items stay the same (colour, style, place in the stack) and only move
+        # is updated in place: showing another round moves every outline, and making items
+        # again was most of that switch. Key -> (shape, update).
+        in_place: dict[str, tuple[tuple, Callable[[Series], None]]] = {}
         frame = self._layout_key  # a new layout (size, fonts, theme) redraws everything
         signature: tuple
+        shape: tuple
         if spec.focus is not None and spec.focus in a.system_names():
             focus = a.system(spec.focus)
             levels = tuple(rating_marks.signature(focus.rating(p.id)) for p in practices)
@@ -948,22 +954,48 @@ class RadarScene:
                 )
                 add = partial(self._add_system, system, ids, colour, idx, stacks.get(system.name, ()))
                 wanted.append((system.name, signature, add))
+                if self._marked and not rating_marks.has_mark_items(system):
+                    # Without "n/a" labels or rings its items are a polygon and its markers.
+                    shape = signature[:2] + signature[4:]  # all but the levels and n/a stacks
+                    in_place[system.name] = (shape, partial(self._update_system, system, ids, idx))
             if spec.show_average:
                 rollups = self._averages = radar_rollup.values(spec, self._rollup_memo)  # by the chosen rule
                 signature = ("average", frame, radar_rollup.signature(spec, rollups), len(shown))
                 add_average = partial(radar_rollup.add_series, self, AVERAGE_KEY, rollups, len(shown))
                 wanted.append((AVERAGE_KEY, signature, add_average))
+                if not radar_rollup.has_band(spec):
+                    shape = ("average", frame, radar_rollup.series_name(spec), spec.theme.average, len(shown))
+                    in_place[AVERAGE_KEY] = (
+                        shape,
+                        partial(radar_rollup.update_series, self, rollups, len(shown)),
+                    )
         keep = {key for key, signature, _ in wanted if self._built.get(key, (None,))[0] == signature}
+        moved = {
+            key
+            for key, _, _ in wanted
+            if key not in keep
+            and key in in_place
+            and key in self._built
+            and self._shapes.get(key) == in_place[key][0]
+        }
         for key in list(self._built):
-            if key not in keep:
+            if key not in keep and key not in moved:
                 self._clear(self._built.pop(key)[1])
+                self._shapes.pop(key, None)
         self.series = {}
         for key, signature, build in wanted:
-            if key not in keep:
+            if key in moved:
+                _, items, series = self._built[key]
+                assert isinstance(series, Series)
+                in_place[key][1](series)
+                self._built[key] = (signature, items, series)
+            elif key not in keep:
                 self._dynamic, self._members = [], None
                 build()
                 members = self._members if self._members is not None else self.series[key]
                 self._built[key] = (signature, self._dynamic, members)
+                if key in in_place:
+                    self._shapes[key] = in_place[key][0]
             made = self._built[key][2]
             if isinstance(made, dict):  # a crowd of systems drawn as one item
                 self.series.update(made)
@@ -1069,6 +1101,24 @@ class RadarScene:
     ) -> pg.ScatterPlotItem:
         """`unassessed`: a marker near the centre where nothing is assessed, to drag a level from.
         A roll-up has none: nobody rated that practice, and a roll-up is not edited."""
+        spots = self._marker_spots(pts, values, colour, symbol, filled, texts, ratings, stacks, unassessed)
+        item = pg.ScatterPlotItem(hoverable=True, tip=lambda x, y, data: data, pxMode=True)
+        item.addPoints(spots)
+        return item
+
+    def _marker_spots(
+        self,
+        pts: list[QPointF | None],
+        values: list,
+        colour: str,
+        symbol: str,
+        filled: bool,
+        texts: list[str],
+        ratings: list[Rating] | None = None,
+        stacks: Sequence[int] = (),
+        unassessed: bool = True,
+    ) -> list[dict]:
+        """The markers' spots (see _markers): what an in-place update gives an existing item."""
         spec = self._require_spec()
         sz, theme = self.sizes, spec.theme
         spots = []
@@ -1106,15 +1156,37 @@ class RadarScene:
                     "data": texts[i] + ("" if assessed else "\n(not assessed)"),
                 }
             )
-        item = pg.ScatterPlotItem(hoverable=True, tip=lambda x, y, data: data, pxMode=True)
-        item.addPoints(spots)
-        return item
+        return spots
 
     def _add_system(
         self, system: System, ids: list[str], colour: str, idx: int, stacks: Sequence[int] = ()
     ) -> None:
         current = [system.rating(pid).current for pid in ids]
         self._add_series(system.name, system.name, colour, current, idx, stacks=stacks)
+
+    def _update_system(self, system: System, ids: list[str], idx: int, series: Series) -> None:
+        """The system's outline and markers moved to its levels now (same items, see _build_series)."""
+        current = [system.rating(pid).current for pid in ids]
+        self.update_series(series, current, idx)
+
+    def update_series(self, series: Series, values: list, idx: int, average: bool = False) -> None:
+        """Give a series' existing polygon and markers new values: the same drawing _add_series
+        makes for them, without making new items. Only for series without "n/a" labels or rings."""
+        pts = self._points(values)
+        series.polygon.set_points(pts)  # type: ignore[union-attr]  # never a crowd's outline here
+        series.polygon.setZValue(10 + idx * 0.01)  # as built (a hover may have moved it)
+        style = self._style(series.name) if not average else SeriesStyle(series.colour, "dot", "d", "◆", 0)
+        averages = self._averages if average else None
+        texts = [self._spot_text(None if average else series.name, i, averages) for i in range(len(values))]
+        ratings = None if average else self._ratings(series.name)
+        spots = self._marker_spots(
+            pts, values, series.colour, style.symbol, True, texts, ratings, unassessed=not average
+        )
+        assert series.markers is not None
+        series.markers.setData(spots)
+        z = 15 + idx * 0.01 if series.key != self._require_spec().selected_system else 17
+        series.markers.setZValue(z)
+        self._marker_z[series.key] = z
 
     def _add_series(
         self,

@@ -1,0 +1,156 @@
+"""Switching round and baseline reuses the chart's items, the table's widths and the guide's text:
+after any path of switches the window must show exactly what a window opened on that state shows."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtGui import QImage
+
+from gapradar import bundled
+from gapradar.chart.radar_scene import SeriesPolygon
+from gapradar.io import load
+
+ATM = "ATM Management Application"
+CORE = "Core Banking Application"
+
+
+@pytest.fixture
+def rounds_path():
+    return bundled.datasets_dir() / "first-federated-bank-rounds.yaml"
+
+
+def open_window(qtbot, path, **state):
+    from gapradar.ui.main_window import MainWindow
+
+    w = MainWindow(load(path), path)
+    qtbot.addWidget(w, before_close_func=lambda w: w.doc.undo_stack.setClean())
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    settle(w)  # the table's height is fitted once the layout settles, as for the window switched
+    if state:
+        w.ws.update(**state)
+    settle(w)
+    return w
+
+
+def settle(w) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    w.repaint()
+
+
+def image(widget) -> QImage:
+    return widget.grab().toImage()
+
+
+def chart_items(w) -> list[tuple]:
+    """The radar's items bottom up, with what each draws (points, markers and their tooltips)."""
+    rows = []
+    for item in w.radar.view_box.addedItems:
+        if not item.isVisible():
+            continue
+        row: tuple = (type(item).__name__, round(item.zValue(), 4))
+        if isinstance(item, SeriesPolygon):
+            row += (tuple((round(p.x(), 6), round(p.y(), 6)) for p in item.polygon()),)
+            row += (item.outline.elementCount(), item.pen().color().name(), item.brush().color().name())
+        elif isinstance(item, pg.ScatterPlotItem):
+            pts = item.points()
+            row += tuple(
+                (round(p.pos().x(), 6), round(p.pos().y(), 6), p.size(), p.symbol(), p.data()) for p in pts
+            )
+        rows.append(row)
+    return sorted(rows, key=repr)
+
+
+def same_as_fresh(qtbot, w, path) -> None:
+    s = w.ws.state
+    fresh = open_window(
+        qtbot,
+        path,
+        view=s.view,
+        checked=s.checked,
+        selected_system=s.selected_system,
+        selected_practice=s.selected_practice,
+        editing=s.editing,
+        rollup=s.rollup,
+        rollup_spread=s.rollup_spread,
+    )
+    # The table's height is fitted when a system is chosen (main_window): as in the window
+    # switched, the system comes first, the round and baseline after.
+    fresh.ws.update(round=s.round, baseline=s.baseline)
+    # That switch may have updated series in place too: laid out at another size and back, the
+    # fresh window's chart is made anew from the state.
+    scene = fresh.radar.radar
+    width, height = scene._size
+    scene.resize(width + 1, height)
+    scene.resize(width, height)
+    settle(fresh)
+    assert fresh.ws.state == s
+    assert chart_items(w) == chart_items(fresh)
+    assert image(w.radar) == image(fresh.radar), "the chart differs from a freshly opened window's"
+    assert image(w.table) == image(fresh.table), "the levels table differs from a freshly opened window's"
+    assert w.guide.text() == fresh.guide.text()
+    fresh.doc.undo_stack.setClean()
+    fresh.close()
+
+
+def test_switching_rounds_and_baselines_back_and_forth_draws_what_a_fresh_window_draws(qtbot, rounds_path):
+    w = open_window(qtbot, rounds_path)
+    a = w.doc.assessment
+    first, latest = a.rounds[0].id, a.rounds[-1].id
+    for changes in (
+        {"round": first},
+        {"baseline": first},
+        {"round": None},
+        {"baseline": None},
+        {"round": first, "baseline": latest},
+        {"round": None, "baseline": first},
+    ):
+        w.ws.update(**changes)
+        settle(w)
+        same_as_fresh(qtbot, w, rounds_path)
+
+
+def test_the_same_holds_in_focus_with_another_system_and_a_banded_roll_up(qtbot, rounds_path):
+    w = open_window(qtbot, rounds_path)
+    first = w.doc.assessment.rounds[0].id
+    w.ws.update(view="focus", baseline=first)
+    settle(w)
+    w.ws.update(round=first)
+    settle(w)
+    w.ws.update(round=None)
+    settle(w)
+    same_as_fresh(qtbot, w, rounds_path)
+    w.ws.update(baseline=None)
+    settle(w)
+    w.ws.update(view="overlay", selected_system=CORE, editing="target")
+    settle(w)
+    w.ws.update(rollup="median", rollup_spread="range", round=first, baseline=w.doc.assessment.rounds[-1].id)
+    settle(w)
+    w.ws.update(baseline=None, round=None)
+    settle(w)
+    same_as_fresh(qtbot, w, rounds_path)
+
+
+def test_a_series_updated_in_place_keeps_no_stale_point(qtbot, rounds_path):
+    """ATM moves between the rounds: its markers (and their tooltips) follow the round shown."""
+    w = open_window(qtbot, rounds_path)
+    a = w.doc.assessment
+    first = a.rounds[0].id
+    series = w.radar.radar.series[ATM]
+    polygon, markers = series.polygon, series.markers
+    w.ws.update(round=first)
+    settle(w)
+    assert w.radar.radar.series[ATM].polygon is polygon  # reused, not made again
+    assert w.radar.radar.series[ATM].markers is markers
+    system = a.system(ATM)
+    for i, p in enumerate(a.model.practices):
+        expected = w.radar.radar.vertex(ATM, p.id)
+        if system.rating(p.id).current is not None:
+            spot = markers.points()[i]
+            assert (spot.pos().x(), spot.pos().y()) == pytest.approx((expected.x(), expected.y()))
+            assert f"current: {a.model.level_label(system.rating(p.id).current)}" in spot.data()
+    same_as_fresh(qtbot, w, rounds_path)
