@@ -362,6 +362,7 @@ class RadarScene:
         self._legend_key: tuple = ()
         self._marks_rows: list[tuple[str, str, str]] | None = None
         self._legend_items: list = []
+        self._legend_memo: dict[tuple, tuple[pg.TextItem, float, float]] = {}  # see _build_legend
         self._legend_place: tuple[float, float, float | None] | None = None  # where the frame put it
         self._legend_extent = 0.0  # its width (column) or height (band), as the frame made room
         self.practice_labels: list[pg.TextItem] = []
@@ -846,15 +847,36 @@ class RadarScene:
         if bottom is None:
             room_h = h - sz.margin - top
             cap = int(room_h / QFontMetricsF(f).lineSpacing()) + 2
+            widest = self._legend_entries(all_targets=True, limit=cap)
+        else:
+            room_h = min(bottom - top, h * 0.3)  # the chart keeps most of a tall page
+            widest = []
+        rows = self._legend_entries(limit=cap)
+        systems = self._legend_systems()
+        # Everything the legend's text, size and place follow from: a legend shown before (a
+        # baseline chosen, then none again) is the same item again, measured once.
+        key = (
+            (right, top, bottom, w, h, sz, self._margin()),
+            (title, spec.theme.text, systems),
+            tuple(widest),
+            tuple(rows),
+        )
+        known = self._legend_memo.get(key)
+        if known is not None:
+            item, width, used = known
+            self._add(self._legend_items, item, 30)
+            if bottom is None:
+                self._place_px(item, right, top, (1.0, 0.0))
+                return width
+            self._place_px(item, w / 2, bottom - used, (0.5, 0.0))
+            return used
+        if bottom is None:
             # As wide as it will be once targets are revealed: revealing never resizes the chart.
-            doc.setHtml(body(self._legend_entries(all_targets=True, limit=cap)))
+            doc.setHtml(body(widest))
             doc.setTextWidth(max_w)
             width = min(max_w, doc.idealWidth() * 1.04 + 4)
         else:
             width = max_w
-            room_h = min(bottom - top, h * 0.3)  # the chart keeps most of a tall page
-        rows = self._legend_entries(limit=cap)
-        systems = self._legend_systems()
         if systems and height(body(rows), width) > room_h:
             # The most systems that fit with the "… and N more" row (a binary search: thousands may be checked).
             low, high = 0, min(systems - 1, cap if cap is not None else systems)
@@ -872,6 +894,9 @@ class RadarScene:
         item.textItem.document().setDocumentMargin(self._margin())
         item.setTextWidth(width)
         self._add(self._legend_items, item, 30)
+        if len(self._legend_memo) >= 4:  # a few legends to go back to; the oldest is forgotten
+            del self._legend_memo[next(iter(self._legend_memo))]
+        self._legend_memo[key] = (item, width, used)
         if bottom is None:
             self._place_px(item, right, top, (1.0, 0.0))
             return width
