@@ -187,6 +187,7 @@ class LevelGuide(QFrame):
         self.ws = workspace
         self.band = band
         self._html = ""
+        self._overflow: dict[tuple[str, int, int], bool] = {}  # see _overflows
         self._rollups = RollupMemo()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -280,10 +281,48 @@ class LevelGuide(QFrame):
         if self.browser is not None:
             bar = self.browser.verticalScrollBar()
             keep = bar.value()
-            self.browser.setHtml(html)
+            as_needed = self.browser.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if bar.isVisible() and as_needed:
+                self._replace_scrolled(html)
+            else:
+                self.browser.setHtml(html)
             bar.setValue(keep)  # an edit does not scroll the guide back to the top
         else:
             self.label.setText(html)
+
+    def _replace_scrolled(self, html: str) -> None:
+        """New text in a guide that scrolls, without its scroll bar going and coming back.
+
+        setHtml first empties the document: the scroll bar went, the text was laid out at
+        the full width, the bar came back and the text was laid out again (and the bar and
+        the text painted twice). Here the bar stays while the text is replaced; it goes only
+        where a fresh setHtml would have ended without it: where the text fits the full width.
+        """
+        browser = self.browser
+        assert browser is not None
+        on, off = Qt.ScrollBarPolicy.ScrollBarAlwaysOn, Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        policy = browser.verticalScrollBarPolicy()
+        room = browser.maximumViewportSize()  # the viewport without the bar (asked while it may go)
+        browser.setVerticalScrollBarPolicy(on)
+        browser.setHtml(html)
+        doc = browser.document()
+        if doc.size().height() > browser.viewport().height() and not self._overflows(html, room):
+            browser.setVerticalScrollBarPolicy(off)  # fits without the bar: laid out without it
+        browser.setVerticalScrollBarPolicy(policy)
+
+    def _overflows(self, html: str, room: QSize) -> bool:
+        """Whether the guide's text is taller than `room` when laid out at its full width."""
+        key = (html, room.width(), room.height())
+        if key not in self._overflow:
+            browser = self.browser
+            assert browser is not None
+            doc = browser.document().clone()
+            doc.setDocumentMargin(browser.document().documentMargin())
+            doc.setTextWidth(room.width())
+            if len(self._overflow) >= 8:
+                self._overflow.clear()
+            self._overflow[key] = doc.size().height() > room.height()
+        return self._overflow[key]
 
     def text(self) -> str:
         return self._html

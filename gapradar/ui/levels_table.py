@@ -155,7 +155,7 @@ class LevelsModel(QAbstractTableModel):
         model = a.model
         practice = model.practices[index.row()]
         rating = a.system(self.system).rating(practice.id)
-        if role == _DISPLAY or role == _ACCESSIBLE:
+        if role in (_DISPLAY, _ACCESSIBLE):
             if col == PRACTICE:
                 return practice.name
             if col in LEVEL_COLUMNS:
@@ -201,11 +201,7 @@ class LevelsModel(QAbstractTableModel):
                 c = Change(a.rating_in(baseline, a.system(self.system).id, practice.id), rating)
                 if c.progress is not None and c.progress > 1:
                     return f"Past the target: {percent(c.progress)} of the way from {baseline.label}'s level to the target"
-        if (
-            role == _FOREGROUND
-            and col in LEVEL_COLUMNS
-            and getattr(rating, LEVEL_COLUMNS[col]) is None
-        ):
+        if role == _FOREGROUND and col in LEVEL_COLUMNS and getattr(rating, LEVEL_COLUMNS[col]) is None:
             return QColor("#767676")
         if role == _FONT and col in LEVEL_COLUMNS and rating.not_applicable:
             f = QFont()

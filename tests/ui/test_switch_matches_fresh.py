@@ -154,3 +154,37 @@ def test_a_series_updated_in_place_keeps_no_stale_point(qtbot, rounds_path):
             assert (spot.pos().x(), spot.pos().y()) == pytest.approx((expected.x(), expected.y()))
             assert f"current: {a.model.level_label(system.rating(p.id).current)}" in spot.data()
     same_as_fresh(qtbot, w, rounds_path)
+
+
+@pytest.mark.parametrize("height", range(240, 560, 9))
+def test_the_level_guide_scrolls_after_a_switch_exactly_when_a_fresh_guide_would(qtbot, rounds_path, height):
+    """The guide keeps its scroll bar while its text is replaced: at every height it must end
+    with the bar, the layout and the pixels a guide given that text afresh has."""
+    from gapradar.ui.document import Document
+    from gapradar.ui.level_guide import LevelGuide
+    from gapradar.ui.workspace import Workspace
+
+    def guide(**state):
+        ws = Workspace()
+        ws.set_document(Document(load(rounds_path), rounds_path))
+        ws.update(selected_system=ATM, **state)
+        g = LevelGuide(ws)
+        qtbot.addWidget(g)
+        g.resize(300, height)
+        g.show()
+        qtbot.waitExposed(g)
+        return ws, g
+
+    first = load(rounds_path).rounds[0].id
+    ws, switched = guide()
+    for changes in ({"baseline": first}, {"round": first}, {"round": None}, {"selected_practice": 3}):
+        ws.update(**changes)
+        _, fresh = guide(
+            **{k: v for k, v in ws.state.__dict__.items() if k in ("baseline", "round", "selected_practice")}
+        )
+        assert switched.text() == fresh.text()
+        a, b = switched.browser, fresh.browser
+        assert a.verticalScrollBar().isVisible() == b.verticalScrollBar().isVisible()
+        assert a.verticalScrollBar().maximum() == b.verticalScrollBar().maximum()
+        assert a.document().size() == b.document().size()
+        assert image(switched) == image(fresh)
