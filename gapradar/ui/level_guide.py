@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
@@ -188,6 +189,7 @@ class LevelGuide(QFrame):
         self.band = band
         self._html = ""
         self._overflow: dict[tuple[str, int, int], bool] = {}  # see _overflows
+        self._shown = False  # the browser holds a text (set by setHtml): later ones replace it
         self._rollups = RollupMemo()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -287,6 +289,7 @@ class LevelGuide(QFrame):
             else:
                 self.browser.setHtml(html)
             bar.setValue(keep)  # an edit does not scroll the guide back to the top
+            self._shown = bool(html)
         else:
             self.label.setText(html)
 
@@ -295,8 +298,9 @@ class LevelGuide(QFrame):
 
         setHtml first empties the document: the scroll bar went, the text was laid out at
         the full width, the bar came back and the text was laid out again (and the bar and
-        the text painted twice). Here the bar stays while the text is replaced; it goes only
-        where a fresh setHtml would have ended without it: where the text fits the full width.
+        the text painted twice). Here the text is replaced in one edit while the bar stays,
+        so the bar's range changes once, if at all; the bar goes only where a fresh setHtml
+        would have ended without it: where the text fits the full width.
         """
         browser = self.browser
         assert browser is not None
@@ -304,8 +308,16 @@ class LevelGuide(QFrame):
         policy = browser.verticalScrollBarPolicy()
         room = browser.maximumViewportSize()  # the viewport without the bar (asked while it may go)
         browser.setVerticalScrollBarPolicy(on)
-        browser.setHtml(html)
         doc = browser.document()
+        if self._shown:
+            # The document a setHtml makes (a test compares them), laid out once, at the end.
+            cursor = QTextCursor(doc)
+            cursor.beginEditBlock()
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertHtml(html)
+            cursor.endEditBlock()
+        else:
+            browser.setHtml(html)
         if doc.size().height() > browser.viewport().height() and not self._overflows(html, room):
             browser.setVerticalScrollBarPolicy(off)  # fits without the bar: laid out without it
         browser.setVerticalScrollBarPolicy(policy)
