@@ -416,6 +416,7 @@ class LevelsTable(QTableView):
             if comparing:
                 self._fit_comparison()
                 self.setColumnHidden(PROGRESS, self.ws.state.targets_hidden)
+            header.length()  # the Note column's stretch, which the header would do while painting
         finally:
             header.blockSignals(blocked)
         self.updateGeometries()
