@@ -189,3 +189,30 @@ def test_the_level_guide_scrolls_after_a_switch_exactly_when_a_fresh_guide_would
         assert a.document().size() == b.document().size()
         assert a.document().toHtml() == b.document().toHtml()  # replaced in place, as setHtml makes it
         assert image(switched) == image(fresh)
+
+
+@pytest.mark.parametrize("view", ["overlay", "focus"])
+def test_the_baseline_drawn_from_its_kept_images_is_the_baseline_drawn(qtbot, rounds_path, view):
+    """On screen the dashed outlines are painted once and kept as images: the same pixels."""
+    w = open_window(qtbot, rounds_path)
+    a = w.doc.assessment
+    w.ws.set_checked(set(a.system_names()), True)  # many outlines, crossing one another
+    w.ws.update(view=view, baseline=a.rounds[0].id)
+    settle(w)
+    (layer,) = w.radar.radar._baseline.items
+    kept = image(w.radar)
+    assert layer._images  # drawn from the images
+    layer._keep_images = False
+    layer.update()
+    settle(w)
+    assert image(w.radar) == kept
+    layer._keep_images = True
+    # Choosing no baseline and the same one again shows the same layer, its images kept.
+    w.ws.update(baseline=None)
+    settle(w)
+    assert not w.radar.radar._baseline.items and not layer.isVisible()
+    images = layer._images
+    w.ws.update(baseline=a.rounds[0].id)
+    settle(w)
+    assert w.radar.radar._baseline.items == [layer] and layer._images is images
+    assert image(w.radar) == kept
