@@ -406,6 +406,7 @@ class LevelsTable(QTableView):
     def _show_comparison(self) -> None:
         comparing = self.ws.baseline_round() is not None
         header = self.horizontalHeader()
+        columns = self._columns()
         # Hiding and sizing columns tells the view through the header's signals, and the view
         # repaints every row on the next turn of the event loop: a second paint of the table
         # after the frame. Told here at once instead, the table paints once.
@@ -419,9 +420,14 @@ class LevelsTable(QTableView):
             header.length()  # the Note column's stretch, which the header would do while painting
         finally:
             header.blockSignals(blocked)
-        self.updateGeometries()
-        self.updateEditorGeometries()
-        self.viewport().update()
+        if self._columns() != columns:
+            self.updateGeometries()
+            self.updateEditorGeometries()
+            self.viewport().update()
+
+    def _columns(self) -> tuple[tuple[bool, int], ...]:
+        """Each column hidden or not, and its width: when none changed, nothing is laid out again."""
+        return tuple((self.isColumnHidden(c), self.columnWidth(c)) for c in range(len(HEADERS)))
 
     def _fit_comparison(self) -> None:
         """Then, Δ and Progress as wide as their contents; measured again only when those changed.
