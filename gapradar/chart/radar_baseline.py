@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -50,6 +50,11 @@ def baseline_pen(colour: str, width: float) -> QPen:
     return pen
 
 
+def _device_rect(t: QTransform, rect: QRectF) -> QRect:
+    """The whole output pixels that `rect` covers, and one more on every side."""
+    return t.mapRect(rect).toRect().adjusted(-1, -1, 1, 1)
+
+
 class BaselineLayer(QGraphicsItem):
     """A baseline round's outlines, drawn in one item.
 
@@ -62,7 +67,7 @@ class BaselineLayer(QGraphicsItem):
     outlines themselves.
     """
 
-    MOST_IMAGES = 24  # past this many outlines they are drawn each time (the images' memory)
+    MOST_PIXELS = 4_000_000  # past this many image pixels (16 MB) the outlines are drawn each time
 
     def __init__(self, outlines: list[tuple[QPainterPath, QPen]], margin: float, keep_images: bool) -> None:
         super().__init__()
@@ -73,7 +78,7 @@ class BaselineLayer(QGraphicsItem):
         self._rect = QRectF()
         for rect in self._rects:
             self._rect = self._rect.united(rect)
-        self._keep_images = keep_images and len(outlines) <= self.MOST_IMAGES
+        self._keep_images = keep_images
         self._images: list[tuple[QImage, QPoint]] = []
         self._images_key: tuple | None = None
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to what is under it
@@ -104,9 +109,15 @@ class BaselineLayer(QGraphicsItem):
             return
         key = (t.m11(), t.m22(), t.dx(), t.dy(), int(painter.renderHints().value))
         if key != self._images_key:
+            self._images = []
+            devices = [_device_rect(t, rect) for rect in self._rects]
+            if sum(d.width() * d.height() for d in devices) > self.MOST_PIXELS:
+                self._keep_images = False  # a very large chart of many systems: no images
+                self.paint(painter, option, widget)
+                return
             self._images = [
-                self._image(path, pen, rect, painter, t)
-                for (path, pen), rect in zip(self.outlines, self._rects, strict=True)
+                self._image(path, pen, device, painter, t)
+                for (path, pen), device in zip(self.outlines, devices, strict=True)
             ]
             self._images_key = key
         painter.save()
@@ -117,10 +128,9 @@ class BaselineLayer(QGraphicsItem):
 
     @staticmethod
     def _image(
-        path: QPainterPath, pen: QPen, rect: QRectF, painter: QPainter, t: QTransform
+        path: QPainterPath, pen: QPen, device: QRect, painter: QPainter, t: QTransform
     ) -> tuple[QImage, QPoint]:
         """One outline painted alone, on the whole pixels round it, as Qt caches an item."""
-        device = t.mapRect(rect).toRect().adjusted(-1, -1, 1, 1)
         image = QImage(device.size(), QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
         p = QPainter(image)
@@ -140,7 +150,7 @@ class BaselineOutlines:
     is shown) is shown again rather than made and painted anew.
     """
 
-    KEPT = 3  # layers kept for going back to
+    KEPT = 2  # layers kept for going back to (the one shown and the one before)
 
     def __init__(self) -> None:
         self.items: list[BaselineLayer] = []  # the layer shown (none while nothing is compared)
@@ -192,6 +202,8 @@ class BaselineOutlines:
             layer = BaselineLayer(outlines, margin, keep_images=scene.on_screen)
             layer.setZValue(FOCUS_Z if spec is not None and spec.focus is not None else BASELINE_Z)
             scene.vb.addItem(layer, ignoreBounds=True)
+            for old in [k for k in self._layers if k[0] != key[0]]:  # laid out for another size
+                scene.vb.removeItem(self._layers.pop(old))
             while len(self._layers) >= self.KEPT:
                 scene.vb.removeItem(self._layers.pop(next(iter(self._layers))))
         layer.show()

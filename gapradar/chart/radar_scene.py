@@ -256,6 +256,12 @@ def _tint(colour: str, background: str, alpha: float) -> QColor:
     )
 
 
+def _set_z(item: QGraphicsItem, z: float) -> None:
+    """Set a z value only when it changes: pyqtgraph's items hear every change in Python."""
+    if item.zValue() != z:
+        item.setZValue(z)
+
+
 class SeriesPolygon(QGraphicsPolygonItem):
     """A system's polygon; hovering it brings that system forward.
 
@@ -1199,7 +1205,7 @@ class RadarScene:
         makes for them, without making new items. Only for series without "n/a" labels or rings."""
         pts = self._points(values)
         series.polygon.set_points(pts)  # type: ignore[union-attr]  # never a crowd's outline here
-        series.polygon.setZValue(10 + idx * 0.01)  # as built (a hover may have moved it)
+        _set_z(series.polygon, 10 + idx * 0.01)  # as built (a hover may have moved it)
         style = self._style(series.name) if not average else SeriesStyle(series.colour, "dot", "d", "◆", 0)
         averages = self._averages if average else None
         texts = [self._spot_text(None if average else series.name, i, averages) for i in range(len(values))]
@@ -1210,7 +1216,7 @@ class RadarScene:
         assert series.markers is not None
         series.markers.setData(spots)
         z = 15 + idx * 0.01 if series.key != self._require_spec().selected_system else 17
-        series.markers.setZValue(z)
+        _set_z(series.markers, z)
         self._marker_z[series.key] = z
 
     def _add_series(
