@@ -354,6 +354,9 @@ class RadarScene:
         self._dynamic: list = []
         self._built: dict[str, tuple[tuple, list, Series | dict[str, Series]]] = {}
         self._shapes: dict[str, tuple] = {}  # what each built series' items are made of (see _build_series)
+        # A second, hidden set of items per series moved in place: the levels shown before a
+        # switch (see _build_series). Key -> (signature, items, series, shape).
+        self._spare: dict[str, tuple[tuple, list, Series, tuple]] = {}
         self._filled = True
         self._marked = True
         self._marks_in_use = False  # a system shown has confidence marks: unmarked points are small
@@ -939,7 +942,7 @@ class RadarScene:
         # A series whose items stay the same (colour, style, place in the stack) and only move
         # is updated in place: showing another round moves every outline, and making items
         # again was most of that switch. Key -> (shape, update).
-        in_place: dict[str, tuple[tuple, Callable[[Series], None]]] = {}
+        in_place: dict[str, tuple[tuple, Callable[[Series], None], int]] = {}
         frame = self._layout_key  # a new layout (size, fonts, theme) redraws everything
         signature: tuple
         shape: tuple
@@ -988,7 +991,7 @@ class RadarScene:
                 if self._marked and not rating_marks.has_mark_items(system):
                     # Without "n/a" labels or rings its items are a polygon and its markers.
                     shape = signature[:2] + signature[4:]  # all but the levels and n/a stacks
-                    in_place[system.name] = (shape, partial(self._update_system, system, ids, idx))
+                    in_place[system.name] = (shape, partial(self._update_system, system, ids, idx), idx)
             if spec.show_average:
                 rollups = self._averages = radar_rollup.values(spec, self._rollup_memo)  # by the chosen rule
                 signature = ("average", frame, radar_rollup.signature(spec, rollups), len(shown))
@@ -999,6 +1002,7 @@ class RadarScene:
                     in_place[AVERAGE_KEY] = (
                         shape,
                         partial(radar_rollup.update_series, self, rollups, len(shown)),
+                        len(shown),
                     )
         keep = {key for key, signature, _ in wanted if self._built.get(key, (None,))[0] == signature}
         moved = {
@@ -1013,20 +1017,32 @@ class RadarScene:
             if key not in keep and key not in moved:
                 self._clear(self._built.pop(key)[1])
                 self._shapes.pop(key, None)
+        wanted_keys = {key for key, _, _ in wanted}
+        for key in list(self._spare):
+            if key not in wanted_keys or (key not in keep and key not in moved):
+                self._clear(self._spare.pop(key)[1])  # no longer drawn, or drawn another way
         self.series = {}
         for key, signature, build in wanted:
             if key in moved:
-                _, items, series = self._built[key]
-                assert isinstance(series, Series)
-                in_place[key][1](series)
-                self._built[key] = (signature, items, series)
+                # Double-buffered: the items shown go into hiding; the hidden set comes back, as
+                # it was when its levels were shown before (going back to the round compared),
+                # or moved to the new levels. The first switch makes the second set.
+                shape, update, idx = in_place[key]
+                spare = self._spare.get(key)
+                current = self._built[key]
+                if spare is None:
+                    self._hide(key, current, shape)
+                    self._build_one(key, signature, build, shape)
+                else:
+                    if spare[0] != signature:
+                        update(spare[2])
+                    self._hide(key, current, shape)
+                    for item in spare[1]:
+                        item.show()
+                    self._restack(spare[2], idx)
+                    self._built[key] = (signature, spare[1], spare[2])
             elif key not in keep:
-                self._dynamic, self._members = [], None
-                build()
-                members = self._members if self._members is not None else self.series[key]
-                self._built[key] = (signature, self._dynamic, members)
-                if key in in_place:
-                    self._shapes[key] = in_place[key][0]
+                self._build_one(key, signature, build, in_place[key][0] if key in in_place else None)
             made = self._built[key][2]
             if isinstance(made, dict):  # a crowd of systems drawn as one item
                 self.series.update(made)
@@ -1038,6 +1054,31 @@ class RadarScene:
                 series.polygon.setOpacity(1.0)
                 if series.markers is not None:
                     series.markers.setOpacity(1.0)
+
+    def _build_one(self, key: str, signature: tuple, build: Callable[[], None], shape: tuple | None) -> None:
+        self._dynamic, self._members = [], None
+        build()
+        members = self._members if self._members is not None else self.series[key]
+        self._built[key] = (signature, self._dynamic, members)
+        if shape is not None:
+            self._shapes[key] = shape
+
+    def _hide(self, key: str, shown: tuple, shape: tuple) -> None:
+        """The items of a series moved in place go into hiding, as its spare set."""
+        signature, items, series = shown
+        for item in items:
+            item.hide()
+        self._spare[key] = (signature, items, series, shape)
+
+    def _restack(self, series: Series, idx: int) -> None:
+        """A series' z and opacity as built (a hover moves and fades them)."""
+        _set_z(series.polygon, 10 + idx * 0.01)
+        series.polygon.setOpacity(1.0)
+        if series.markers is not None:
+            z = 15 + idx * 0.01 if series.key != self._require_spec().selected_system else 17
+            _set_z(series.markers, z)
+            series.markers.setOpacity(1.0)
+            self._marker_z[series.key] = z
 
     def _crowd(self, shown: list[tuple[int, System]], ids: list[str], frame: tuple | None) -> list:
         """Past MAX_MARKED systems: one outline item per colour and line style, each holding
@@ -1205,7 +1246,6 @@ class RadarScene:
         makes for them, without making new items. Only for series without "n/a" labels or rings."""
         pts = self._points(values)
         series.polygon.set_points(pts)  # type: ignore[union-attr]  # never a crowd's outline here
-        _set_z(series.polygon, 10 + idx * 0.01)  # as built (a hover may have moved it)
         style = self._style(series.name) if not average else SeriesStyle(series.colour, "dot", "d", "◆", 0)
         averages = self._averages if average else None
         texts = [self._spot_text(None if average else series.name, i, averages) for i in range(len(values))]
@@ -1215,9 +1255,7 @@ class RadarScene:
         )
         assert series.markers is not None
         series.markers.setData(spots)
-        z = 15 + idx * 0.01 if series.key != self._require_spec().selected_system else 17
-        _set_z(series.markers, z)
-        self._marker_z[series.key] = z
+        self._restack(series, idx)  # as built (a hover may have moved it)
 
     def _add_series(
         self,

@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage
 
 from gapradar import bundled
 from gapradar.chart.radar_scene import SeriesPolygon
-from gapradar.io import load
+from gapradar.io import dumps, load
 
 ATM = "ATM Management Application"
 CORE = "Core Banking Application"
@@ -49,7 +49,7 @@ def image(widget) -> QImage:
 def chart_items(w) -> list[tuple]:
     """The radar's items bottom up, with what each draws (points, markers and their tooltips)."""
     rows = []
-    for item in w.radar.view_box.addedItems:
+    for item in w.radar.scene().items():
         if not item.isVisible():
             continue
         row: tuple = (type(item).__name__, round(item.zValue(), 4))
@@ -135,25 +135,65 @@ def test_the_same_holds_in_focus_with_another_system_and_a_banded_roll_up(qtbot,
     same_as_fresh(qtbot, w, rounds_path)
 
 
-def test_a_series_updated_in_place_keeps_no_stale_point(qtbot, rounds_path):
-    """ATM moves between the rounds: its markers (and their tooltips) follow the round shown."""
+def test_a_series_switched_back_and_forth_keeps_no_stale_point(qtbot, rounds_path, tmp_path):
+    """ATM moves between the rounds: its outline, markers and tooltips follow the round shown,
+    from either of its two sets of items, and only one set is ever visible."""
+    import datetime
+
+    from gapradar.ui.commands import SetLevelCommand
+    from gapradar.ui.round_commands import NewRoundCommand
+
     w = open_window(qtbot, rounds_path)
     a = w.doc.assessment
     first = a.rounds[0].id
-    series = w.radar.radar.series[ATM]
-    polygon, markers = series.polygon, series.markers
+    scene = w.radar.radar
+
+    def drawn_as_now():
+        series = scene.series[ATM]
+        system = a.system(ATM)
+        for i, p in enumerate(a.model.practices):
+            current = system.rating(p.id).current
+            if current is None:
+                continue
+            expected = scene.vertex(ATM, p.id)
+            spot = series.markers.points()[i]
+            assert (spot.pos().x(), spot.pos().y()) == pytest.approx((expected.x(), expected.y()))
+            assert series.polygon.polygon()[i] == expected
+            assert f"current: {a.model.level_label(current)}" in spot.data()
+        visible = [i for i in w.radar.scene().items() if isinstance(i, SeriesPolygon) and i.isVisible()]
+        assert len(visible) == len(scene.series)  # one set of items per series on show
+        return series.polygon
+
+    latest = drawn_as_now()
     w.ws.update(round=first)
     settle(w)
-    assert w.radar.radar.series[ATM].polygon is polygon  # reused, not made again
-    assert w.radar.radar.series[ATM].markers is markers
-    system = a.system(ATM)
-    for i, p in enumerate(a.model.practices):
-        expected = w.radar.radar.vertex(ATM, p.id)
-        if system.rating(p.id).current is not None:
-            spot = markers.points()[i]
-            assert (spot.pos().x(), spot.pos().y()) == pytest.approx((expected.x(), expected.y()))
-            assert f"current: {a.model.level_label(system.rating(p.id).current)}" in spot.data()
+    earlier = drawn_as_now()
+    assert earlier is not latest  # a second set of items, the first kept hidden
     same_as_fresh(qtbot, w, rounds_path)
+    w.ws.update(round=None)
+    settle(w)
+    assert drawn_as_now() is latest  # shown again as it was
+    w.ws.update(round=first)
+    settle(w)
+    assert drawn_as_now() is earlier
+    # A third round's levels: the hidden set is moved to them.
+    w.ws.update(round=None)
+    settle(w)
+    w.ws.push(NewRoundCommand(w.doc, "2027-03 follow-up", datetime.date(2027, 3, 1)))
+    pid = a.model.practices[1].id
+    now = a.system(ATM).rating(pid).current
+    w.ws.push(SetLevelCommand(w.doc, ATM, pid, "current", 3 if now != 3 else 1))
+    settle(w)
+    drawn_as_now()
+    w.ws.update(round=first)
+    settle(w)
+    drawn_as_now()
+    w.ws.update(round=None)  # the third round again, its levels now in the set that was hidden
+    settle(w)
+    drawn_as_now()
+    three = tmp_path / "three-rounds.yaml"
+    three.write_text(dumps(a), encoding="utf-8")
+    same_as_fresh(qtbot, w, three)
 
 
 @pytest.mark.parametrize("height", range(240, 560, 9))
