@@ -30,7 +30,7 @@ from gapradar.domain.rollup import (
 )
 
 if TYPE_CHECKING:
-    from gapradar.chart.radar_scene import RadarScene
+    from gapradar.chart.radar_scene import RadarScene, Series
 
 SPREADS = {
     "": "No spread band",
@@ -214,6 +214,16 @@ def add_band(scene: RadarScene, rollups: list[PracticeRollup], z: float = 9.5) -
     edge = QGraphicsPathItem(edges)
     edge.setPen(_pen(band_colour(spec), max(1.0, scene.sizes.line * 0.6), Qt.PenStyle.DotLine))
     scene._add(scene._dynamic, edge, z + 0.05)
+
+
+def has_band(spec: ChartSpec) -> bool:
+    """Whether the roll-up is drawn with a spread band."""
+    return spec.spread in _SPREAD_WORDS
+
+
+def update_series(scene: RadarScene, rollups: list[PracticeRollup], idx: int, series: Series) -> None:
+    """The overlay's roll-up (without a band) moved to new values: its items kept (see add_series)."""
+    scene.update_series(series, [r.current for r in rollups], idx, average=True)
 
 
 def add_series(scene: RadarScene, key: str, rollups: list[PracticeRollup], idx: int) -> None:

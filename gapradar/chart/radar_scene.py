@@ -256,6 +256,12 @@ def _tint(colour: str, background: str, alpha: float) -> QColor:
     )
 
 
+def _set_z(item: QGraphicsItem, z: float) -> None:
+    """Set a z value only when it changes: pyqtgraph's items hear every change in Python."""
+    if item.zValue() != z:
+        item.setZValue(z)
+
+
 class SeriesPolygon(QGraphicsPolygonItem):
     """A system's polygon; hovering it brings that system forward.
 
@@ -347,6 +353,10 @@ class RadarScene:
         self._static: list = []
         self._dynamic: list = []
         self._built: dict[str, tuple[tuple, list, Series | dict[str, Series]]] = {}
+        self._shapes: dict[str, tuple] = {}  # what each built series' items are made of (see _build_series)
+        # A second, hidden set of items per series moved in place: the levels shown before a
+        # switch (see _build_series). Key -> (signature, items, series, shape).
+        self._spare: dict[str, tuple[tuple, list, Series, tuple]] = {}
         self._filled = True
         self._marked = True
         self._marks_in_use = False  # a system shown has confidence marks: unmarked points are small
@@ -361,6 +371,7 @@ class RadarScene:
         self._legend_key: tuple = ()
         self._marks_rows: list[tuple[str, str, str]] | None = None
         self._legend_items: list = []
+        self._legend_memo: dict[tuple, tuple[pg.TextItem, float, float]] = {}  # see _build_legend
         self._legend_place: tuple[float, float, float | None] | None = None  # where the frame put it
         self._legend_extent = 0.0  # its width (column) or height (band), as the frame made room
         self.practice_labels: list[pg.TextItem] = []
@@ -845,15 +856,36 @@ class RadarScene:
         if bottom is None:
             room_h = h - sz.margin - top
             cap = int(room_h / QFontMetricsF(f).lineSpacing()) + 2
+            widest = self._legend_entries(all_targets=True, limit=cap)
+        else:
+            room_h = min(bottom - top, h * 0.3)  # the chart keeps most of a tall page
+            widest = []
+        rows = self._legend_entries(limit=cap)
+        systems = self._legend_systems()
+        # Everything the legend's text, size and place follow from: a legend shown before (a
+        # baseline chosen, then none again) is the same item again, measured once.
+        key = (
+            (right, top, bottom, w, h, sz, self._margin()),
+            (title, spec.theme.text, systems),
+            tuple(widest),
+            tuple(rows),
+        )
+        known = self._legend_memo.get(key)
+        if known is not None:
+            item, width, used = known
+            self._add(self._legend_items, item, 30)
+            if bottom is None:
+                self._place_px(item, right, top, (1.0, 0.0))
+                return width
+            self._place_px(item, w / 2, bottom - used, (0.5, 0.0))
+            return used
+        if bottom is None:
             # As wide as it will be once targets are revealed: revealing never resizes the chart.
-            doc.setHtml(body(self._legend_entries(all_targets=True, limit=cap)))
+            doc.setHtml(body(widest))
             doc.setTextWidth(max_w)
             width = min(max_w, doc.idealWidth() * 1.04 + 4)
         else:
             width = max_w
-            room_h = min(bottom - top, h * 0.3)  # the chart keeps most of a tall page
-        rows = self._legend_entries(limit=cap)
-        systems = self._legend_systems()
         if systems and height(body(rows), width) > room_h:
             # The most systems that fit with the "… and N more" row (a binary search: thousands may be checked).
             low, high = 0, min(systems - 1, cap if cap is not None else systems)
@@ -871,6 +903,9 @@ class RadarScene:
         item.textItem.document().setDocumentMargin(self._margin())
         item.setTextWidth(width)
         self._add(self._legend_items, item, 30)
+        if len(self._legend_memo) >= 4:  # a few legends to go back to; the oldest is forgotten
+            del self._legend_memo[next(iter(self._legend_memo))]
+        self._legend_memo[key] = (item, width, used)
         if bottom is None:
             self._place_px(item, right, top, (1.0, 0.0))
             return width
@@ -904,8 +939,13 @@ class RadarScene:
         a = spec.assessment
         practices = a.model.practices
         wanted: list[tuple[str, tuple, Callable[[], None]]] = []
+        # A series whose items stay the same (colour, style, place in the stack) and only move
+        # is updated in place: showing another round moves every outline, and making items
+        # again was most of that switch. Key -> (shape, update).
+        in_place: dict[str, tuple[tuple, Callable[[Series], None], int]] = {}
         frame = self._layout_key  # a new layout (size, fonts, theme) redraws everything
         signature: tuple
+        shape: tuple
         if spec.focus is not None and spec.focus in a.system_names():
             focus = a.system(spec.focus)
             levels = tuple(rating_marks.signature(focus.rating(p.id)) for p in practices)
@@ -948,22 +988,61 @@ class RadarScene:
                 )
                 add = partial(self._add_system, system, ids, colour, idx, stacks.get(system.name, ()))
                 wanted.append((system.name, signature, add))
+                if self._marked and not rating_marks.has_mark_items(system):
+                    # Without "n/a" labels or rings its items are a polygon and its markers.
+                    shape = signature[:2] + signature[4:]  # all but the levels and n/a stacks
+                    in_place[system.name] = (shape, partial(self._update_system, system, ids, idx), idx)
             if spec.show_average:
                 rollups = self._averages = radar_rollup.values(spec, self._rollup_memo)  # by the chosen rule
                 signature = ("average", frame, radar_rollup.signature(spec, rollups), len(shown))
                 add_average = partial(radar_rollup.add_series, self, AVERAGE_KEY, rollups, len(shown))
                 wanted.append((AVERAGE_KEY, signature, add_average))
+                if not radar_rollup.has_band(spec):
+                    shape = ("average", frame, radar_rollup.series_name(spec), spec.theme.average, len(shown))
+                    in_place[AVERAGE_KEY] = (
+                        shape,
+                        partial(radar_rollup.update_series, self, rollups, len(shown)),
+                        len(shown),
+                    )
         keep = {key for key, signature, _ in wanted if self._built.get(key, (None,))[0] == signature}
+        moved = {
+            key
+            for key, _, _ in wanted
+            if key not in keep
+            and key in in_place
+            and key in self._built
+            and self._shapes.get(key) == in_place[key][0]
+        }
         for key in list(self._built):
-            if key not in keep:
+            if key not in keep and key not in moved:
                 self._clear(self._built.pop(key)[1])
+                self._shapes.pop(key, None)
+        wanted_keys = {key for key, _, _ in wanted}
+        for key in list(self._spare):
+            if key not in wanted_keys or (key not in keep and key not in moved):
+                self._clear(self._spare.pop(key)[1])  # no longer drawn, or drawn another way
         self.series = {}
         for key, signature, build in wanted:
-            if key not in keep:
-                self._dynamic, self._members = [], None
-                build()
-                members = self._members if self._members is not None else self.series[key]
-                self._built[key] = (signature, self._dynamic, members)
+            if key in moved:
+                # Double-buffered: the items shown go into hiding; the hidden set comes back, as
+                # it was when its levels were shown before (going back to the round compared),
+                # or moved to the new levels. The first switch makes the second set.
+                shape, update, idx = in_place[key]
+                spare = self._spare.get(key)
+                current = self._built[key]
+                if spare is None:
+                    self._hide(key, current, shape)
+                    self._build_one(key, signature, build, shape)
+                else:
+                    if spare[0] != signature:
+                        update(spare[2])
+                    self._hide(key, current, shape)
+                    for item in spare[1]:
+                        item.show()
+                    self._restack(spare[2], idx)
+                    self._built[key] = (signature, spare[1], spare[2])
+            elif key not in keep:
+                self._build_one(key, signature, build, in_place[key][0] if key in in_place else None)
             made = self._built[key][2]
             if isinstance(made, dict):  # a crowd of systems drawn as one item
                 self.series.update(made)
@@ -975,6 +1054,31 @@ class RadarScene:
                 series.polygon.setOpacity(1.0)
                 if series.markers is not None:
                     series.markers.setOpacity(1.0)
+
+    def _build_one(self, key: str, signature: tuple, build: Callable[[], None], shape: tuple | None) -> None:
+        self._dynamic, self._members = [], None
+        build()
+        members = self._members if self._members is not None else self.series[key]
+        self._built[key] = (signature, self._dynamic, members)
+        if shape is not None:
+            self._shapes[key] = shape
+
+    def _hide(self, key: str, shown: tuple, shape: tuple) -> None:
+        """The items of a series moved in place go into hiding, as its spare set."""
+        signature, items, series = shown
+        for item in items:
+            item.hide()
+        self._spare[key] = (signature, items, series, shape)
+
+    def _restack(self, series: Series, idx: int) -> None:
+        """A series' z and opacity as built (a hover moves and fades them)."""
+        _set_z(series.polygon, 10 + idx * 0.01)
+        series.polygon.setOpacity(1.0)
+        if series.markers is not None:
+            z = 15 + idx * 0.01 if series.key != self._require_spec().selected_system else 17
+            _set_z(series.markers, z)
+            series.markers.setOpacity(1.0)
+            self._marker_z[series.key] = z
 
     def _crowd(self, shown: list[tuple[int, System]], ids: list[str], frame: tuple | None) -> list:
         """Past MAX_MARKED systems: one outline item per colour and line style, each holding
@@ -1069,6 +1173,24 @@ class RadarScene:
     ) -> pg.ScatterPlotItem:
         """`unassessed`: a marker near the centre where nothing is assessed, to drag a level from.
         A roll-up has none: nobody rated that practice, and a roll-up is not edited."""
+        spots = self._marker_spots(pts, values, colour, symbol, filled, texts, ratings, stacks, unassessed)
+        item = pg.ScatterPlotItem(hoverable=True, tip=lambda x, y, data: data, pxMode=True)
+        item.addPoints(spots)
+        return item
+
+    def _marker_spots(
+        self,
+        pts: list[QPointF | None],
+        values: list,
+        colour: str,
+        symbol: str,
+        filled: bool,
+        texts: list[str],
+        ratings: list[Rating] | None = None,
+        stacks: Sequence[int] = (),
+        unassessed: bool = True,
+    ) -> list[dict]:
+        """The markers' spots (see _markers): what an in-place update gives an existing item."""
         spec = self._require_spec()
         sz, theme = self.sizes, spec.theme
         spots = []
@@ -1106,15 +1228,34 @@ class RadarScene:
                     "data": texts[i] + ("" if assessed else "\n(not assessed)"),
                 }
             )
-        item = pg.ScatterPlotItem(hoverable=True, tip=lambda x, y, data: data, pxMode=True)
-        item.addPoints(spots)
-        return item
+        return spots
 
     def _add_system(
         self, system: System, ids: list[str], colour: str, idx: int, stacks: Sequence[int] = ()
     ) -> None:
         current = [system.rating(pid).current for pid in ids]
         self._add_series(system.name, system.name, colour, current, idx, stacks=stacks)
+
+    def _update_system(self, system: System, ids: list[str], idx: int, series: Series) -> None:
+        """The system's outline and markers moved to its levels now (same items, see _build_series)."""
+        current = [system.rating(pid).current for pid in ids]
+        self.update_series(series, current, idx)
+
+    def update_series(self, series: Series, values: list, idx: int, average: bool = False) -> None:
+        """Give a series' existing polygon and markers new values: the same drawing _add_series
+        makes for them, without making new items. Only for series without "n/a" labels or rings."""
+        pts = self._points(values)
+        series.polygon.set_points(pts)  # type: ignore[union-attr]  # never a crowd's outline here
+        style = self._style(series.name) if not average else SeriesStyle(series.colour, "dot", "d", "◆", 0)
+        averages = self._averages if average else None
+        texts = [self._spot_text(None if average else series.name, i, averages) for i in range(len(values))]
+        ratings = None if average else self._ratings(series.name)
+        spots = self._marker_spots(
+            pts, values, series.colour, style.symbol, True, texts, ratings, unassessed=not average
+        )
+        assert series.markers is not None
+        series.markers.setData(spots)
+        self._restack(series, idx)  # as built (a hover may have moved it)
 
     def _add_series(
         self,

@@ -53,6 +53,12 @@ def uses_marks(systems: list[System]) -> bool:
     return any(r.confidence is not None for s in systems for r in s.ratings.values())
 
 
+def has_mark_items(system: System) -> bool:
+    """Whether the system's series draws items besides its outline and markers: an "n/a" label
+    or a ring round a verified point (stored ratings only: no empty ones)."""
+    return any(r.not_applicable or r.confidence == VERIFIED for r in system.ratings.values())
+
+
 def point_scale(rating: Rating | None, marks_in_use: bool) -> float:
     """A current level's point size, as a share of a marked one's: small when it has no mark
     on a chart where marks are in use."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
@@ -187,6 +188,8 @@ class LevelGuide(QFrame):
         self.ws = workspace
         self.band = band
         self._html = ""
+        self._overflow: dict[tuple[str, int, int], bool] = {}  # see _overflows
+        self._shown = False  # the browser holds a text (set by setHtml): later ones replace it
         self._rollups = RollupMemo()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -280,10 +283,58 @@ class LevelGuide(QFrame):
         if self.browser is not None:
             bar = self.browser.verticalScrollBar()
             keep = bar.value()
-            self.browser.setHtml(html)
+            as_needed = self.browser.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if bar.isVisible() and as_needed:
+                self._replace_scrolled(html)
+            else:
+                self.browser.setHtml(html)
             bar.setValue(keep)  # an edit does not scroll the guide back to the top
+            self._shown = bool(html)
         else:
             self.label.setText(html)
+
+    def _replace_scrolled(self, html: str) -> None:
+        """New text in a guide that scrolls, without its scroll bar going and coming back.
+
+        setHtml first empties the document: the scroll bar went, the text was laid out at
+        the full width, the bar came back and the text was laid out again (and the bar and
+        the text painted twice). Here the text is replaced in one edit while the bar stays,
+        so the bar's range changes once, if at all; the bar goes only where a fresh setHtml
+        would have ended without it: where the text fits the full width.
+        """
+        browser = self.browser
+        assert browser is not None
+        on, off = Qt.ScrollBarPolicy.ScrollBarAlwaysOn, Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        policy = browser.verticalScrollBarPolicy()
+        room = browser.maximumViewportSize()  # the viewport without the bar (asked while it may go)
+        browser.setVerticalScrollBarPolicy(on)
+        doc = browser.document()
+        if self._shown:
+            # The document a setHtml makes (a test compares them), laid out once, at the end.
+            cursor = QTextCursor(doc)
+            cursor.beginEditBlock()
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertHtml(html)
+            cursor.endEditBlock()
+        else:
+            browser.setHtml(html)
+        if doc.size().height() > browser.viewport().height() and not self._overflows(html, room):
+            browser.setVerticalScrollBarPolicy(off)  # fits without the bar: laid out without it
+        browser.setVerticalScrollBarPolicy(policy)
+
+    def _overflows(self, html: str, room: QSize) -> bool:
+        """Whether the guide's text is taller than `room` when laid out at its full width."""
+        key = (html, room.width(), room.height())
+        if key not in self._overflow:
+            browser = self.browser
+            assert browser is not None
+            doc = browser.document().clone()
+            doc.setDocumentMargin(browser.document().documentMargin())
+            doc.setTextWidth(room.width())
+            if len(self._overflow) >= 8:
+                self._overflow.clear()
+            self._overflow[key] = doc.size().height() > room.height()
+        return self._overflow[key]
 
     def text(self) -> str:
         return self._html

@@ -47,6 +47,18 @@ MIN_PRACTICE_WIDTH = 140
 
 Index = QModelIndex | QPersistentModelIndex
 
+# The roles data() answers, as ints: a cell is asked for seven roles each time it is painted,
+# three of which (check state, decoration, background) it never has.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ANSWERED = {_DISPLAY, _ACCESSIBLE, _EDIT, _TOOLTIP, _FOREGROUND, _FONT, _ALIGNMENT}
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+
 
 class LevelsModel(QAbstractTableModel):
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
@@ -126,14 +138,24 @@ class LevelsModel(QAbstractTableModel):
         return base
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        role = int(role)
+        if role not in _ANSWERED:
+            return None
+        col = index.column()
+        # Roles only some columns have, answered before any rating is looked up.
+        if role == _ALIGNMENT:
+            return _CENTRED if col in (GAP, DELTA, PROGRESS) else None
+        if role == _FOREGROUND and col not in LEVEL_COLUMNS and col != DELTA:
+            return None
+        if role == _FONT and col not in LEVEL_COLUMNS and col != GAP:
+            return None
         a = self.assessment
         if not index.isValid() or self.system is None or a is None:
             return None
         model = a.model
         practice = model.practices[index.row()]
         rating = a.system(self.system).rating(practice.id)
-        col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (_DISPLAY, _ACCESSIBLE):
             if col == PRACTICE:
                 return practice.name
             if col in LEVEL_COLUMNS:
@@ -148,14 +170,14 @@ class LevelsModel(QAbstractTableModel):
             if col in COMPARING:
                 return self._compared(a, practice.id, col)
             return rating.note
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             if col in LEVEL_COLUMNS:
                 return NOT_APPLICABLE if rating.not_applicable else getattr(rating, LEVEL_COLUMNS[col])
             if col == CONFIDENCE:
                 return rating.confidence
             if col == NOTE:
                 return rating.note
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if col == PRACTICE:
                 return practice.description or practice.name
             if col in LEVEL_COLUMNS and rating.not_applicable:
@@ -179,23 +201,17 @@ class LevelsModel(QAbstractTableModel):
                 c = Change(a.rating_in(baseline, a.system(self.system).id, practice.id), rating)
                 if c.progress is not None and c.progress > 1:
                     return f"Past the target: {percent(c.progress)} of the way from {baseline.label}'s level to the target"
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and col in LEVEL_COLUMNS
-            and getattr(rating, LEVEL_COLUMNS[col]) is None
-        ):
+        if role == _FOREGROUND and col in LEVEL_COLUMNS and getattr(rating, LEVEL_COLUMNS[col]) is None:
             return QColor("#767676")
-        if role == Qt.ItemDataRole.FontRole and col in LEVEL_COLUMNS and rating.not_applicable:
+        if role == _FONT and col in LEVEL_COLUMNS and rating.not_applicable:
             f = QFont()
             f.setItalic(True)  # n/a reads apart from "not assessed" (plain grey) and from every level
             return f
-        if role == Qt.ItemDataRole.FontRole and col == GAP:
+        if role == _FONT and col == GAP:
             f = QFont()
             f.setBold((gap(rating) or 0) > 0)
             return f
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (GAP, DELTA, PROGRESS):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and col == DELTA:
+        if role == _FOREGROUND and col == DELTA:
             text = self._compared(a, practice.id, DELTA)
             return (
                 QColor("#1a7f37")
@@ -377,6 +393,8 @@ class LevelsTable(QTableView):
         self.levels_model.modelReset.connect(self._fit)
         workspace.state_changed.connect(self._state_changed)
         self._minus = False
+        self._compared_key: tuple | None = None  # what the comparing columns were last fitted to
+        self._compared_widths: tuple[int, ...] = ()
         self._fit()
 
     def _fit(self) -> None:
@@ -387,12 +405,48 @@ class LevelsTable(QTableView):
 
     def _show_comparison(self) -> None:
         comparing = self.ws.baseline_round() is not None
-        for column in COMPARING:
-            self.setColumnHidden(column, not comparing)
-        if comparing:
+        header = self.horizontalHeader()
+        columns = self._columns()
+        # Hiding and sizing columns tells the view through the header's signals, and the view
+        # repaints every row on the next turn of the event loop: a second paint of the table
+        # after the frame. Told here at once instead, the table paints once.
+        blocked = header.blockSignals(True)
+        try:
             for column in COMPARING:
-                self.resizeColumnToContents(column)
-            self.setColumnHidden(PROGRESS, self.ws.state.targets_hidden)
+                self.setColumnHidden(column, not comparing)
+            if comparing:
+                self._fit_comparison()
+                self.setColumnHidden(PROGRESS, self.ws.state.targets_hidden)
+            header.length()  # the Note column's stretch, which the header would do while painting
+        finally:
+            header.blockSignals(blocked)
+        if self._columns() != columns:
+            self.updateGeometries()
+            self.updateEditorGeometries()
+            self.viewport().update()
+
+    def _columns(self) -> tuple[tuple[bool, int], ...]:
+        """Each column hidden or not, and its width: when none changed, nothing is laid out again."""
+        return tuple((self.isColumnHidden(c), self.columnWidth(c)) for c in range(len(HEADERS)))
+
+    def _fit_comparison(self) -> None:
+        """Then, Δ and Progress as wide as their contents; measured again only when those changed.
+
+        Switching the baseline off and on again shows the same texts: the widths they had
+        are kept rather than every cell measured again (unless the columns were resized since).
+        """
+        model = self.levels_model
+        texts = tuple(
+            model.data(model.index(row, column)) for row in range(model.rowCount()) for column in COMPARING
+        )
+        key = (texts, self.font().key())
+        widths = tuple(self.columnWidth(column) for column in COMPARING)
+        if key == self._compared_key and widths == self._compared_widths:
+            return
+        for column in COMPARING:
+            self.resizeColumnToContents(column)
+        self._compared_key = key
+        self._compared_widths = tuple(self.columnWidth(column) for column in COMPARING)
 
     def _state_changed(self, state: ViewState, before: ViewState) -> None:
         if state.targets_hidden != before.targets_hidden:

@@ -24,9 +24,14 @@ def portfolio(systems: int, practices: int = 6) -> Assessment:
 
 @pytest.fixture
 def built(monkeypatch):
-    """What the scene builds, in order: a system's key, or ("crowd", its systems) for a crowd item."""
+    """What the scene builds or updates in place, in order: a system's key, or ("crowd", its
+    systems) for a crowd item."""
     keys: list = []
-    series, crowd = RadarScene._add_series, RadarScene._add_crowd
+    series, crowd, update = RadarScene._add_series, RadarScene._add_crowd, RadarScene.update_series
+
+    def counting_update(self, existing, *args, **kwargs):
+        keys.append(existing.key)
+        return update(self, existing, *args, **kwargs)
 
     def counting_series(self, key, *args, **kwargs):
         keys.append(key)
@@ -38,6 +43,7 @@ def built(monkeypatch):
 
     monkeypatch.setattr(RadarScene, "_add_series", counting_series)
     monkeypatch.setattr(RadarScene, "_add_crowd", counting_crowd)
+    monkeypatch.setattr(RadarScene, "update_series", counting_update)
     return keys
 
 
