@@ -351,6 +351,7 @@ class RadarScene:
         self.radius_px = 1.0
         self.sizes = sizes_for(REFERENCE_PX, REFERENCE_PX)
         self._static: list = []
+        self._subtitle: tuple[pg.TextItem | None, float] = (None, 0.0)  # the item and the width it may take
         self._dynamic: list = []
         self._built: dict[str, tuple[tuple, list, Series | dict[str, Series]]] = {}
         self._shapes: dict[str, tuple] = {}  # what each built series' items are made of (see _build_series)
@@ -409,8 +410,19 @@ class RadarScene:
             self._legend_key = legend
             if not self._rebuild_legend():
                 self._build_frame()
+        self._retext_subtitle()
         self._build_series()
         self._baseline.draw(self)
+
+    def _retext_subtitle(self) -> None:
+        """The subtitle's new words (the round shown) in its item: a line of the same height, same place."""
+        item, room = self._subtitle
+        text = radar_rollup.subtitle(self._require_spec())
+        if item is None or not text:
+            return
+        line = elide(text, room, QFontMetricsF(item.textItem.font()).horizontalAdvance)
+        if item.toPlainText() != line:
+            item.setText(line)
 
     def vertex(self, system: str, practice_id: str, which: str = "current") -> QPointF:
         """Where a system's level for a practice is drawn, in data coordinates."""
@@ -447,7 +459,7 @@ class RadarScene:
             s.show_title,
             display_title(s),
             s.transparent,
-            radar_rollup.subtitle(s),
+            bool(radar_rollup.subtitle(s)),  # its text changes in place (another round): one line either way
             s.font_scale,
             s.chrome_scale,
             s.selected_practice,
@@ -467,6 +479,7 @@ class RadarScene:
 
     def _build_frame(self) -> None:
         self._clear(self._static)
+        self._subtitle = (None, 0.0)
         self._clear(self._legend_items)
         self._legend_place = None
         spec = self._require_spec()
@@ -633,12 +646,14 @@ class RadarScene:
         self._place_px(title, w / 2, top, (0.5, 0.0))
         self._add(self._static, title, 30)
         top += measure(shown, font(px, bold=True), box, self._margin())[1]
+        self._subtitle = (None, room)
         if radar_rollup.subtitle(spec):
             f = font(sz.legend_px)
             line = elide(radar_rollup.subtitle(spec), room, QFontMetricsF(f).horizontalAdvance)
             sub = self._text(line, f, spec.theme.muted_text)
             self._place_px(sub, w / 2, top, (0.5, 0.0))
             self._add(self._static, sub, 30)
+            self._subtitle = (sub, room)
             top += measure(line, f, None, self._margin())[1]
         return top + sz.margin * 0.5
 
