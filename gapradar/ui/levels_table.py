@@ -10,7 +10,7 @@ applicable (both level cells then read "n/a") and C steps its confidence mark.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -396,6 +396,19 @@ class LevelsTable(QTableView):
         self._compared_key: tuple | None = None  # what the comparing columns were last fitted to
         self._compared_widths: tuple[int, ...] = ()
         self._fit()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A double-click on a level, confidence or note of a read-only round says why nothing opens."""
+        index = self.indexAt(event.position().toPoint())
+        if (
+            index.isValid()
+            and index.column() in (CURRENT, TARGET, CONFIDENCE, NOTE)
+            and not self.ws.round_editable()
+        ):
+            self.setCurrentIndex(index)
+            self.ws.refuse_edit()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def _fit(self) -> None:
         self.fit_columns()

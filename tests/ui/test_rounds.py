@@ -441,3 +441,20 @@ def test_removing_a_system_says_it_leaves_the_earlier_rounds_too(window, answers
     window.panel.remove_system()
     assert f"its ratings in 1 other round (“{first.label}”) go too" in asked.asked[0]
     assert ATM in window.doc.assessment.system_names()  # cancelled: nothing changed
+
+
+def test_double_clicking_a_level_of_a_read_only_round_says_why_nothing_opens(window, qtbot):
+    ws = window.ws
+    first, _new = two_rounds(window)
+    ws.update(round=first.id)
+    messages = []
+    ws.message.connect(messages.append)
+    table, cell = level_cell(window)
+    rect = table.visualRect(cell)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert messages and "read-only" in messages[-1] and first.label in messages[-1]
+    assert table.state() != table.State.EditingState
+    ws.update(round=None)  # the latest round: no refusal, the double-click reaches the table as before
+    messages.clear()
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert not messages
