@@ -6,6 +6,7 @@ other file that could be mistaken for the user's.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,13 +29,18 @@ class StartPage(QWidget):
         heading = QLabel("<h2>No file is open</h2>")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(heading)
+        self.opening = QLabel()  # "Opening portfolio.yaml…" while a file is read in the background
+        self.opening.setObjectName("openingLabel")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening.hide()
+        layout.addWidget(self.opening)
         for text, slot in (
             ("New assessment…", files.new_assessment),
             ("Open a file…", files.open_dialog),
-            ("Open the sample assessment", lambda: files.open_path(bundled.sample_path())),
+            ("Open the sample assessment", lambda: files.open_path(bundled.sample_path(), wait=False)),
             (
                 "Open the sample with two rounds",
-                lambda: files.open_path(bundled.datasets_dir() / f"{bundled.ROUNDS_SAMPLE}.yaml"),
+                lambda: files.open_path(bundled.datasets_dir() / f"{bundled.ROUNDS_SAMPLE}.yaml", wait=False),
             ),
         ):
             button = QPushButton(text)
@@ -48,6 +54,11 @@ class StartPage(QWidget):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.recent = QVBoxLayout()
         layout.addLayout(self.recent)
+
+    def show_opening(self, name: str) -> None:
+        """While a file is read: its name, and the buttons kept usable (another choice replaces it)."""
+        self.opening.setText(f"Opening <b>{escape(name)}</b>…" if name else "")
+        self.opening.setVisible(bool(name))
 
     def show_recent(self, files: list[str]) -> None:
         while self.recent.count():

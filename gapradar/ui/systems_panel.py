@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QPointF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,6 +37,8 @@ NAME_ROLE = Qt.ItemDataRole.UserRole
 STYLE_ROLE = Qt.ItemDataRole.UserRole + 1  # "colour shape": the swatch the row shows
 AVERAGE_ROLE_VALUE = "\0average"
 MAX_PANEL_WIDTH = 440
+FILL_AT_ONCE = 1500  # rows made in one go: a longer fresh list fills over the next moments
+UNIFORM_FROM = 2000  # from here on rows share one height, so the list lays out what it shows only
 
 
 @lru_cache(maxsize=256)
@@ -73,6 +75,7 @@ class SystemsPanel(QWidget):
         self.ws = workspace
         self._updating = False
         self._rows: dict[str, QListWidgetItem] = {}  # each name's row (and the average's)
+        self._fill: list[tuple[int, str]] = []  # rows still to make, (index in the file, name)
 
         self.title = QLabel()
         self.title.setObjectName("systemsTitle")
@@ -159,6 +162,7 @@ class SystemsPanel(QWidget):
 
     def set_all(self, on: bool) -> None:
         """Check or uncheck every system the filter shows (all of them when there is no filter)."""
+        self._finish_fill()
         shown = {
             item.data(NAME_ROLE)
             for item in (self.list.item(i) for i in range(self.list.count()))
@@ -181,7 +185,10 @@ class SystemsPanel(QWidget):
         """Wide enough for the longest name without wrapping, within reason."""
         fm = self.list.fontMetrics()
         a = self.ws.assessment
-        widest = max((fm.horizontalAdvance(n) for n in a.system_names()), default=0) if a else 0
+        names = a.system_names() if a else []
+        if len(names) > UNIFORM_FROM:  # the longest hundred by characters hold the widest one
+            names = sorted(names, key=len)[-100:]
+        widest = max((fm.horizontalAdvance(n) for n in names), default=0)
         chrome = (
             14 + 24 + 8 + self.list.verticalScrollBar().sizeHint().width() + 16 + 2 * self.list.frameWidth()
         )
@@ -201,11 +208,18 @@ class SystemsPanel(QWidget):
         state = self.ws.state
         self.title.setText(a.systems_label if a else "Systems")
         self._updating = True
+        self._fill = []
         if a is None:
             self.list.clear()
             self._rows = {}
         else:
-            self._sync_rows(sorted(enumerate(a.system_names()), key=lambda t: t[1].casefold()), state)
+            names = a.system_names()
+            self.list.setUniformItemSizes(len(names) >= UNIFORM_FROM)
+            wanted = sorted(enumerate(names), key=lambda t: t[1].casefold())
+            if len(wanted) > FILL_AT_ONCE and self._rows.keys().isdisjoint(names):
+                self._start_fill(wanted, state)  # another file: thousands of new rows
+            else:
+                self._sync_rows(wanted, state)
         self._show_selected(state.selected_system)
         self._updating = False
         self._apply_filter(self.filter.text())
@@ -230,10 +244,7 @@ class SystemsPanel(QWidget):
         for row, (index, name) in enumerate(wanted):
             item = self.list.item(row)
             if item is None or item.data(NAME_ROLE) != name:
-                item = QListWidgetItem(name)
-                item.setData(NAME_ROLE, name)
-                item.setToolTip(name)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item = self._new_row(name)
                 self.list.insertItem(row, item)
             style = style_for(theme, index)
             self._set_swatch(item, style.colour, style.symbol)
@@ -242,15 +253,7 @@ class SystemsPanel(QWidget):
                 item.setCheckState(want)
         self._rows = {self.list.item(row).data(NAME_ROLE): self.list.item(row) for row in range(len(wanted))}
         if average is None:
-            average = QListWidgetItem(_rollup_label(state))
-            average.setData(NAME_ROLE, AVERAGE_ROLE_VALUE)
-            average.setToolTip(
-                "Double-click (or select it in the focus view): the roll-up's current vs target"
-            )
-            average.setFlags(average.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            f = average.font()
-            f.setItalic(True)
-            average.setFont(f)
+            average = self._average_row(state)
             self.list.addItem(average)
         average.setText(_rollup_label(state))
         self._set_swatch(average, theme.average, "d")
@@ -258,6 +261,69 @@ class SystemsPanel(QWidget):
         if average.checkState() != want:
             average.setCheckState(want)
         self._rows[AVERAGE_ROLE_VALUE] = average
+
+    def _start_fill(self, wanted: list[tuple[int, str]], state: ViewState) -> None:
+        """A fresh list of thousands: the first rows now, the rest a batch per turn of the event loop.
+
+        10,000 rows take ~0.3 s to make; made at once they would freeze the window
+        as the file opens. Whatever needs every row (Check all, a row not made yet
+        being selected) finishes the list first.
+        """
+        self.list.clear()
+        self._rows = {}
+        average = self._average_row(state)
+        self.list.addItem(average)
+        self._rows[AVERAGE_ROLE_VALUE] = average
+        self._fill = wanted
+        self._fill_batch()
+
+    def _fill_batch(self) -> None:
+        if not self._fill:
+            return
+        batch, self._fill = self._fill[:FILL_AT_ONCE], self._fill[FILL_AT_ONCE:]
+        was, self._updating = self._updating, True
+        state, theme = self.ws.state, self.ws.theme
+        needle = self.filter.text().strip().casefold()
+        row = self.list.count() - 1  # before the roll-up's row
+        for index, name in batch:
+            item = self._new_row(name)
+            style = style_for(theme, index)
+            self._set_swatch(item, style.colour, style.symbol)
+            item.setCheckState(Qt.CheckState.Checked if name in state.checked else Qt.CheckState.Unchecked)
+            self.list.insertItem(row, item)
+            if needle and needle not in name.casefold():
+                item.setHidden(True)
+            self._rows[name] = item
+            row += 1
+        self._updating = was
+        if self._fill:
+            QTimer.singleShot(0, self._fill_batch)
+        else:
+            self._show_selected(self.ws.state.selected_system)
+
+    def _finish_fill(self) -> None:
+        while self._fill:
+            self._fill_batch()
+
+    @staticmethod
+    def _new_row(name: str) -> QListWidgetItem:
+        item = QListWidgetItem(name)
+        item.setData(NAME_ROLE, name)
+        item.setToolTip(name)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        return item
+
+    def _average_row(self, state: ViewState) -> QListWidgetItem:
+        average = QListWidgetItem(_rollup_label(state))
+        average.setData(NAME_ROLE, AVERAGE_ROLE_VALUE)
+        average.setToolTip("Double-click (or select it in the focus view): the roll-up's current vs target")
+        average.setFlags(average.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        f = average.font()
+        f.setItalic(True)
+        average.setFont(f)
+        self._set_swatch(average, self.ws.theme.average, "d")
+        average.setCheckState(Qt.CheckState.Checked if state.show_average else Qt.CheckState.Unchecked)
+        return average
 
     @staticmethod
     def _set_swatch(item: QListWidgetItem, colour: str, shape: str) -> None:
@@ -300,6 +366,8 @@ class SystemsPanel(QWidget):
         self._updating = True
         if _rollup_focused(self.ws.state):
             name = AVERAGE_ROLE_VALUE  # the roll-up is in focus: its row is the highlighted one
+        if name is not None and name not in self._rows and self._fill:
+            self._finish_fill()  # its row is not made yet
         item = self._rows.get(name) if name is not None else None
         if item is not None and self.list.currentItem() is not item:
             self.list.setCurrentItem(item)
