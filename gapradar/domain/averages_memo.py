@@ -86,10 +86,12 @@ class RollupMemo(_PracticeMemo[PracticeRollup]):
         super().__init__()
         self.rule = ""
 
-    def rollups(self, assessment: Assessment, rule: str) -> list[PracticeRollup]:
+    def rollups(
+        self, assessment: Assessment, rule: str, systems: Sequence[System] | None = None
+    ) -> list[PracticeRollup]:
         if rule != self.rule:
             self.rule, self._practices = rule, ()  # every practice computed again
-        return self.averages(assessment)
+        return self.averages(assessment, systems)
 
     def _average(self, practice: Practice, systems: list[System]) -> PracticeRollup:
         return practice_rollup(practice, stored_ratings(systems, practice.id), self.rule)

@@ -9,21 +9,20 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from gapradar.chart.radar_crowd import CROWD_LIMIT
 from gapradar.chart.radar_scene import MAX_FILLED, MAX_MARKED
 from gapradar.chart.view_state import ViewState
 from gapradar.ui.workspace import Workspace
 
 RADAR_LIMIT = MAX_MARKED  # beyond this many systems a radar shows a tangle, not a comparison
-CROWD_LIMIT = 1000  # beyond this many, the lines are a mass with no one system in it, and slow to redraw
 
 
 def hint_text(checked: int) -> str:
     if checked > CROWD_LIMIT:
         return (
-            f"{checked:,} systems overlaid: far more than a radar can show. Their lines merge into "
-            "one mass where no system can be followed, and every change redraws them all, which "
-            "takes a moment. The heatmap shows every system, one row each; "
-            "or check a few systems to compare them here."
+            f"{checked:,} systems overlaid: far more than a radar can show one by one, so it shows "
+            "where they lie: the darker band holds the middle half of them on each practice, the "
+            "lighter one runs from the lowest to the highest. The heatmap shows every system, one row each."
         )
     if checked > RADAR_LIMIT:
         return (

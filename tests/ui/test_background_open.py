@@ -111,5 +111,5 @@ def test_the_hint_past_a_thousand_systems_says_so_and_offers_the_heatmap():
     from gapradar.ui.overlay_hint import hint_text
 
     text = hint_text(10000)
-    assert "10,000 systems overlaid: far more than a radar can show" in text
-    assert "heatmap" in text and "check a few systems" in text
+    assert "10,000 systems overlaid: far more than a radar can show one by one" in text
+    assert "middle half" in text and "heatmap" in text.lower()
