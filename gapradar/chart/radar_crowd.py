@@ -81,15 +81,11 @@ def add_bands(scene: RadarScene, rollups: list[PracticeRollup]) -> None:
 
 
 def legend_rows(scene: RadarScene, names: list[str]) -> list[tuple[str, str, str]]:
-    """What the bands are, and the system drawn over them (the one being edited)."""
+    """What the bands are; the system being edited is drawn over them in its own colour."""
     spec = scene._require_spec()
     colour = band_colour(spec)
-    rows = [
+    return [
         ("▓", colour, f"Middle half of {len(names):,} systems"),
         ("░", colour, "Lowest to highest"),
+        ("●", spec.theme.muted_text, "The selected system, over them"),
     ]
-    selected = spec.selected_system
-    if selected is not None and selected in spec.checked:
-        style = scene._style(selected)
-        rows.insert(0, (style.glyph, style.colour, selected))
-    return rows

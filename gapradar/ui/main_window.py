@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
     def __init__(self, assessment: Assessment | None, path: Path | None = None) -> None:
         super().__init__()
         self._fit_pending = False  # the levels table is fitted once per turn of the event loop
+        self._unfitted = False  # the chart's page has just come out from behind the start page
         self.setObjectName("mainWindow")
         self.setWindowIcon(QIcon(str(bundled.resources_dir() / "gapradar.svg")))
         self.setAcceptDrops(True)
@@ -143,9 +144,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         self.files.loading.connect(self._loading)
         # The chart's page shows before the document arrives, so the chart is built once, at its size.
-        self.files.arriving.connect(
-            lambda has: self.pages.setCurrentWidget(self.splitter if has else self.start_page)
-        )
+        self.files.arriving.connect(self._arriving)
         self.files.recent_changed.connect(self._fill_recent_menu)
         self.ws.document_replaced.connect(self._document_replaced)
         self.ws.state_changed.connect(self._state_changed)
@@ -217,7 +216,11 @@ class MainWindow(QMainWindow):
             self.actions_[f"rollup_{state.rollup}"].setChecked(True)
         name = state.selected_system
         self.table_title.setText(f"Levels of {name}" if name else "No system selected")
-        if state.selected_system != before.selected_system:
+        if self._unfitted:  # from the start page: the table is fitted to the rows of the system
+            self._unfitted = False  # shown, then the chart is drawn, once, at its size
+            self._fit_table()
+            self.views._resume(self.radar)
+        elif state.selected_system != before.selected_system:
             self._fit_table_soon()  # after the chart has drawn: one rebuild per turn, not two
 
     def _choose_address(self) -> tuple[str, int] | None:
@@ -244,6 +247,16 @@ class MainWindow(QMainWindow):
                 QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
             else:
                 QGuiApplication.restoreOverrideCursor()
+
+    def _arriving(self, has: bool) -> None:
+        """From the start page to a document: the chart's page shows first and the chart waits
+        (paused, like a view out of sight) until the table is fitted to the document's rows,
+        so it is built once, at its size (in _state_changed, which follows document_replaced)."""
+        fresh = has and self.pages.currentWidget() is not self.splitter
+        self.pages.setCurrentWidget(self.splitter if has else self.start_page)
+        if fresh and not self.radar.property("paused"):
+            self.views._pause(self.radar)
+            self._unfitted = True
 
     def _fit_table_soon(self) -> None:
         if not self._fit_pending:

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from gapradar.ui.file_session import FileSession
 
 
+NO_FILE = "<h2>No file is open</h2>"
+
+
 class StartPage(QWidget):
     def __init__(self, files: FileSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,10 +29,10 @@ class StartPage(QWidget):
         self.files = files
         layout = QVBoxLayout(self)
         layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        heading = QLabel("<h2>No file is open</h2>")
+        self.heading = heading = QLabel(NO_FILE)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(heading)
-        self.opening = QLabel()  # "Opening portfolio.yaml…" while a file is read in the background
+        self.opening = QLabel("The file is being read; meanwhile you can still choose another.")
         self.opening.setObjectName("openingLabel")
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.opening.hide()
@@ -57,7 +60,7 @@ class StartPage(QWidget):
 
     def show_opening(self, name: str) -> None:
         """While a file is read: its name, and the buttons kept usable (another choice replaces it)."""
-        self.opening.setText(f"Opening <b>{escape(name)}</b>…" if name else "")
+        self.heading.setText(f"<h2>Opening {escape(name)}…</h2>" if name else NO_FILE)
         self.opening.setVisible(bool(name))
 
     def show_recent(self, files: list[str]) -> None:

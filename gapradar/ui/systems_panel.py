@@ -37,7 +37,7 @@ NAME_ROLE = Qt.ItemDataRole.UserRole
 STYLE_ROLE = Qt.ItemDataRole.UserRole + 1  # "colour shape": the swatch the row shows
 AVERAGE_ROLE_VALUE = "\0average"
 MAX_PANEL_WIDTH = 440
-FILL_AT_ONCE = 1500  # rows made in one go: a longer fresh list fills over the next moments
+FILL_AT_ONCE = 1000  # rows made in one go: a longer fresh list fills over the next moments
 UNIFORM_FROM = 2000  # from here on rows share one height, so the list lays out what it shows only
 
 
@@ -266,8 +266,8 @@ class SystemsPanel(QWidget):
         """A fresh list of thousands: the first rows now, the rest a batch per turn of the event loop.
 
         10,000 rows take ~0.3 s to make; made at once they would freeze the window
-        as the file opens. Whatever needs every row (Check all, a row not made yet
-        being selected) finishes the list first.
+        as the file opens. Whatever needs every row (Check all) finishes the list
+        first; a row not made yet is selected when its batch is made.
         """
         self.list.clear()
         self._rows = {}
@@ -275,7 +275,7 @@ class SystemsPanel(QWidget):
         self.list.addItem(average)
         self._rows[AVERAGE_ROLE_VALUE] = average
         self._fill = wanted
-        self._fill_batch()
+        QTimer.singleShot(1, self._fill_batch)  # after the window has drawn the file
 
     def _fill_batch(self) -> None:
         if not self._fill:
@@ -296,10 +296,9 @@ class SystemsPanel(QWidget):
             self._rows[name] = item
             row += 1
         self._updating = was
+        self._show_selected(self.ws.state.selected_system)  # once its row is made
         if self._fill:
-            QTimer.singleShot(0, self._fill_batch)
-        else:
-            self._show_selected(self.ws.state.selected_system)
+            QTimer.singleShot(1, self._fill_batch)  # the next turn, after what waits to be drawn
 
     def _finish_fill(self) -> None:
         while self._fill:
@@ -366,8 +365,6 @@ class SystemsPanel(QWidget):
         self._updating = True
         if _rollup_focused(self.ws.state):
             name = AVERAGE_ROLE_VALUE  # the roll-up is in focus: its row is the highlighted one
-        if name is not None and name not in self._rows and self._fill:
-            self._finish_fill()  # its row is not made yet
         item = self._rows.get(name) if name is not None else None
         if item is not None and self.list.currentItem() is not item:
             self.list.setCurrentItem(item)
