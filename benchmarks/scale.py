@@ -112,7 +112,9 @@ def open_in_window(window, path: Path, settle_s: float = 0.5) -> tuple[float, fl
 
     class _Paint(QObject):
         def eventFilter(self, obj, event) -> bool:
-            if event.type() == QEvent.Type.Paint and window.doc is not None and not painted:
+            spec = window.radar.radar.spec  # the chart of this file, not an empty one before it
+            drawn = spec is not None and window.doc is not None and spec.assessment is window.doc.assessment
+            if event.type() == QEvent.Type.Paint and drawn and not painted:
                 painted.append(time.perf_counter())
             return False
 

@@ -205,8 +205,8 @@ class MainWindow(QMainWindow):
         self.systems_dock.setMinimumWidth(0)
         self.resizeDocks([self.systems_dock], [self.panel.preferred_width()], Qt.Orientation.Horizontal)
         self._update_title()
-        # After layout settles (a new document may have another number of practices).
-        self._fit_table_soon()
+        if not self._unfitted:  # (from the start page it is fitted when the system shown is known)
+            self._fit_table_soon()  # after layout settles (another number of practices)
 
     def _state_changed(self, state: ViewState, before: ViewState) -> None:
         self.actions_[f"view_{state.view}"].setChecked(True)
@@ -217,9 +217,9 @@ class MainWindow(QMainWindow):
         name = state.selected_system
         self.table_title.setText(f"Levels of {name}" if name else "No system selected")
         if self._unfitted:  # from the start page: the table is fitted to the rows of the system
-            self._unfitted = False  # shown, then the chart is drawn, once, at its size
-            self._fit_table()
-            self.views._resume(self.radar)
+            self._unfitted = False  # shown, then the chart is drawn, once, at its size: in the
+            self._fit_table()  # next turn, so neither half freezes the window for long
+            QTimer.singleShot(0, self._show_chart)
         elif state.selected_system != before.selected_system:
             self._fit_table_soon()  # after the chart has drawn: one rebuild per turn, not two
 
@@ -257,6 +257,11 @@ class MainWindow(QMainWindow):
         if fresh and not self.radar.property("paused"):
             self.views._pause(self.radar)
             self._unfitted = True
+
+    def _show_chart(self) -> None:
+        """The chart held back while a file arrived catches up (unless another view is shown now)."""
+        if self.views.family(self.ws.state) == "radar":
+            self.views._resume(self.radar)
 
     def _fit_table_soon(self) -> None:
         if not self._fit_pending:

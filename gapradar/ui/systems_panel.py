@@ -275,7 +275,10 @@ class SystemsPanel(QWidget):
         self.list.addItem(average)
         self._rows[AVERAGE_ROLE_VALUE] = average
         self._fill = wanted
-        QTimer.singleShot(1, self._fill_batch)  # after the window has drawn the file
+        QTimer.singleShot(0, self._fill_soon)  # after what the file's arrival left for the next turn
+
+    def _fill_soon(self) -> None:
+        QTimer.singleShot(0, self._fill_batch)  # a timer set now waits for the next turn
 
     def _fill_batch(self) -> None:
         if not self._fill:
