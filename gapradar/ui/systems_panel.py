@@ -163,13 +163,17 @@ class SystemsPanel(QWidget):
     def set_all(self, on: bool) -> None:
         """Check or uncheck every system the filter shows (all of them when there is no filter)."""
         self._finish_fill()
-        shown = {
-            item.data(NAME_ROLE)
-            for item in (self.list.item(i) for i in range(self.list.count()))
-            if not item.isHidden() and item.data(NAME_ROLE) != AVERAGE_ROLE_VALUE
-        }
-        checked = self.ws.state.checked | shown if on else self.ws.state.checked - shown
         filtered = bool(self.filter.text().strip())
+        a = self.ws.assessment
+        if not filtered and a is not None:
+            shown = set(a.system_names())  # every row shows: no need to ask 10,000 of them
+        else:
+            shown = {
+                item.data(NAME_ROLE)
+                for item in (self.list.item(i) for i in range(self.list.count()))
+                if not item.isHidden() and item.data(NAME_ROLE) != AVERAGE_ROLE_VALUE
+            }
+        checked = self.ws.state.checked | shown if on else self.ws.state.checked - shown
         self.ws.set_checked(checked, None if filtered else on)
 
     def checked_names(self) -> tuple[str, ...]:
@@ -354,11 +358,16 @@ class SystemsPanel(QWidget):
         # Only the rows whose check changed: one check among a thousand rows touches one row.
         changed = {name: name in state.checked for name in state.checked ^ before.checked}
         changed[AVERAGE_ROLE_VALUE] = state.show_average
-        for name, on in changed.items():
-            item = self._rows.get(name)
-            want = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-            if item is not None and item.checkState() != want:
-                item.setCheckState(want)
+        checked, unchecked = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+        self.list.blockSignals(True)  # itemChanged would call back into Python once per row
+        try:
+            for name, on in changed.items():
+                item = self._rows.get(name)
+                want = checked if on else unchecked
+                if item is not None and item.checkState() != want:
+                    item.setCheckState(want)
+        finally:
+            self.list.blockSignals(False)
         self._show_selected(state.selected_system)
         self._updating = False
         self._update_buttons()
