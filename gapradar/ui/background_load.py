@@ -58,7 +58,10 @@ class _Runner(QRunnable):
         except Exception as e:  # a bug, not the file: raised again on the GUI thread, where it is reported
             job.unexpected = e
         self.results.put(job)
-        self.ready.emit()  # queued to the GUI thread, where the loader lives
+        try:
+            self.ready.emit()  # queued to the GUI thread, where the loader lives
+        except RuntimeError:  # the window closed while the file was read: nobody is waiting
+            pass
 
 
 class BackgroundLoader(QObject):
