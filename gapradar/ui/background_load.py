@@ -9,6 +9,7 @@ result be dropped when it arrives, so what the user asked for last is shown.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import queue
 from dataclasses import dataclass
@@ -58,10 +59,8 @@ class _Runner(QRunnable):
         except Exception as e:  # a bug, not the file: raised again on the GUI thread, where it is reported
             job.unexpected = e
         self.results.put(job)
-        try:
+        with contextlib.suppress(RuntimeError):  # the window closed while reading: nobody waits
             self.ready.emit()  # queued to the GUI thread, where the loader lives
-        except RuntimeError:  # the window closed while the file was read: nobody is waiting
-            pass
 
 
 class BackgroundLoader(QObject):

@@ -107,9 +107,10 @@ def test_edits_made_while_a_file_loads_are_asked_about(qtbot, window, held, answ
     assert window.doc is doc and doc.modified  # cancelled: the edit stays, the file was not opened
 
 
-def test_the_hint_past_a_thousand_systems_says_so_and_offers_the_heatmap():
+def test_the_hint_past_a_thousand_systems_says_what_the_bands_are():
     from gapradar.ui.overlay_hint import hint_text
 
-    text = hint_text(10000)
+    text = hint_text(10000, 10000)
     assert "10,000 systems overlaid: far more than a radar can show one by one" in text
-    assert "middle half" in text and "heatmap" in text.lower()
+    assert "middle half" in text and "filter the list and check a few" in text
+    assert "The heatmap shows every system" in hint_text(60, 200)  # where the heatmap is quick
