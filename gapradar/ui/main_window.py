@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         if self._unfitted:  # from the start page: the table is fitted to the rows of the system
             self._unfitted = False  # shown, then the chart is drawn, once, at its size: in the
             self._fit_table()  # next turn, so neither half freezes the window for long
-            QTimer.singleShot(0, self._show_chart)
+            QTimer.singleShot(5, self._show_chart)
         elif state.selected_system != before.selected_system:
             self._fit_table_soon()  # after the chart has drawn: one rebuild per turn, not two
 
