@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gapradar.chart import geometry, radar_groups, radar_rollup, rating_marks
+from gapradar.chart import geometry, radar_crowd, radar_groups, radar_rollup, rating_marks
 from gapradar.chart.radar_baseline import BaselineOutlines, legend_row
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.style import LINE_WORDS, LINES, SeriesStyle, style_for
@@ -365,6 +365,7 @@ class RadarScene:
         self._averages: list = []
         self._level_points: tuple[tuple, dict[tuple[int, int], QPointF]] = ((), {})
         self._rollup_memo = RollupMemo()  # an edit recomputes one practice's roll-up, not all
+        self.crowd_memo = RollupMemo()  # the bands past a thousand systems (chart/radar_crowd.py)
         self._members: dict[str, Series] | None = None  # what a crowd's build made
         self.on_screen = False  # the interactive view sets this; exports never do
         self._size = (0.0, 0.0)
@@ -737,6 +738,10 @@ class RadarScene:
             return rows + [row for row in (legend_row(spec),) if row] + radar_groups.legend_rows(spec)
         present = set(a.system_names())  # a set: thousands may be checked
         names = sorted((n for n in spec.checked if n in present), key=str.casefold)
+        if radar_crowd.is_crowd(len(names)):  # bands, not lines (chart/radar_crowd.py)
+            return radar_crowd.legend_rows(self, names) + (
+                radar_rollup.legend_rows(spec) if spec.show_average else []
+            )
         listed = names if limit is None else names[:limit]
         styles = {n: self._style(n) for n in listed}
         rows = [(styles[n].glyph, styles[n].colour, n) for n in listed]
@@ -790,6 +795,8 @@ class RadarScene:
         The legend's layout tries several sizes, each asking for its rows; with thousands of
         systems checked, reading their ratings each time cost seconds.
         """
+        if self._marks_rows is None and radar_crowd.is_crowd(len(self._require_spec().checked)):
+            self._marks_rows = []  # no system's own marks among bands
         if self._marks_rows is None:
             spec = self._require_spec()
             a = spec.assessment
@@ -981,11 +988,17 @@ class RadarScene:
             self._filled = len(shown) <= MAX_FILLED
             self._marked = len(shown) <= MAX_MARKED
             ids = [p.id for p in practices]
-            if not self._marked:
+            crowd = radar_crowd.is_crowd(len(shown))
+            if crowd:  # bands, and the system being edited over them (chart/radar_crowd.py)
+                wanted += radar_crowd.wanted(self, shown, frame)
+            elif not self._marked:
                 wanted += self._crowd(shown, ids, frame)
             stacks = rating_marks.na_stacks([system for _, system in shown], a.model) if self._marked else {}
             marks = self._marks_in_use = self._marked and rating_marks.uses_marks([sy for _, sy in shown])
-            for idx, (position, system) in enumerate(shown if self._marked else ()):
+            drawn = (
+                shown if self._marked else [r for r in shown if crowd and r[1].name == spec.selected_system]
+            )
+            for idx, (position, system) in enumerate(drawn):
                 colour = style_for(spec.theme, position).colour
                 # The ratings themselves (immutable; an edit replaces one): comparing them is
                 # an identity check for every system the edit did not touch.

@@ -141,7 +141,15 @@ def run(
     app = ensure_app(headless=bool(screenshot))  # screenshots work without a display
     from gapradar.ui.file_session import show_problems
 
-    window, problems = open_window(file)
+    # A file named for the window is read in the background once the window shows (a
+    # portfolio of 10,000 systems takes seconds); screenshots and --focus need it now.
+    background = file is not None and not screenshot and not focus
+    if background:
+        from gapradar.ui.main_window import MainWindow
+
+        window, problems = MainWindow(None, None), None
+    else:
+        window, problems = open_window(file)
     if problems is not None and screenshot:
         for p in problems.problems:
             print(p, file=sys.stderr)
@@ -184,7 +192,10 @@ def run(
     window.show()
     if presentation:
         window.enter_presentation()
-    if problems is not None and file is not None:
+    if background and file is not None:
+        window.files.open_path(bundled.resolve(file), ask=False, wait=False)  # problems: said when read
+        offer_recovery(window)  # restoring it drops the file being read
+    elif problems is not None and file is not None:
         show_problems(window, Path(file), problems)
     else:
         offer_recovery(window)

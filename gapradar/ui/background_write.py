@@ -63,8 +63,8 @@ _writing = 0  # writes under way in every writer, to pause the collector while a
 _collector_was_on = True
 
 
-def _collector_paused(on: bool) -> None:
-    """No cyclic garbage collection while a write runs: a full one holds the GIL ~100 ms with
+def collector_paused(on: bool) -> None:
+    """No cyclic garbage collection while a write (or a read) runs: a full one holds the GIL ~100 ms with
     a big portfolio open, freezing the window as if the save ran on it. Refcounting still frees."""
     global _writing, _collector_was_on
     if on:
@@ -107,7 +107,7 @@ class BackgroundWriter(QObject):
         runner = _Runner(job, self._results, self._ready)
         runner.setAutoDelete(False)
         self._pending.append(job)
-        _collector_paused(True)
+        collector_paused(True)
         self._runners.append(runner)
         self.pool.start(runner)
         return job
@@ -127,7 +127,7 @@ class BackgroundWriter(QObject):
             job.finished = True
             if job in self._pending:
                 self._pending.remove(job)
-                _collector_paused(False)
+                collector_paused(False)
             self._runners = [r for r in self._runners if r.job is not job]
             if job.error is not None:
                 job.on_failed(job.error)

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gapradar import bundled
 from gapradar.domain import System
+from gapradar.domain.rollup import DEFAULT_RULE, RULES
 from gapradar.io import LoadError, dumps, load
-from gapradar.io.yaml_format import load_with_bytes, read_bytes
+from gapradar.io.yaml_format import read_bytes
+from gapradar.ui.background_load import BackgroundLoader, LoadJob
 from gapradar.ui.background_write import BackgroundWriter
 from gapradar.ui.document import Document, SavePoint
 from gapradar.ui.files import (
@@ -78,6 +80,8 @@ class FileSession(QObject):
     status = Signal(str, int)  # a status-bar message and how long it shows (ms)
     recent_changed = Signal()
     title_changed = Signal()  # the file's name or its unsaved state changed
+    loading = Signal(str)  # a file is being read in the background ("" when none is)
+    arriving = Signal(bool)  # a document (True) or none is about to be shown: lay out for it first
 
     def __init__(self, workspace: Workspace, window: QWidget) -> None:
         super().__init__(window)
@@ -88,6 +92,9 @@ class FileSession(QObject):
         self.watcher = FileWatcher(self)
         self.watcher.changed_on_disk.connect(self._changed_on_disk)
         self.writer = BackgroundWriter(self)
+        self.loader = BackgroundLoader(self)
+        self.loader.loaded.connect(self._loaded)
+        self._asked: tuple[Document | None, int] = (None, 0)  # the document as it was when Open asked
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):  # changes made while gapradar was in the background
             app.applicationStateChanged.connect(self._app_state_changed)
@@ -100,15 +107,17 @@ class FileSession(QObject):
 
     def show(self, doc: Document | None, contents: bytes | None = None) -> None:
         """Make `doc` the open document, with its own recovery copy and file watch."""
+        self._stop_loading()  # the user chose this document: a file still being read is dropped
         self.finish_saving()
-        replacing = self.ws.document is not None
         if self.recovery is not None:
             self.recovery.discard()
             self.recovery.deleteLater()
             self.recovery = None
+        self.arriving.emit(doc is not None)
+        replaced = self.ws.document is not None
         self.ws.set_document(doc)
-        if replacing:  # the previous document's cycles are freed now
-            settle_memory()
+        if replaced:  # the previous document's cycles: collected once the new one is on screen
+            QTimer.singleShot(0, settle_memory)
         else:  # the first document: once the window has painted (a full collection would delay it)
             QTimer.singleShot(SETTLE_AFTER_MS, settle_memory)
         if doc is None:
@@ -261,7 +270,7 @@ class FileSession(QObject):
         start = str(doc.path.parent) if doc is not None and doc.path else ""
         name, _ = QFileDialog.getOpenFileName(self.window, "Open", start, FILE_FILTER)
         if name:
-            self.open_path(Path(name), ask=False)
+            self.open_path(Path(name), ask=False, wait=False)
 
     def open_recent(self, path: Path) -> bool:
         """A recent file that is gone is said so, and leaves the list, before anything is asked."""
@@ -276,19 +285,48 @@ class FileSession(QObject):
             settings().setValue("recentFiles", files)
             self.recent_changed.emit()
             return False
-        return self.open_path(path)
+        return self.open_path(path, wait=False)
 
-    def open_path(self, path: Path, ask: bool = True) -> bool:
+    def open_path(self, path: Path, ask: bool = True, wait: bool = True) -> bool:
+        """Open `path`; with `wait`, True once it is shown (False: problems shown, or not opened).
+
+        The file is read on a worker thread either way. Without `wait` the window
+        answers meanwhile and True means the reading started; the document (or the
+        same located problems) arrives later. The current document stays until then.
+        """
         if ask and not self.maybe_save():
             return False
-        try:
-            assessment, data = load_with_bytes(path)
-        except LoadError as e:
-            show_problems(self.window, path, e)
-            return False
-        self.show(Document(assessment, path), data)
-        self.add_recent(path)
-        return True
+        doc = self.doc
+        self._asked = (doc, doc.revision if doc is not None else 0)
+        rule = self.ws.state.rollup
+        job = self.loader.load(path, rule if rule in RULES and rule != "at-target" else DEFAULT_RULE)
+        self.loading.emit(path.name)
+        if not wait:
+            return True
+        self.loader.wait()
+        return job.assessment is not None and doc is not self.doc
+
+    def _loaded(self, job: LoadJob) -> None:
+        """The file asked for last has been read: show it, or say what is wrong with it."""
+        self.loading.emit("")
+        if job.unexpected is not None:
+            raise job.unexpected  # a bug, reported like any other (MainWindow.handle_unexpected)
+        if job.error is not None or job.assessment is None:
+            assert job.error is not None
+            show_problems(self.window, job.path, job.error)  # the open document stays as it was
+            return
+        doc, revision = self._asked
+        edited = doc is self.doc and doc is not None and doc.modified and doc.revision != revision
+        if edited and not self.maybe_save():  # edited while the file was read: asked again
+            self.status.emit(f"{job.path.name} was not opened.", 4000)
+            return
+        self.show(Document(job.assessment, job.path), job.data)
+        self.add_recent(job.path)
+
+    def _stop_loading(self) -> None:
+        if self.loader.latest is not None:
+            self.loader.cancel()
+            self.loading.emit("")
 
     def new_assessment(self) -> bool:
         """File ▸ New…: model, title and systems in one dialog; opens untitled, ready to rate."""
@@ -346,12 +384,13 @@ class FileSession(QObject):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.open_path(path, ask=False)
+            self.open_path(path, ask=False, wait=False)
         else:
             doc.undo_stack.resetClean()  # what is shown now differs from the file
 
     def close(self) -> None:
         """The window closes after the user agreed: no recovery copy is left behind."""
+        self._stop_loading()
         self.finish_saving()
         if self.recovery is not None:
             self.recovery.discard()

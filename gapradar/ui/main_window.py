@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QIcon,
     QResizeEvent,
     QShowEvent,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressBar,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -60,6 +62,8 @@ from gapradar.ui.workspace import Workspace
 class MainWindow(QMainWindow):
     def __init__(self, assessment: Assessment | None, path: Path | None = None) -> None:
         super().__init__()
+        self._fit_pending = False  # the levels table is fitted once per turn of the event loop
+        self._unfitted = False  # the chart's page has just come out from behind the start page
         self.setObjectName("mainWindow")
         self.setWindowIcon(QIcon(str(bundled.resources_dir() / "gapradar.svg")))
         self.setAcceptDrops(True)
@@ -130,6 +134,17 @@ class MainWindow(QMainWindow):
         self.ws.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.statusBar().setSizeGripEnabled(True)  # there from the start: the chart never jumps
         self.files.title_changed.connect(self._update_title)
+        self.busy = QProgressBar()  # a file being read in the background: moving, with its name beside
+        self.busy.setObjectName("openingProgress")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self._busy_cursor = False
+        self.statusBar().addPermanentWidget(self.busy)
+        self.files.loading.connect(self._loading)
+        # The chart's page shows before the document arrives, so the chart is built once, at its size.
+        self.files.arriving.connect(self._arriving)
         self.files.recent_changed.connect(self._fill_recent_menu)
         self.ws.document_replaced.connect(self._document_replaced)
         self.ws.state_changed.connect(self._state_changed)
@@ -190,8 +205,8 @@ class MainWindow(QMainWindow):
         self.systems_dock.setMinimumWidth(0)
         self.resizeDocks([self.systems_dock], [self.panel.preferred_width()], Qt.Orientation.Horizontal)
         self._update_title()
-        # After layout settles (a new document may have another number of practices).
-        QTimer.singleShot(0, self._fit_table)
+        if not self._unfitted:  # (from the start page it is fitted when the system shown is known)
+            self._fit_table_soon()  # after layout settles (another number of practices)
 
     def _state_changed(self, state: ViewState, before: ViewState) -> None:
         self.actions_[f"view_{state.view}"].setChecked(True)
@@ -201,8 +216,12 @@ class MainWindow(QMainWindow):
             self.actions_[f"rollup_{state.rollup}"].setChecked(True)
         name = state.selected_system
         self.table_title.setText(f"Levels of {name}" if name else "No system selected")
-        if state.selected_system != before.selected_system:
-            self._fit_table()
+        if self._unfitted:  # from the start page: the table is fitted to the rows of the system
+            self._unfitted = False  # shown, then the chart is drawn, once, at its size: in the
+            self._fit_table()  # next turn, so neither half freezes the window for long
+            QTimer.singleShot(5, self._show_chart)
+        elif state.selected_system != before.selected_system:
+            self._fit_table_soon()  # after the chart has drawn: one rebuild per turn, not two
 
     def _choose_address(self) -> tuple[str, int] | None:
         from gapradar.ui.voting_dialog import choose_address  # QtNetwork: loaded when voting starts
@@ -214,7 +233,43 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{doc.display_name}[*] — gapradar" if doc else "gapradar")
         self.setWindowModified(bool(doc and doc.modified))
 
+    def _loading(self, name: str) -> None:
+        """A file is read in the background: say so where the eye goes, and keep answering."""
+        self.busy.setVisible(bool(name))
+        self.start_page.show_opening(name)
+        if name:
+            self.statusBar().showMessage(f"Opening {name}…")
+        else:
+            self.statusBar().clearMessage()
+        if bool(name) != self._busy_cursor:
+            self._busy_cursor = bool(name)
+            if name:
+                QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            else:
+                QGuiApplication.restoreOverrideCursor()
+
+    def _arriving(self, has: bool) -> None:
+        """From the start page to a document: the chart's page shows first and the chart waits
+        (paused, like a view out of sight) until the table is fitted to the document's rows,
+        so it is built once, at its size (in _state_changed, which follows document_replaced)."""
+        fresh = has and self.pages.currentWidget() is not self.splitter
+        self.pages.setCurrentWidget(self.splitter if has else self.start_page)
+        if fresh and not self.radar.property("paused"):
+            self.views._pause(self.radar)
+            self._unfitted = True
+
+    def _show_chart(self) -> None:
+        """The chart held back while a file arrived catches up (unless another view is shown now)."""
+        if self.views.family(self.ws.state) == "radar":
+            self.views._resume(self.radar)
+
+    def _fit_table_soon(self) -> None:
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self._fit_table)
+
     def _fit_table(self) -> None:
+        self._fit_pending = False
         fit_levels_table(self.splitter, self.table, self.table_title)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -319,7 +374,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         path = Path(event.mimeData().urls()[0].toLocalFile())
         event.acceptProposedAction()
-        QTimer.singleShot(0, lambda: self.files.open_path(path))
+        QTimer.singleShot(0, lambda: self.files.open_path(path, wait=False))
 
     def handle_unexpected(self, exc: BaseException) -> None:
         """An error nobody expected: keep the window, save a recovery copy, tell the user."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from gapradar.chart.radar_crowd import CROWD_LIMIT
 from gapradar.chart.radar_scene import MAX_FILLED, MAX_MARKED
 from gapradar.chart.view_state import ViewState
 from gapradar.ui.workspace import Workspace
@@ -16,17 +17,34 @@ from gapradar.ui.workspace import Workspace
 RADAR_LIMIT = MAX_MARKED  # beyond this many systems a radar shows a tangle, not a comparison
 
 
-def hint_text(checked: int) -> str:
+# Past this many systems in the file the heatmap and small multiples (an item per cell)
+# take many seconds to draw, so the hint does not send anyone there.
+OTHER_VIEWS_LIMIT = CROWD_LIMIT
+
+
+def hint_text(checked: int, systems: int = 0) -> str:
+    """What the radar does with `checked` systems, and where to look instead (`systems` in the file)."""
+    if systems > OTHER_VIEWS_LIMIT:
+        instead = (
+            "To compare systems, filter the list and check a few; with this many, the heatmap "
+            "takes a long time to draw."
+        )
+    elif checked > RADAR_LIMIT:
+        instead = "The heatmap shows every system at once, one row each."
+    else:
+        instead = "The heatmap or small multiples show many systems better."
+    if checked > CROWD_LIMIT:
+        return (
+            f"{checked:,} systems overlaid: far more than a radar can show one by one, so it shows "
+            "where they lie: the darker band holds the middle half of them on each practice, the "
+            f"lighter one runs from the lowest to the highest. {instead}"
+        )
     if checked > RADAR_LIMIT:
         return (
             f"{checked} systems overlaid: more than a radar can show (about {RADAR_LIMIT}), "
-            "so they are drawn as lines without points. "
-            "The heatmap shows every system at once, one row each."
+            f"so they are drawn as lines without points. {instead}"
         )
-    return (
-        f"{checked} systems overlaid: drawn as outlines only, which is hard to compare. "
-        "The heatmap or small multiples show many systems better."
-    )
+    return f"{checked} systems overlaid: drawn as outlines only, which is hard to compare. {instead}"
 
 
 class OverlayHint(QFrame):
@@ -47,10 +65,12 @@ class OverlayHint(QFrame):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.view_buttons: list[QPushButton] = []
         for text, view in (("Heatmap", "heatmap"), ("Small multiples", "multiples")):
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, v=view: self.ws.update(view=v))
             buttons.addWidget(button)
+            self.view_buttons.append(button)
         close = QPushButton("Dismiss")
         close.clicked.connect(self.dismiss)
         buttons.addWidget(close)
@@ -64,7 +84,11 @@ class OverlayHint(QFrame):
         checked = len(self.ws.checked_names())
         wanted = state.view == "overlay" and checked > MAX_FILLED and self.dismissed_at != checked
         if wanted:
-            self.label.setText(hint_text(checked))
+            a = self.ws.assessment
+            systems = len(a.systems) if a is not None else 0
+            self.label.setText(hint_text(checked, systems))
+            for button in self.view_buttons:
+                button.setVisible(systems <= OTHER_VIEWS_LIMIT)
             self.place()
             self.show()
             self.raise_()

@@ -6,6 +6,7 @@ other file that could be mistaken for the user's.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from gapradar.ui.file_session import FileSession
 
 
+NO_FILE = "<h2>No file is open</h2>"
+
+
 class StartPage(QWidget):
     def __init__(self, files: FileSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,16 +29,21 @@ class StartPage(QWidget):
         self.files = files
         layout = QVBoxLayout(self)
         layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        heading = QLabel("<h2>No file is open</h2>")
+        self.heading = heading = QLabel(NO_FILE)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(heading)
+        self.opening = QLabel("The file is being read; meanwhile you can still choose another.")
+        self.opening.setObjectName("openingLabel")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening.hide()
+        layout.addWidget(self.opening)
         for text, slot in (
             ("New assessment…", files.new_assessment),
             ("Open a file…", files.open_dialog),
-            ("Open the sample assessment", lambda: files.open_path(bundled.sample_path())),
+            ("Open the sample assessment", lambda: files.open_path(bundled.sample_path(), wait=False)),
             (
                 "Open the sample with two rounds",
-                lambda: files.open_path(bundled.datasets_dir() / f"{bundled.ROUNDS_SAMPLE}.yaml"),
+                lambda: files.open_path(bundled.datasets_dir() / f"{bundled.ROUNDS_SAMPLE}.yaml", wait=False),
             ),
         ):
             button = QPushButton(text)
@@ -48,6 +57,11 @@ class StartPage(QWidget):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.recent = QVBoxLayout()
         layout.addLayout(self.recent)
+
+    def show_opening(self, name: str) -> None:
+        """While a file is read: its name, and the buttons kept usable (another choice replaces it)."""
+        self.heading.setText(f"<h2>Opening {escape(name)}…</h2>" if name else NO_FILE)
+        self.opening.setVisible(bool(name))
 
     def show_recent(self, files: list[str]) -> None:
         while self.recent.count():

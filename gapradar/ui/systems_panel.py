@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QPointF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,6 +37,8 @@ NAME_ROLE = Qt.ItemDataRole.UserRole
 STYLE_ROLE = Qt.ItemDataRole.UserRole + 1  # "colour shape": the swatch the row shows
 AVERAGE_ROLE_VALUE = "\0average"
 MAX_PANEL_WIDTH = 440
+FILL_AT_ONCE = 1000  # rows made in one go: a longer fresh list fills over the next moments
+UNIFORM_FROM = 2000  # from here on rows share one height, so the list lays out what it shows only
 
 
 @lru_cache(maxsize=256)
@@ -73,6 +75,7 @@ class SystemsPanel(QWidget):
         self.ws = workspace
         self._updating = False
         self._rows: dict[str, QListWidgetItem] = {}  # each name's row (and the average's)
+        self._fill: list[tuple[int, str]] = []  # rows still to make, (index in the file, name)
 
         self.title = QLabel()
         self.title.setObjectName("systemsTitle")
@@ -159,13 +162,18 @@ class SystemsPanel(QWidget):
 
     def set_all(self, on: bool) -> None:
         """Check or uncheck every system the filter shows (all of them when there is no filter)."""
-        shown = {
-            item.data(NAME_ROLE)
-            for item in (self.list.item(i) for i in range(self.list.count()))
-            if not item.isHidden() and item.data(NAME_ROLE) != AVERAGE_ROLE_VALUE
-        }
-        checked = self.ws.state.checked | shown if on else self.ws.state.checked - shown
+        self._finish_fill()
         filtered = bool(self.filter.text().strip())
+        a = self.ws.assessment
+        if not filtered and a is not None:
+            shown = set(a.system_names())  # every row shows: no need to ask 10,000 of them
+        else:
+            shown = {
+                item.data(NAME_ROLE)
+                for item in (self.list.item(i) for i in range(self.list.count()))
+                if not item.isHidden() and item.data(NAME_ROLE) != AVERAGE_ROLE_VALUE
+            }
+        checked = self.ws.state.checked | shown if on else self.ws.state.checked - shown
         self.ws.set_checked(checked, None if filtered else on)
 
     def checked_names(self) -> tuple[str, ...]:
@@ -181,7 +189,10 @@ class SystemsPanel(QWidget):
         """Wide enough for the longest name without wrapping, within reason."""
         fm = self.list.fontMetrics()
         a = self.ws.assessment
-        widest = max((fm.horizontalAdvance(n) for n in a.system_names()), default=0) if a else 0
+        names = a.system_names() if a else []
+        if len(names) > UNIFORM_FROM:  # the longest hundred by characters hold the widest one
+            names = sorted(names, key=len)[-100:]
+        widest = max((fm.horizontalAdvance(n) for n in names), default=0)
         chrome = (
             14 + 24 + 8 + self.list.verticalScrollBar().sizeHint().width() + 16 + 2 * self.list.frameWidth()
         )
@@ -201,11 +212,18 @@ class SystemsPanel(QWidget):
         state = self.ws.state
         self.title.setText(a.systems_label if a else "Systems")
         self._updating = True
+        self._fill = []
         if a is None:
             self.list.clear()
             self._rows = {}
         else:
-            self._sync_rows(sorted(enumerate(a.system_names()), key=lambda t: t[1].casefold()), state)
+            names = a.system_names()
+            self.list.setUniformItemSizes(len(names) >= UNIFORM_FROM)
+            wanted = sorted(enumerate(names), key=lambda t: t[1].casefold())
+            if len(wanted) > FILL_AT_ONCE and self._rows.keys().isdisjoint(names):
+                self._start_fill(wanted, state)  # another file: thousands of new rows
+            else:
+                self._sync_rows(wanted, state)
         self._show_selected(state.selected_system)
         self._updating = False
         self._apply_filter(self.filter.text())
@@ -230,10 +248,7 @@ class SystemsPanel(QWidget):
         for row, (index, name) in enumerate(wanted):
             item = self.list.item(row)
             if item is None or item.data(NAME_ROLE) != name:
-                item = QListWidgetItem(name)
-                item.setData(NAME_ROLE, name)
-                item.setToolTip(name)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item = self._new_row(name)
                 self.list.insertItem(row, item)
             style = style_for(theme, index)
             self._set_swatch(item, style.colour, style.symbol)
@@ -242,15 +257,7 @@ class SystemsPanel(QWidget):
                 item.setCheckState(want)
         self._rows = {self.list.item(row).data(NAME_ROLE): self.list.item(row) for row in range(len(wanted))}
         if average is None:
-            average = QListWidgetItem(_rollup_label(state))
-            average.setData(NAME_ROLE, AVERAGE_ROLE_VALUE)
-            average.setToolTip(
-                "Double-click (or select it in the focus view): the roll-up's current vs target"
-            )
-            average.setFlags(average.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            f = average.font()
-            f.setItalic(True)
-            average.setFont(f)
+            average = self._average_row(state)
             self.list.addItem(average)
         average.setText(_rollup_label(state))
         self._set_swatch(average, theme.average, "d")
@@ -258,6 +265,71 @@ class SystemsPanel(QWidget):
         if average.checkState() != want:
             average.setCheckState(want)
         self._rows[AVERAGE_ROLE_VALUE] = average
+
+    def _start_fill(self, wanted: list[tuple[int, str]], state: ViewState) -> None:
+        """A fresh list of thousands: the first rows now, the rest a batch per turn of the event loop.
+
+        10,000 rows take ~0.3 s to make; made at once they would freeze the window
+        as the file opens. Whatever needs every row (Check all) finishes the list
+        first; a row not made yet is selected when its batch is made.
+        """
+        self.list.clear()
+        self._rows = {}
+        average = self._average_row(state)
+        self.list.addItem(average)
+        self._rows[AVERAGE_ROLE_VALUE] = average
+        self._fill = wanted
+        QTimer.singleShot(0, self._fill_soon)  # after what the file's arrival left for the next turn
+
+    def _fill_soon(self) -> None:
+        QTimer.singleShot(0, self._fill_batch)  # a timer set now waits for the next turn
+
+    def _fill_batch(self) -> None:
+        if not self._fill:
+            return
+        batch, self._fill = self._fill[:FILL_AT_ONCE], self._fill[FILL_AT_ONCE:]
+        was, self._updating = self._updating, True
+        state, theme = self.ws.state, self.ws.theme
+        needle = self.filter.text().strip().casefold()
+        row = self.list.count() - 1  # before the roll-up's row
+        for index, name in batch:
+            item = self._new_row(name)
+            style = style_for(theme, index)
+            self._set_swatch(item, style.colour, style.symbol)
+            item.setCheckState(Qt.CheckState.Checked if name in state.checked else Qt.CheckState.Unchecked)
+            self.list.insertItem(row, item)
+            if needle and needle not in name.casefold():
+                item.setHidden(True)
+            self._rows[name] = item
+            row += 1
+        self._updating = was
+        self._show_selected(self.ws.state.selected_system)  # once its row is made
+        if self._fill:
+            QTimer.singleShot(1, self._fill_batch)  # the next turn, after what waits to be drawn
+
+    def _finish_fill(self) -> None:
+        while self._fill:
+            self._fill_batch()
+
+    @staticmethod
+    def _new_row(name: str) -> QListWidgetItem:
+        item = QListWidgetItem(name)
+        item.setData(NAME_ROLE, name)
+        item.setToolTip(name)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        return item
+
+    def _average_row(self, state: ViewState) -> QListWidgetItem:
+        average = QListWidgetItem(_rollup_label(state))
+        average.setData(NAME_ROLE, AVERAGE_ROLE_VALUE)
+        average.setToolTip("Double-click (or select it in the focus view): the roll-up's current vs target")
+        average.setFlags(average.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        f = average.font()
+        f.setItalic(True)
+        average.setFont(f)
+        self._set_swatch(average, self.ws.theme.average, "d")
+        average.setCheckState(Qt.CheckState.Checked if state.show_average else Qt.CheckState.Unchecked)
+        return average
 
     @staticmethod
     def _set_swatch(item: QListWidgetItem, colour: str, shape: str) -> None:
@@ -286,11 +358,16 @@ class SystemsPanel(QWidget):
         # Only the rows whose check changed: one check among a thousand rows touches one row.
         changed = {name: name in state.checked for name in state.checked ^ before.checked}
         changed[AVERAGE_ROLE_VALUE] = state.show_average
-        for name, on in changed.items():
-            item = self._rows.get(name)
-            want = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-            if item is not None and item.checkState() != want:
-                item.setCheckState(want)
+        checked, unchecked = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+        self.list.blockSignals(True)  # itemChanged would call back into Python once per row
+        try:
+            for name, on in changed.items():
+                item = self._rows.get(name)
+                want = checked if on else unchecked
+                if item is not None and item.checkState() != want:
+                    item.setCheckState(want)
+        finally:
+            self.list.blockSignals(False)
         self._show_selected(state.selected_system)
         self._updating = False
         self._update_buttons()

@@ -274,7 +274,8 @@ def test_change_on_disk_is_noticed_and_offered(qtbot, window, answers):
     with qtbot.waitSignal(window.files.watcher.changed_on_disk, timeout=10000):
         path.write_text(text, encoding="utf-8")
     assert "changed by another program" in asked.asked[0]
-    assert window.doc.assessment.system(ATM).rating("testing").current == 0
+    # Reloaded in the background, like any file opened from the window.
+    qtbot.waitUntil(lambda: window.doc.assessment.system(ATM).rating("testing").current == 0, timeout=10000)
 
 
 def test_own_save_is_not_a_change_on_disk(qtbot, window, answers):

@@ -47,7 +47,8 @@ def test_broken_file_opens_the_start_page_and_lists_the_problems(qtbot, tmp_path
     monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
     before = set(QApplication.topLevelWidgets())
     assert app_module.run(str(bad)) == 0
-    assert shown and f"{bad}:2:8:" in shown[0]
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)  # said once the file is read (in the background)
+    assert f"{bad}:2:8:" in shown[0]
     window = next(
         w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow" and w not in before
     )
