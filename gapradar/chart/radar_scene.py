@@ -351,6 +351,7 @@ class RadarScene:
         self.radius_px = 1.0
         self.sizes = sizes_for(REFERENCE_PX, REFERENCE_PX)
         self._static: list = []
+        self._held = False  # see hold()
         self._subtitle: tuple[pg.TextItem | None, float] = (None, 0.0)  # the item and the width it may take
         self._dynamic: list = []
         self._built: dict[str, tuple[tuple, list, Series | dict[str, Series]]] = {}
@@ -390,6 +391,16 @@ class RadarScene:
         self.spec = spec
         self.rebuild()
 
+    def hold(self) -> None:
+        """Build nothing until `release`: a window being put together resizes its chart several times."""
+        self._held = True
+
+    def release(self) -> None:
+        """Build what was asked for while held, once, at the size the chart has now."""
+        if self._held:
+            self._held = False
+            self.rebuild()
+
     def resize(self, width: float, height: float) -> None:
         if (width, height) != self._size:
             self._size = (width, height)
@@ -397,7 +408,7 @@ class RadarScene:
 
     def rebuild(self) -> None:
         """Lay out the static frame (grid, labels) if needed, then the series."""
-        if self.spec is None or self._size[0] < 2 or self._size[1] < 2:
+        if self._held or self.spec is None or self._size[0] < 2 or self._size[1] < 2:
             return
         key = self._frame_key()
         self._marks_rows = None  # the n/a and confidence rows, found once per rebuild (see _overlay_marks)

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         radar = self.views.page("radar")
         assert isinstance(radar, RadarView)
         self.radar = radar
+        self.radar.release_when_shown = False  # showEvent releases it, after fitting the table
         self.radar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.radar.installEventFilter(self.keyboard)
         VoteDots(self.facilitator.voting, self.radar)
@@ -279,6 +280,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._fit_table()
+        self.radar.release()  # built once, at the size the fitted table leaves it
 
     # ---------------------------------------------------------------- view
 

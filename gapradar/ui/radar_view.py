@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from gapradar.chart import geometry
@@ -81,7 +81,20 @@ class RadarView(RadarCanvas):
         workspace.document_replaced.connect(self.refresh_from_workspace)
         workspace.document_changed.connect(self.refresh_from_workspace)
         workspace.state_changed.connect(self.refresh_from_workspace)
+        self.radar.hold()  # built when first shown, at its size (see showEvent)
+        self.release_when_shown = True  # the main window releases it itself, once its table is fitted
         self.refresh_from_workspace()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.release_when_shown:
+            self.release()
+
+    def release(self) -> None:
+        """The chart held back until shown is built, once, with its drag handles."""
+        if self.radar._held:
+            self.radar.release()
+            self._update_handles()
 
     def refresh_from_workspace(self, *_args: object) -> None:
         spec = self.ws.chart_spec()
