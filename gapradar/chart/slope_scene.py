@@ -14,17 +14,27 @@ import math
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainterPath
 
-from gapradar.chart.change_rows import ChangeRow, change_rows, delta_text, rounds_compared, since_text, who
+from gapradar.chart.change_rows import (
+    ChangeRow,
+    change_rows,
+    delta_text,
+    left_out_text,
+    rounds_compared,
+    since_text,
+    who,
+)
 from gapradar.chart.pixel_scene import PixelScene, elide, pen, text_size
 from gapradar.chart.rating_marks import NOT_APPLICABLE
 from gapradar.chart.view_spec import ViewSpec
 
 RISE = "#0072B2"  # Okabe–Ito blue
+# What the labels' order is: each stands by its point, so a level decides; a rise breaks a tie.
+ORDER = "labels at their levels; at equal levels, largest rise first"
 FALL = "#D55E00"  # Okabe–Ito vermillion
 
 
 def slope_rows(spec: ViewSpec) -> list[ChangeRow]:
-    """The practices the slope chart draws, in its order: largest rise first, then the file's order."""
+    """The practices the slope chart draws, largest rise first, then the file's order (which breaks label ties)."""
     c = rounds_compared(spec)
     if c.then is None or c.now is None:
         return []
@@ -65,17 +75,17 @@ class SlopeScene(PixelScene):
         if c.then is None or c.now is None:
             self.message(c.problem, label_px * 1.2, theme.muted_text, w, h, m)  # wrapped: presentation's type
             return
-        sub = spec.subtitle or (
-            f"{since_text(c.then)}: {who(spec)}, {c.then.label} → {c.now.label}, largest rise first"
-        )
+        sub = spec.subtitle or f"{since_text(c.then)}: {who(spec)}, {c.then.label} → {c.now.label}; {ORDER}"
         self.text(sub, sub_px, theme.muted_text, m, y, width=w - 2 * m)
         y += text_size(sub, sub_px, width=w - 2 * m)[1]
         rows, not_compared, na = change_rows(spec, c.then, c.now)
         system = spec.focus in a.system_names()
-        note = ""
+        note = left_out_text(spec, c.then, c.now)
         if not_compared:
-            note = "Not compared (a level not assessed in one round): " + ", ".join(
-                r.practice.name for r in not_compared
+            note += (
+                ("\n" if note else "")
+                + "Not compared (a level not assessed in one round): "
+                + ", ".join(r.practice.name for r in not_compared)
             )
         if na:
             note += (
@@ -163,7 +173,9 @@ class SlopeScene(PixelScene):
             self.text(elide(label, head_px, side, True), head_px, theme.text, x, top - 4 * s, (0.5, 1), True)
         order = {id(r): k for k, r in enumerate(rows)}
         left = sorted(rows, key=lambda r: (y_of(r.then or 0), -(r.now or 0), order[id(r)]))
-        right = sorted(rows, key=lambda r: (y_of(r.now or 0), -(r.then or 0), order[id(r)]))
+        right = sorted(
+            rows, key=lambda r: (y_of(r.now or 0), r.then or 0, order[id(r)])
+        )  # same now: the largest rise on top
         left_y = dict(
             zip(
                 map(id, left),

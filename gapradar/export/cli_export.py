@@ -123,6 +123,30 @@ def chart_spec(
     return spec
 
 
+CHANGE_VIEWS = ("slope", "moved")  # the views that compare two rounds
+
+
+def _check_comparable(spec: ViewSpec, error: type[Exception]) -> None:
+    """A view of change with nothing to compare is refused, naming what can be, not drawn as a blank picture."""
+    from gapradar.chart.change_rows import rounds_compared
+
+    compared = rounds_compared(spec)
+    if not compared.problem:
+        return
+    a, flag = spec.assessment, f"--view {spec.view}"
+    labels = [repr(r.label) for r in a.rounds]
+    if len(a.rounds) < 2:
+        raise error(
+            f"{flag} compares two rounds, and this file has one ({labels[0]}): "
+            "start a new round in gapradar (File ▸ New round…) to see what moved"
+        )
+    raise error(
+        f"{flag}: {compared.problem.split(':')[0]}, with no round before it to compare with; "
+        f"show a later round with --round ({_listed(labels[1:])}) "
+        f"or name the round to compare with using --compare ({_listed(labels)})"
+    )
+
+
 def deck_options(args: argparse.Namespace, error: type[Exception]):
     from gapradar.export.pptx_deck import GAP_FIRST_SLIDES, ROUND_SLIDES, SLIDES, DeckOptions
 
@@ -167,6 +191,8 @@ def export_charts(
     )
     a, baseline = with_rounds(a, args, error)
     spec = chart_spec(a, args, error, baseline)
+    if isinstance(spec, ViewSpec) and spec.view in CHANGE_VIEWS:
+        _check_comparable(spec, error)
     overlaid = overlaid_systems(spec) if isinstance(spec, ChartSpec) else 0  # other views scale by design
     if overlaid > MAX_OVERLAID and any(FORMATS[f].kind == "chart" for f, _ in charts):
         raise error(
