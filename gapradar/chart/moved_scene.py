@@ -3,8 +3,8 @@
 A list, drawn as a scene so it exports (PNG, SVG, PDF, the deck) like every
 other view. Three lists in three columns when each fits its own; otherwise they
 run on from column to column like a newspaper's, so a long list takes the room
-a short one leaves, and the type gets smaller (down to 3/4) before any list says
-how many more it holds. Practice names wrap rather than lose their ends; a
+a short one leaves, and the type gets smaller (down to 3/4, presentation's
+larger type to 6/10) before any list says how many more it holds. Practice names wrap rather than lose their ends; a
 system's name gives way from the middle, so "(Android)" and "(iOS)" stay. What
 is not compared (a level in one round only) is counted, never left out silently.
 """
@@ -26,7 +26,7 @@ from gapradar.chart.change_rows import (
     value_text,
     who,
 )
-from gapradar.chart.pixel_scene import PixelScene, elide, text_size
+from gapradar.chart.pixel_scene import PixelScene, text_size
 from gapradar.chart.slope_scene import FALL, RISE
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Assessment
@@ -95,7 +95,9 @@ class MovedScene(PixelScene):
         gap = 18 * s
         col_w = (w - 2 * m - 2 * gap) / 3
         layout = _Layout(a, sections, col_w, y, h - m - foot_h - 6 * s, s)
-        placed, px = layout.best(label_px)
+        # presentation's large type may shrink further than an export's, never below an export's smallest
+        floor = min(0.75 * label_px, max(0.75 * 14 * s, 0.6 * label_px))
+        placed, px = layout.best(label_px, floor)
         for col, items in enumerate(placed):
             x = m + col * (col_w + gap)
             for item in items:
@@ -104,7 +106,7 @@ class MovedScene(PixelScene):
     def _item(
         self, spec: ViewSpec, layout: _Layout, item: _Placed, x: float, width: float, px: float, s: float
     ) -> None:
-        a, theme = spec.assessment, spec.theme
+        theme = spec.theme
         section = layout.sections[item.section]
         y = item.y
         if item.kind == "head":
@@ -126,8 +128,7 @@ class MovedScene(PixelScene):
         self.text(r.practice.name, px, theme.text, x + mark_w, y, bold=True, width=room)
         y += layout.name_height(r.practice.name, px)
         small = px * 0.95  # the detail in grey, barely smaller: a slide's smallest text stays legible
-        detail = _detail(a, r, small, room)
-        self.text(elide(detail, small, room), small, theme.muted_text, x + mark_w, y)
+        self.text(layout.detail(r, px), small, theme.muted_text, x + mark_w, y, width=room)
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,7 @@ class _Layout:
     ):
         self.a, self.sections, self.col_w, self.top, self.bottom, self.s = a, sections, col_w, top, bottom, s
         self._names: dict[tuple[str, float], float] = {}
+        self._entries: dict[tuple[int, float], float] = {}
 
     @cache  # noqa: B019 - one layout per drawing: the cache goes with it
     def mark_width(self, px: float) -> float:
@@ -173,8 +175,17 @@ class _Layout:
     def head_height(self, px: float) -> float:
         return 8 * self.s + self.line_height(px * 1.15, True) + 4 * self.s
 
+    def detail(self, row: ChangeRow, px: float) -> str:
+        return _detail(self.a, row, px * 0.95, self.col_w - self.mark_width(px))
+
     def entry_height(self, row: ChangeRow, px: float) -> float:
-        return self.name_height(row.practice.name, px) + self.line_height(px * 0.95) + 6 * self.s
+        """The practice's name and the grey detail under it, each wrapped to the column."""
+        key = (id(row), px)
+        if key not in self._entries:
+            room = self.col_w - self.mark_width(px)
+            detail = text_size(self.detail(row, px), px * 0.95, width=room)[1]
+            self._entries[key] = self.name_height(row.practice.name, px) + detail + 6 * self.s
+        return self._entries[key]
 
     def place(self, px: float, caps: list[int], own_columns: bool) -> list[list[_Placed]] | None:
         """Each column's items, or None when they do not fit in three columns."""
@@ -225,15 +236,16 @@ class _Layout:
             y += 10 * self.s
         return columns
 
-    def best(self, px: float) -> tuple[list[list[_Placed]], float]:
-        """Every entry, in own columns if they fit, else running on; smaller type (to 3/4) before any is cut."""
+    def best(self, px: float, floor: float) -> tuple[list[list[_Placed]], float]:
+        """Every entry, in own columns if they fit, else running on; smaller type (to `floor`) before any is cut."""
         full = [len(sec.rows) for sec in self.sections]
-        for size in (px, px * 0.9, px * 0.82, px * 0.75):
-            for own in (True, False):
-                placed = self.place(size, full, own)
-                if placed is not None:
-                    return placed, size
-        size = px * 0.75
+        smaller = [px * f for f in (1, 0.9, 0.82, 0.75, 0.68, 0.6) if px * f >= floor - 1e-6]
+        tries = [(size, True) for size in smaller[:3]] + [(size, False) for size in [*smaller, floor]]
+        for size, own in tries:  # a list in a column of its own reads best, if a little smaller
+            placed = self.place(size, full, own)
+            if placed is not None:
+                return placed, size
+        size = floor
         low, high = 1, max(full)  # the most entries every list may show: found by halving
         while low < high:
             mid = (low + high + 1) // 2
@@ -291,19 +303,19 @@ def _foot(spec: ViewSpec, found: Moved, then: Round, now: Round, system: bool) -
 
 
 def _detail(a: Assessment, r: ChangeRow, px: float, width: float) -> str:
-    """then → now (target), with the levels' names when they fit, else their numbers."""
+    """[system: ]then → now (target), with the levels' names when they fit one line, else their numbers.
+
+    Never shortened: a long system name wraps (the drawing gives the detail its width), so
+    "Mobile Banking Platform (Android)" and "(iOS)" stay apart.
+    """
     for named in (True, False):
         then, now = (value_text(a, v, True) if named else _score(v) for v in (r.then, r.now))
         text = f"{then} → {now}"
         if r.target is not None:
             text += f"  (target {value_text(a, r.target, True) if named else _score(r.target)})"
         if r.system:
-            figures = text
-            text = f"{r.system}: {figures}"
-            if not named and text_size(text, px)[0] > width:  # the system's name gives way, never the figures
-                room = width - text_size(f": {figures}", px)[0]
-                text = f"{elide(r.system, px, max(room, px), middle=True)}: {figures}"
-        if text_size(text, px)[0] <= width or not named:
+            text = f"{r.system}: {text}"
+        if not named or text_size(text, px)[0] <= width:
             return text
     return text
 

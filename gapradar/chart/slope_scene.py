@@ -142,10 +142,25 @@ class SlopeScene(PixelScene):
             widest = max(text_size(t, px)[0] for t in left_texts + right_texts)
         side = min(widest + 4 * s, 0.4 * w)
         xl, xr = m + side + 14 * s, w - m - side - 14 * s
-        # the two round names are centred on their axes: together no wider than the gap between them
-        heads = max(text_size(label, head_px, True)[0] for label in (c.then.label, c.now.label))
-        if heads > 0.9 * (xr - xl):
-            head_px = max(8.0, head_px * 0.9 * (xr - xl) / heads)
+        # the round names are centred on their axes, over the labels' side and half the gap between
+        # them; a long name wraps between words there at the labels' size, never shrinks out of sight
+        reach = (xr - xl) / 2 - 6 * s
+        head_w = (2 * min(xl - m, reach), 2 * min(w - m - xr, reach))
+        def heads_height(size: float) -> float:
+            return max(
+                text_size(label, size, True, width=room)[1]
+                for label, room in zip((c.then.label, c.now.label), head_w, strict=True)
+            )
+
+        head_h = heads_height(head_px)
+        while head_h > 2.2 * text_size("Ag", head_px, True)[1] and head_px > px:  # two lines, else smaller
+            head_px = max(px, head_px * 0.9)
+            head_h = heads_height(head_px)
+        one_line = text_size("Ag", label_px * 0.95, True)[1]  # what the chart's top left room for
+        if head_h > one_line:  # the chart starts below the wrapped names
+            top += head_h - one_line
+            px = max(8.0, min(px, (bottom - top) / n / 1.35))
+            line_h = text_size("Ag", px)[1] * 0.92
         # the levels the rows span, whole levels either side: room for the labels, the scale still honest
         values = [v for r in rows for v in (r.then, r.now) if v is not None]
         # (a roll-up's means to the half level: the labels get the room, a level's line stays in sight)
@@ -169,8 +184,18 @@ class SlopeScene(PixelScene):
             axes.moveTo(x, top)
             axes.lineTo(x, bottom)
         self.path(axes, None, pen(theme.muted_text, max(1.0, 1.5 * s)), z=1)
-        for label, x in ((c.then.label, xl), (c.now.label, xr)):
-            self.text(elide(label, head_px, side, True), head_px, theme.text, x, top - 4 * s, (0.5, 1), True)
+        for label, x, room in zip((c.then.label, c.now.label), (xl, xr), head_w, strict=True):
+            self.text(
+                label,
+                head_px,
+                theme.text,
+                x,
+                top - 4 * s,
+                (0.5, 1),
+                True,
+                width=room,
+                align=Qt.AlignmentFlag.AlignHCenter,
+            )
         order = {id(r): k for k, r in enumerate(rows)}
         left = sorted(rows, key=lambda r: (y_of(r.then or 0), -(r.now or 0), order[id(r)]))
         right = sorted(
