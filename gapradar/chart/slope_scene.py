@@ -146,6 +146,7 @@ class SlopeScene(PixelScene):
         # them; a long name wraps between words there at the labels' size, never shrinks out of sight
         reach = (xr - xl) / 2 - 6 * s
         head_w = (2 * min(xl - m, reach), 2 * min(w - m - xr, reach))
+
         def heads_height(size: float) -> float:
             return max(
                 text_size(label, size, True, width=room)[1]
