@@ -312,7 +312,7 @@ def _detail(a: Assessment, r: ChangeRow, px: float, width: float) -> str:
         then, now = (value_text(a, v, True) if named else _score(v) for v in (r.then, r.now))
         text = f"{then} → {now}"
         if r.target is not None:
-            text += f"  (target {value_text(a, r.target, True) if named else _score(r.target)})"
+            text += f"  (target\u00a0{value_text(a, r.target, True) if named else _score(r.target)})"  # kept together
         if r.system:
             text = f"{r.system}: {text}"
         if not named or text_size(text, px)[0] <= width:

@@ -147,10 +147,12 @@ class SlopeScene(PixelScene):
         reach = (xr - xl) / 2 - 6 * s
         head_w = (2 * min(xl - m, reach), 2 * min(w - m - xr, reach))
 
+        labels = (c.then.label, c.now.label)
+
         def heads_height(size: float) -> float:
             return max(
                 text_size(label, size, True, width=room)[1]
-                for label, room in zip((c.then.label, c.now.label), head_w, strict=True)
+                for label, room in zip(labels, head_w, strict=True)
             )
 
         head_h = heads_height(head_px)
@@ -185,7 +187,7 @@ class SlopeScene(PixelScene):
             axes.moveTo(x, top)
             axes.lineTo(x, bottom)
         self.path(axes, None, pen(theme.muted_text, max(1.0, 1.5 * s)), z=1)
-        for label, x, room in zip((c.then.label, c.now.label), (xl, xr), head_w, strict=True):
+        for label, x, room in zip(labels, (xl, xr), head_w, strict=True):
             self.text(
                 label,
                 head_px,
