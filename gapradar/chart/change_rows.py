@@ -142,16 +142,17 @@ def left_out_text(spec: ViewSpec, then: Round, now: Round) -> str:
     systems = found.systems_left_out()
     wholly = set(systems)
     others = sum(1 for sid, _ in found.only_then + found.only_now if sid not in wholly)
-    noun = (a.systems_label.lower() or "systems").removesuffix("s") or "system"
+    plural = a.systems_label.lower() or "systems"
+    noun = plural.removesuffix("s") or plural  # "Banking Platforms": one banking platform
     parts = []
     if systems:
-        parts.append(f"{counted(len(systems), noun)} not in both rounds")
+        parts.append(f"{counted(len(systems), noun, plural)} not in both rounds")
     if others:
         parts.append(f"{counted(others, 'rating')} assessed in one round only")
     if not parts:
         return ""
     verb = "is" if len(parts) == 1 and (len(systems) == 1 or (not systems and others == 1)) else "are"
-    return f"Compared over the {noun}s assessed in both rounds: {' and '.join(parts)} {verb} left out"
+    return f"Compared over the {plural} assessed in both rounds: {' and '.join(parts)} {verb} left out"
 
 
 def change_rows(

@@ -145,6 +145,6 @@ def paired(a: Assessment, baseline: Round, current: Round) -> Paired:
     return Paired(both, only_then, only_now)
 
 
-def counted(n: int, noun: str) -> str:
-    """ "1 rating", "6 ratings": a count in words the views share."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """ "1 rating", "6 ratings": a count in words the views share (`plural` where adding "s" is wrong)."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
