@@ -211,6 +211,7 @@ class _Layout:
             crowded = y > self.top and (
                 y + head_h + first > self.bottom
                 or (y + whole > self.bottom and self.top + whole <= self.bottom and len(columns) < 3)
+                or len(columns) + len(self.sections) - k <= 3  # a column to spare for each list left
             )
             if k and (own_columns or crowded) and not next_column():
                 return None
