@@ -95,8 +95,11 @@ class MovedScene(PixelScene):
         gap = 18 * s
         col_w = (w - 2 * m - 2 * gap) / 3
         layout = _Layout(a, sections, col_w, y, h - m - foot_h - 6 * s, s)
-        # presentation's large type may shrink further than an export's, never below an export's smallest
-        floor = min(0.75 * label_px, max(0.75 * 14 * s, 0.6 * label_px))
+        # down to 3/4 of the labels' size; labels set well above the subtitle's (presentation's type)
+        # to 6/10, still larger than its level guide, never below an export's smallest
+        floor = 0.75 * label_px
+        if label_px > 1.1 * sub_px:
+            floor = min(floor, max(0.75 * 14 * s, 0.6 * label_px))
         placed, px = layout.best(label_px, floor)
         for col, items in enumerate(placed):
             x = m + col * (col_w + gap)
