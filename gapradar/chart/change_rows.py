@@ -1,11 +1,12 @@
 """What the views of change (slope chart, what moved) show: one row per practice, then → now.
 
 Qt-free so the order and the values can be tested without drawing. The rows
-are for one system (its levels in both rounds) or for the roll-up (each
-round's roll-up under the chosen rule, computed on a snapshot showing that
-round, so the document's shown round never moves). Practices that cannot be
-compared (a level missing in either round) and those that do not apply are
-kept apart, never counted as a change of zero.
+are for one system (its levels in both rounds) or for the roll-up: each
+round's figure under the chosen rule over the same systems, those with a level
+in both rounds (`domain.rounds.paired`), and to the one decimal it is shown at,
+so a change that rounds to nothing is no change and the arrow agrees with the
+figures. Practices that cannot be compared (a level missing in either round)
+and those that do not apply are kept apart, never counted as a change of zero.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Assessment, Practice
 from gapradar.domain.analysis import not_applicable_practices
 from gapradar.domain.assessment import Round
-from gapradar.domain.rollup import rollup
-from gapradar.domain.rounds import progress
+from gapradar.domain.rollup import RULES, level_figure
+from gapradar.domain.rounds import counted, paired, progress
 
 ONE_ROUND = "Only one round: start a new round (File ▸ New round…) to see what moved"
 
@@ -34,7 +35,7 @@ class ChangeRow:
     def delta(self) -> float | None:
         if self.then is None or self.now is None:
             return None
-        return self.now - self.then
+        return round(self.now - self.then, 9)  # 1.3 − 1.1 is 0.2, equal to every other 0.2
 
     @property
     def progress(self) -> float | None:
@@ -88,14 +89,70 @@ def _focus_id(spec: ViewSpec) -> str | None:
     return a.system(spec.focus).id if spec.focus in a.system_names() else None
 
 
-def _rolled(
-    a: Assessment, r: Round, rule: str
-) -> tuple[dict[str, tuple[float | None, float | None]], set[str]]:
-    """Each practice's roll-up (current, target) in round `r`, and the practices that apply to no system."""
+ROLLUP_DECIMALS = 1  # a roll-up's figures are shown to one decimal (value_text, the slope's labels)
+
+
+def _shown(value: float | None) -> float | None:
+    """A roll-up figure as it is shown: what the reader sees is what is compared."""
+    return None if value is None else round(value, ROLLUP_DECIMALS)
+
+
+def _not_applicable_now(a: Assessment, now: Round) -> set[str]:
+    """The practices that apply to no system in round `now` (a snapshot showing it: the document's stays)."""
     snap = a.snapshot()
-    snap.show_round(r.id)
-    rows = {ru.practice.id: (ru.current, ru.target) for ru in rollup(snap, rule)}
-    return rows, {p.id for p in not_applicable_practices(snap)}
+    snap.show_round(now.id)
+    return {p.id for p in not_applicable_practices(snap)}
+
+
+def rollup_rule(spec: ViewSpec) -> str:
+    """The level rule the views of change roll up by: a share at target is no level that moves."""
+    return "mean" if spec.rollup == "at-target" else spec.rollup
+
+
+def _rollup_rows(spec: ViewSpec, then: Round, now: Round) -> tuple[list[ChangeRow], list[Practice]]:
+    a = spec.assessment
+    rule = rollup_rule(spec)
+    pairs = paired(a, then, now).both
+    not_applicable = _not_applicable_now(a, now)
+    rows: list[ChangeRow] = []
+    na: list[Practice] = []
+    for p in a.model.practices:
+        if p.id in not_applicable:
+            na.append(p)
+            continue
+        both = pairs[p.id]
+        targets = [n.target if n.target is not None else t.target for _, t, n in both]
+        rows.append(
+            ChangeRow(
+                p,
+                _shown(level_figure(rule, [t.current for _, t, _ in both if t.current is not None])),
+                _shown(level_figure(rule, [n.current for _, _, n in both if n.current is not None])),
+                _shown(level_figure(rule, [x for x in targets if x is not None])),
+            )
+        )
+    return rows, na
+
+
+def left_out_text(spec: ViewSpec, then: Round, now: Round) -> str:
+    """The roll-up's line on what it leaves out: systems, or single ratings, assessed in one round only."""
+    a = spec.assessment
+    if spec.focus in a.system_names():
+        return ""
+    found = paired(a, then, now)
+    systems = found.systems_left_out()
+    wholly = set(systems)
+    others = sum(1 for sid, _ in found.only_then + found.only_now if sid not in wholly)
+    plural = a.systems_label.lower() or "systems"
+    noun = plural.removesuffix("s") or plural  # "Banking Platforms": one banking platform
+    parts = []
+    if systems:
+        parts.append(f"{counted(len(systems), noun, plural)} not in both rounds")
+    if others:
+        parts.append(f"{counted(others, 'rating')} assessed in one round only")
+    if not parts:
+        return ""
+    verb = "is" if len(parts) == 1 and (len(systems) == 1 or (not systems and others == 1)) else "are"
+    return f"Compared over the {plural} assessed in both rounds: {' and '.join(parts)} {verb} left out"
 
 
 def change_rows(
@@ -115,15 +172,7 @@ def change_rows(
             target = n.target if n.target is not None else t.target
             rows.append(ChangeRow(p, t.current, n.current, target))
     else:
-        rule = "mean" if spec.rollup == "at-target" else spec.rollup  # a level, not a share, moves
-        before, _ = _rolled(a, then, rule)
-        after, not_applicable = _rolled(a, now, rule)
-        for p in a.model.practices:
-            if p.id in not_applicable:
-                na.append(p)
-                continue
-            (t_cur, t_tgt), (n_cur, n_tgt) = before[p.id], after[p.id]
-            rows.append(ChangeRow(p, t_cur, n_cur, n_tgt if n_tgt is not None else t_tgt))
+        rows, na = _rollup_rows(spec, then, now)
     order = {p.id: i for i, p in enumerate(a.model.practices)}
     compared = [r for r in rows if r.delta is not None]
     compared.sort(key=lambda r: (-(r.delta or 0), order[r.practice.id]))
@@ -156,8 +205,6 @@ def who(spec: ViewSpec) -> str:
 
 def _rule_series(spec: ViewSpec) -> str:
     if spec.rollup == "at-target":
-        from gapradar.domain.rollup import RULES
-
         return f"{RULES['mean'].series} (roll-up: mean)"
     return f"{spec.rollup_series} (roll-up: {spec.rollup_name})"
 

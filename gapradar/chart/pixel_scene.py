@@ -110,8 +110,12 @@ class PixelScene:
         title_px, sub_px = 21 * s * spec.chrome_scale, 13.5 * s * spec.chrome_scale
         y = m
         if spec.show_title:
-            self.text(display_title(spec), title_px, spec.theme.text, m, y, bold=True)
-            y += text_size("Ag", title_px, True)[1]
+            title, room = display_title(spec), w - 2 * m
+            wide = text_size(title, title_px, True)[0]
+            if wide > room:  # smaller, down to 70%, then wrapped between words: never cut
+                title_px = max(title_px * 0.7, title_px * room / wide)
+            self.text(title, title_px, spec.theme.text, m, y, bold=True, width=room)
+            y += text_size(title, title_px, True, width=room)[1]
         return s, m, label_px, sub_px, y
 
     def message(self, text: str, px: float, colour: str, w: float, h: float, margin: float) -> None:
@@ -167,15 +171,19 @@ def text_size(text: str, px: float, bold: bool = False, width: float | None = No
     return doc.size().width(), doc.size().height()
 
 
-def elide(text: str, px: float, width: float, bold: bool = False) -> str:
-    """`text` shortened with "…" to fit `width` pixels (a tooltip or the table gives it whole)."""
+def elide(text: str, px: float, width: float, bold: bool = False, middle: bool = False) -> str:
+    """`text` shortened with "…" to fit `width` pixels (a tooltip or the table gives it whole).
+
+    `middle` keeps both ends: "Mobile Ban…(Android)" still tells the two platforms apart.
+    """
     from PySide6.QtGui import QFontMetricsF
 
     metrics = QFontMetricsF(font(px, bold))
     room = width - 2 * max(1.0, px * 0.2)  # the text item's margins
     if metrics.horizontalAdvance(text) <= room + 0.02 * px * len(text) + 2:  # measured to fit: keep it whole
         return text
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 10.0))
+    mode = Qt.TextElideMode.ElideMiddle if middle else Qt.TextElideMode.ElideRight
+    return metrics.elidedText(text, mode, max(room, 10.0))
 
 
 def still_view_box(view: pg.GraphicsView, invert_y: bool = False) -> pg.ViewBox:

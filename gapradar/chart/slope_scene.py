@@ -14,17 +14,27 @@ import math
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainterPath
 
-from gapradar.chart.change_rows import ChangeRow, change_rows, delta_text, rounds_compared, since_text, who
+from gapradar.chart.change_rows import (
+    ChangeRow,
+    change_rows,
+    delta_text,
+    left_out_text,
+    rounds_compared,
+    since_text,
+    who,
+)
 from gapradar.chart.pixel_scene import PixelScene, elide, pen, text_size
 from gapradar.chart.rating_marks import NOT_APPLICABLE
 from gapradar.chart.view_spec import ViewSpec
 
 RISE = "#0072B2"  # Okabe–Ito blue
+# What the labels' order is: each stands by its point, so a level decides; a rise breaks a tie.
+ORDER = "labels at their levels; at equal levels, largest rise first"
 FALL = "#D55E00"  # Okabe–Ito vermillion
 
 
 def slope_rows(spec: ViewSpec) -> list[ChangeRow]:
-    """The practices the slope chart draws, in its order: largest rise first, then the file's order."""
+    """The practices the slope chart draws, largest rise first, then the file's order (which breaks label ties)."""
     c = rounds_compared(spec)
     if c.then is None or c.now is None:
         return []
@@ -65,17 +75,17 @@ class SlopeScene(PixelScene):
         if c.then is None or c.now is None:
             self.message(c.problem, label_px * 1.2, theme.muted_text, w, h, m)  # wrapped: presentation's type
             return
-        sub = spec.subtitle or (
-            f"{since_text(c.then)}: {who(spec)}, {c.then.label} → {c.now.label}, largest rise first"
-        )
+        sub = spec.subtitle or f"{since_text(c.then)}: {who(spec)}, {c.then.label} → {c.now.label}; {ORDER}"
         self.text(sub, sub_px, theme.muted_text, m, y, width=w - 2 * m)
         y += text_size(sub, sub_px, width=w - 2 * m)[1]
         rows, not_compared, na = change_rows(spec, c.then, c.now)
         system = spec.focus in a.system_names()
-        note = ""
+        note = left_out_text(spec, c.then, c.now)
         if not_compared:
-            note = "Not compared (a level not assessed in one round): " + ", ".join(
-                r.practice.name for r in not_compared
+            note += (
+                ("\n" if note else "")
+                + "Not compared (a level not assessed in one round): "
+                + ", ".join(r.practice.name for r in not_compared)
             )
         if na:
             note += (
@@ -132,10 +142,28 @@ class SlopeScene(PixelScene):
             widest = max(text_size(t, px)[0] for t in left_texts + right_texts)
         side = min(widest + 4 * s, 0.4 * w)
         xl, xr = m + side + 14 * s, w - m - side - 14 * s
-        # the two round names are centred on their axes: together no wider than the gap between them
-        heads = max(text_size(label, head_px, True)[0] for label in (c.then.label, c.now.label))
-        if heads > 0.9 * (xr - xl):
-            head_px = max(8.0, head_px * 0.9 * (xr - xl) / heads)
+        # the round names are centred on their axes, over the labels' side and half the gap between
+        # them; a long name wraps between words there at the labels' size, never shrinks out of sight
+        reach = (xr - xl) / 2 - 6 * s
+        head_w = (2 * min(xl - m, reach), 2 * min(w - m - xr, reach))
+
+        labels = (c.then.label, c.now.label)
+
+        def heads_height(size: float) -> float:
+            return max(
+                text_size(label, size, True, width=room)[1]
+                for label, room in zip(labels, head_w, strict=True)
+            )
+
+        head_h = heads_height(head_px)
+        while head_h > 2.2 * text_size("Ag", head_px, True)[1] and head_px > px:  # two lines, else smaller
+            head_px = max(px, head_px * 0.9)
+            head_h = heads_height(head_px)
+        one_line = text_size("Ag", label_px * 0.95, True)[1]  # what the chart's top left room for
+        if head_h > one_line:  # the chart starts below the wrapped names
+            top += head_h - one_line
+            px = max(8.0, min(px, (bottom - top) / n / 1.35))
+            line_h = text_size("Ag", px)[1] * 0.92
         # the levels the rows span, whole levels either side: room for the labels, the scale still honest
         values = [v for r in rows for v in (r.then, r.now) if v is not None]
         # (a roll-up's means to the half level: the labels get the room, a level's line stays in sight)
@@ -159,11 +187,23 @@ class SlopeScene(PixelScene):
             axes.moveTo(x, top)
             axes.lineTo(x, bottom)
         self.path(axes, None, pen(theme.muted_text, max(1.0, 1.5 * s)), z=1)
-        for label, x in ((c.then.label, xl), (c.now.label, xr)):
-            self.text(elide(label, head_px, side, True), head_px, theme.text, x, top - 4 * s, (0.5, 1), True)
+        for label, x, room in zip(labels, (xl, xr), head_w, strict=True):
+            self.text(
+                label,
+                head_px,
+                theme.text,
+                x,
+                top - 4 * s,
+                (0.5, 1),
+                True,
+                width=room,
+                align=Qt.AlignmentFlag.AlignHCenter,
+            )
         order = {id(r): k for k, r in enumerate(rows)}
         left = sorted(rows, key=lambda r: (y_of(r.then or 0), -(r.now or 0), order[id(r)]))
-        right = sorted(rows, key=lambda r: (y_of(r.now or 0), -(r.then or 0), order[id(r)]))
+        right = sorted(
+            rows, key=lambda r: (y_of(r.now or 0), r.then or 0, order[id(r)])
+        )  # same now: the largest rise on top
         left_y = dict(
             zip(
                 map(id, left),

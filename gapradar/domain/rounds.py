@@ -101,3 +101,50 @@ def delta_mark(delta: int | None) -> str:
 
 def percent(value: float | None) -> str:
     return "" if value is None else f"{round(value * 100)}%"
+
+
+@dataclass(frozen=True)
+class Paired:
+    """The ratings two rounds can compare, and those only one of them has.
+
+    A roll-up compared across rounds is honest only over the same systems: the
+    baseline's mean over ten systems against today's over eleven moves when
+    nothing moved. So a practice's "then" and "now" are taken over the systems
+    with a current level in both rounds, and what is left out is counted so the
+    view can say so.
+    """
+
+    both: dict[str, list[tuple[str, Rating, Rating]]]  # practice id -> (system id, then, now)
+    only_then: list[tuple[str, str]]  # (system id, practice id): a current level in the baseline only
+    only_now: list[tuple[str, str]]  # a current level in the compared round only
+
+    def systems_left_out(self) -> list[str]:
+        """Systems with a level in one round and nothing to compare: none of their levels is in both."""
+        compared = {sid for rows in self.both.values() for sid, _, _ in rows}
+        one_side = dict.fromkeys(sid for sid, _ in self.only_then + self.only_now)
+        return [sid for sid in one_side if sid not in compared]
+
+    def ratings_left_out(self) -> int:
+        return len(self.only_then) + len(self.only_now)
+
+
+def paired(a: Assessment, baseline: Round, current: Round) -> Paired:
+    """Every system's ratings in both rounds, split into comparable and one-round-only (the file's order)."""
+    both: dict[str, list[tuple[str, Rating, Rating]]] = {p.id: [] for p in a.model.practices}
+    only_then: list[tuple[str, str]] = []
+    only_now: list[tuple[str, str]] = []
+    for s in a.systems:
+        for p in a.model.practices:
+            then, now = a.rating_in(baseline, s.id, p.id), a.rating_in(current, s.id, p.id)
+            if then.current is not None and now.current is not None:
+                both[p.id].append((s.id, then, now))
+            elif then.current is not None:
+                only_then.append((s.id, p.id))
+            elif now.current is not None:
+                only_now.append((s.id, p.id))
+    return Paired(both, only_then, only_now)
+
+
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """ "1 rating", "6 ratings": a count in words the views share (`plural` where adding "s" is wrong)."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

@@ -13,7 +13,7 @@ from gapradar.domain.assessment import Round
 from gapradar.domain.rollup import DEFAULT_RULE, RULES
 from gapradar.export.formats import FORMATS
 from gapradar.export.render import MAX_OVERLAID, ExportOptions, overlaid_systems, parse_size
-from gapradar.io.atomic import resolve_target
+from gapradar.io.atomic import WriteError, resolve_target
 
 
 def _listed(names: list[str], most: int = 10) -> str:
@@ -123,6 +123,37 @@ def chart_spec(
     return spec
 
 
+CHANGE_VIEWS = ("slope", "moved")  # the views that compare two rounds
+
+
+def _check_comparable(spec: ViewSpec, out: str) -> None:
+    """A view of change with nothing to compare is not written (exit 1), naming the rounds that can be.
+
+    A picture saying "show a later round" is no chart: a script should fail, not
+    publish it. Like any file not written, it is a WriteError: no usage dump,
+    the reason in the user's words.
+    """
+    from gapradar.chart.change_rows import rounds_compared
+
+    compared = rounds_compared(spec)
+    if not compared.problem:
+        return
+    a, flag = spec.assessment, f"--view {spec.view}"
+    labels = [repr(r.label) for r in a.rounds]
+    if len(a.rounds) < 2:
+        raise WriteError(
+            out,
+            f"{flag} compares two rounds, and this file has one ({labels[0]}): "
+            "start a new round in gapradar (File ▸ New round…) to see what moved",
+        )
+    raise WriteError(
+        out,
+        f"{flag}: {compared.problem.split(':')[0]}, with no round before it to compare with; "
+        f"show a later round with --round ({_listed(labels[1:])}) "
+        f"or name the round to compare with using --compare ({_listed(labels)})",
+    )
+
+
 def deck_options(args: argparse.Namespace, error: type[Exception]):
     from gapradar.export.pptx_deck import GAP_FIRST_SLIDES, ROUND_SLIDES, SLIDES, DeckOptions
 
@@ -167,6 +198,8 @@ def export_charts(
     )
     a, baseline = with_rounds(a, args, error)
     spec = chart_spec(a, args, error, baseline)
+    if isinstance(spec, ViewSpec) and spec.view in CHANGE_VIEWS and charts:
+        _check_comparable(spec, charts[0][1])
     overlaid = overlaid_systems(spec) if isinstance(spec, ChartSpec) else 0  # other views scale by design
     if overlaid > MAX_OVERLAID and any(FORMATS[f].kind == "chart" for f, _ in charts):
         raise error(

@@ -53,15 +53,16 @@ def test_slope_for_one_system_is_sorted_by_change_with_both_ends(a):
     ]
 
 
-def test_slope_of_the_rollup_compares_each_rounds_mean_and_keeps_the_shown_round(a):
+def test_slope_of_the_rollup_compares_each_rounds_mean_over_the_same_systems(a):
     shown = a.shown
     rows = slope_rows(ViewSpec(a, "slope"))
-    # then: a (0+1)/2, b (1+2)/2, c (2+0)/2, d 1 (Beta not assessed); now: 1.5, 2, 1, 1.5
+    # then: a (0+1)/2, b (1+2)/2, c (2+0)/2; now: 1.5, 2, 1. Beta's d was not assessed in Q1, so d is
+    # compared over Alpha alone (1 → 1), not Q1's mean of one system against Q2's mean of two (1 → 1.5)
     assert [(r.practice.id, r.then, r.now) for r in rows] == [
         ("a", 0.5, 1.5),
-        ("b", 1.5, 2.0),  # +0.5, tied with d: the file's order
-        ("d", 1.0, 1.5),
-        ("c", 1.0, 1.0),
+        ("b", 1.5, 2.0),
+        ("c", 1.0, 1.0),  # unchanged, tied with d: the file's order
+        ("d", 1.0, 1.0),
     ]
     assert a.shown is shown
 

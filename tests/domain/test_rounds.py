@@ -124,3 +124,23 @@ def test_system_progress_adds_up_steps_over_the_practices_where_it_is_defined():
     assert p.progress == (1 + 1) / (2 + 2)
     assert p.mean_delta == 1 and (p.moved_up, p.moved_down) == (2, 0)
     assert system_progress(a, a.rounds[0], a.latest, "two").progress is None
+
+
+def test_paired_keeps_what_both_rounds_assessed_and_counts_the_rest():
+    from gapradar.domain.rounds import counted, paired
+
+    a = two_rounds()
+    pa, pb, pc = a.model.practice_ids[:3]
+    found = paired(a, a.rounds[0], a.rounds[1])
+    assert [(sid, t.current, n.current) for sid, t, n in found.both[pa]] == [("one", 0, 1)]
+    assert found.both[pb] == [] and found.both[pc] == []
+    assert found.only_then == [("one", pb)] and found.only_now == [("one", pc)]
+    assert found.ratings_left_out() == 2
+    assert found.systems_left_out() == []  # One is compared on practice a; Two has no levels at all
+    a.rounds[0].ratings["two"] = {pa: Rating(1, 2)}  # Two is rated in the earlier round only
+    assert paired(a, a.rounds[0], a.rounds[1]).systems_left_out() == ["two"]
+    assert (counted(1, "rating"), counted(6, "rating"), counted(2, "software", "software")) == (
+        "1 rating",
+        "6 ratings",
+        "2 software",
+    )
