@@ -118,7 +118,10 @@ class FileSession(QObject):
         self.ws.set_document(doc)
         if replaced:  # the previous document's cycles: collected once the new one is on screen
             QTimer.singleShot(0, settle_memory)
-        else:  # the first document: once the window has painted (a full collection would delay it)
+        elif self.window.isVisible():  # read in the background, frozen there: only the young are left
+            gc.collect()
+            gc.freeze()
+        else:  # the window being built at start-up: once it has painted (a collection would delay it)
             QTimer.singleShot(SETTLE_AFTER_MS, settle_memory)
         if doc is None:
             self.watcher.watch(None, None)
