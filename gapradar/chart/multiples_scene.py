@@ -23,6 +23,9 @@ from gapradar.chart.titles import display_title, with_round
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain.rollup import phrase, rollup
 
+# A 1920 × 1080 page of 60 small radars is still readable; hundreds take seconds and say nothing.
+MAX_PANELS = 60
+
 
 def grid_shape(n: int, width: float, height: float) -> tuple[int, int]:
     """(columns, rows) giving the largest square panels for `n` radars in width × height."""
@@ -54,8 +57,16 @@ class MultiplesScene(PixelScene):
         if spec.show_title:
             self.text(display_title(spec), title_px, theme.text, m, y, bold=True)
             y += text_size("Ag", title_px, True)[1]
+        chosen_count = sum(1 for n in a.system_names() if not spec.checked or n in spec.checked)
+        more = (
+            f"First {MAX_PANELS} of {chosen_count:,} {a.systems_label.lower()} "
+            f"(check up to {MAX_PANELS} to choose which) · "
+            if chosen_count > MAX_PANELS
+            else ""
+        )
         sub = with_round(
-            (
+            more
+            + (
                 "Current level filled, target dashed · every radar on the same scale"
                 + (
                     f" · {phrase(spec.rollup, start=False)}, its grey band: lowest to highest current level"
@@ -71,7 +82,8 @@ class MultiplesScene(PixelScene):
             f"{i + 1}\u00a0{p.name.replace(' ', chr(0xA0))}" for i, p in enumerate(a.model.practices)
         )
         key_h = text_size(key, sub_px, width=w - 2 * m)[1] if spec.show_legend else 0.0
-        names = [n for n in a.system_names() if not spec.checked or n in spec.checked]
+        chosen = [n for n in a.system_names() if not spec.checked or n in spec.checked]
+        names = set(chosen[:MAX_PANELS])
         series: list[tuple[str, list[float | None], list[float | None], str]] = []
         na: dict[str, list[bool]] = {}  # per panel, the practices that do not apply
         for i, name in enumerate(a.system_names()):

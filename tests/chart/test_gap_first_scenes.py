@@ -193,3 +193,20 @@ def test_large_type_on_a_wide_page_keeps_names_whole(qapp, sample_path, laid_out
     assert not any(t.endswith("…") for t in shown)
     names = {p.name for p in a.model.practices} if view == "gaps" else set(a.system_names())
     assert names <= {" ".join(t.split()) for t in shown}
+
+
+def test_small_multiples_draw_at_most_sixty_panels_and_say_so(laid_out):
+    """Hundreds of tiny radars take seconds and show nothing: the first 60 and the roll-up, said so."""
+    from gapradar.chart.multiples_scene import MAX_PANELS
+
+    model = MaturityModel(
+        "M", tuple(Practice(f"p{i}", f"P{i}") for i in range(4)), tuple(Level(s, f"L{s}") for s in range(3))
+    )
+    systems = [System(f"S{j:03d}", {"p0": Rating(j % 3, 2)}) for j in range(150)]
+    a = Assessment(model, "Many", systems, "Apps")
+    scene = laid_out(ViewSpec(a, "multiples"))
+    assert len(scene.panels) == MAX_PANELS + 1 and "S059" in scene.panels and "S060" not in scene.panels
+    assert any(f"First {MAX_PANELS} of 150 apps" in t for t in texts(scene))
+    few = laid_out(ViewSpec(a, "multiples", checked=("S100", "S120")))
+    assert set(few.panels) == {"S100", "S120", ViewSpec(a, "multiples").rollup_series}
+    assert not any("First" in t for t in texts(few))
