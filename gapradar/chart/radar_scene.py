@@ -395,6 +395,10 @@ class RadarScene:
         """Build nothing until `release`: a window being put together resizes its chart several times."""
         self._held = True
 
+    @property
+    def held(self) -> bool:
+        return self._held
+
     def release(self) -> None:
         """Build what was asked for while held, once, at the size the chart has now."""
         if self._held:

@@ -256,13 +256,13 @@ class MainWindow(QMainWindow):
         fresh = has and self.pages.currentWidget() is not self.splitter
         self.pages.setCurrentWidget(self.splitter if has else self.start_page)
         if fresh and not self.radar.property("paused"):
-            self.views._pause(self.radar)
+            self.views.pause(self.radar)
             self._unfitted = True
 
     def _show_chart(self) -> None:
         """The chart held back while a file arrived catches up (unless another view is shown now)."""
         if self.views.family(self.ws.state) == "radar":
-            self.views._resume(self.radar)
+            self.views.resume(self.radar)
 
     def _fit_table_soon(self) -> None:
         if not self._fit_pending:

@@ -92,7 +92,7 @@ class RadarView(RadarCanvas):
 
     def release(self) -> None:
         """The chart held back until shown is built, once, with its drag handles."""
-        if self.radar._held:
+        if self.radar.held:
             self.radar.release()
             self._update_handles()
 

@@ -57,8 +57,8 @@ class ViewHost(QStackedWidget):
         page = self.page(family)
         for other_family, other in self.pages.items():
             if other_family != family:
-                self._pause(other)
-        self._resume(page)
+                self.pause(other)
+        self.resume(page)
         self.setCurrentWidget(page)
 
     # A page out of sight does not redraw on every edit (the radar of 20 systems costs
@@ -66,7 +66,8 @@ class ViewHost(QStackedWidget):
     def _signals(self) -> tuple:
         return (self.ws.document_replaced, self.ws.document_changed, self.ws.state_changed)
 
-    def _pause(self, page: QWidget) -> None:
+    def pause(self, page: QWidget) -> None:
+        """A view out of sight (or waiting for its size) stops following the workspace."""
         refresh = getattr(page, "refresh_from_workspace", None)
         if refresh is None or page.property("paused"):
             return
@@ -74,7 +75,8 @@ class ViewHost(QStackedWidget):
             signal.disconnect(refresh)
         page.setProperty("paused", True)
 
-    def _resume(self, page: QWidget) -> None:
+    def resume(self, page: QWidget) -> None:
+        """It follows again, catching up once."""
         refresh = getattr(page, "refresh_from_workspace", None)
         if refresh is None or not page.property("paused"):
             return
