@@ -605,8 +605,7 @@ class HeatmapScene(PixelScene):
         """Outline the selected cell (the window only: exports carry no selection)."""
         spec = self.spec
         if self.highlight is not None:
-            self.vb.removeItem(self.highlight)
-            self.items.remove(self.highlight)
+            self.remove(self.highlight)
             self.highlight = None
         if spec is None or system is None or practice_index is None or spec.cell_size is None:
             return

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QTextOption
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QWidget
 
 from gapradar.chart.colour import luminance
 from gapradar.chart.view_spec import ViewSpec
@@ -44,6 +44,8 @@ class PixelScene:
     def __init__(self, view_box: pg.ViewBox) -> None:
         self.vb = view_box
         self.items: list[QGraphicsItem] = []
+        self._roots: list[QGraphicsItem] = []  # what is in the view box itself: pyqtgraph items, layers
+        self._layers: dict[float, QGraphicsItem] = {}
         self.size = (0.0, 0.0)
         self.spec: ViewSpec | None = None
 
@@ -74,15 +76,43 @@ class PixelScene:
         self.vb.setRange(xRange=(0, width), yRange=(0, height), padding=0)
 
     def clear(self) -> None:
-        for item in self.items:
+        for item in self._roots:
             self.vb.removeItem(item)
-        self.items = []
+        self.items, self._roots, self._layers = [], [], {}
 
     def add(self, item: QGraphicsItem, z: float = 0) -> QGraphicsItem:
-        item.setZValue(z)
-        self.vb.addItem(item, ignoreBounds=True)
+        """Plain Qt items go into one layer per z (a heatmap has tens of thousands of cells: added
+        to the view box one by one, each cost a round of pyqtgraph's Python bookkeeping);
+        pyqtgraph's own items, which follow the view's transform, go to the view box itself.
+        `items` lists every item drawn, whichever way it went."""
         self.items.append(item)
+        item.setZValue(z)  # in a layer too: the same z as its layer, so its own reads true
+        if isinstance(item, pg.GraphicsObject):
+            self.vb.addItem(item, ignoreBounds=True)
+            self._roots.append(item)
+            return item
+        layer = self._layers.get(z)
+        if layer is None:
+            layer = QGraphicsRectItem()
+            layer.setPen(QPen(Qt.PenStyle.NoPen))
+            layer.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+            layer.setZValue(z)
+            self.vb.addItem(layer, ignoreBounds=True)
+            self._roots.append(layer)
+            self._layers[z] = layer
+        item.setParentItem(layer)
         return item
+
+    def remove(self, item: QGraphicsItem) -> None:
+        """Take one item out again (the heatmap's selection outline)."""
+        if item in self._roots:
+            self.vb.removeItem(item)
+            self._roots.remove(item)
+        else:
+            scene = item.scene()
+            if scene is not None:
+                scene.removeItem(item)  # out of its layer too
+        self.items.remove(item)
 
     def rect(
         self, r: QRectF, fill: str | QColor | None, outline: QPen | None = None, z: float = 0
