@@ -168,6 +168,11 @@ class HeatmapScene(PixelScene):
         self._merged: dict[str, QPainterPath] = {}
         self._level_colours: dict[int, str] = {}
         self._legend_na = False
+        # Rows drawn, [first, last) in shown order; None draws every row (exports). The window
+        # sets it for thousands of systems: only the rows in and near sight are made.
+        self.row_window: tuple[int, int] | None = None
+        self._label_w: tuple[tuple, float] = ((), 0.0)  # the widest row name, for these names
+        self._grid: tuple[float, float, float, float, dict[str, int], dict[str, int]] | None = None
 
     # ------------------------------------------------------------ public
 
@@ -189,7 +194,22 @@ class HeatmapScene(PixelScene):
             return None
         pid = self.spec.assessment.model.practices[practice_index].id
         cell = self.cells.get((system, pid))
-        return QRectF(cell.rect) if cell else None
+        if cell is not None:
+            return QRectF(cell.rect)
+        if self._grid is None:  # a row not drawn (outside the row window): where it would be
+            return None
+        left, top, cw, ch, row_of, column_of = self._grid
+        if system not in row_of or pid not in column_of:
+            return None
+        return QRectF(left + column_of[pid] * cw, top + row_of[system] * ch, cw, ch)
+
+    def rows_between(self, y0: float, y1: float) -> tuple[int, int]:
+        """The rows (in shown order) that pixels y0 to y1 show, as [first, last)."""
+        if self._grid is None:
+            return (0, len(self.rows))
+        _, top, _, ch, row_of, _ = self._grid
+        first = max(0, int((y0 - top) // ch))
+        return first, min(len(row_of), max(first, int((y1 - top) // ch) + 1))
 
     # ------------------------------------------------------------ layout
 
@@ -205,10 +225,12 @@ class HeatmapScene(PixelScene):
         title_px, sub_px = 21 * cs, 13.5 * cs
         rows = system_order(a, spec.rows)
         columns = practice_order(a, spec.columns)
-        names = [s_.name for s_ in rows]
-        label_w = max(
-            [text_size(n, label_px)[0] for n in names] + [text_size(spec.rollup_series, label_px, True)[0]]
-        )
+        names = tuple(s_.name for s_ in rows)
+        names_key = (names, label_px, spec.rollup_series)
+        if self._label_w[0] != names_key:  # measuring 10,000 names took half a second a layout
+            widest = max([text_size(n, label_px)[0] for n in names], default=0.0)
+            self._label_w = (names_key, max(widest, text_size(spec.rollup_series, label_px, True)[0]))
+        label_w = self._label_w[1]
         label_w += 4 * s
         top = m
         if spec.show_title:
@@ -384,7 +406,18 @@ class HeatmapScene(PixelScene):
         self._rollup_row(left, top, cw, rh, row_px)
         self._overall_cell(left + len(g["columns"]) * cw, top, g["mean_w"], rh)
         self._merged = {}
+        self._grid = (
+            left,
+            top + rh,
+            cw,
+            ch,
+            {system.name: r for r, system in enumerate(g["rows"])},
+            {a.model.practices[i].id: k for k, i in enumerate(g["columns"])},
+        )
+        first, last = self.row_window or (0, len(g["rows"]))
         for r, system in enumerate(g["rows"]):
+            if not first <= r < last:
+                continue
             ry = top + rh + r * ch
             if r % step == 0:
                 name = elide(system.name, row_px, g["label_w"] - 4 * s)
@@ -592,11 +625,13 @@ class HeatmapScene(PixelScene):
         if min(cw, ch) < 8:
             return  # too small for lines: they would hide the colours
         path = QPainterPath()
-        bottom = top + rh + rows * ch
+        first, last = self.row_window or (0, rows)  # only where rows are drawn: stroking 10,000
+        upper = top if first == 0 else top + rh + first * ch  # lines took seconds a paint
+        bottom = top + rh + last * ch
         for k in range(cols + 1):
-            path.moveTo(left + k * cw, top)
+            path.moveTo(left + k * cw, upper)
             path.lineTo(left + k * cw, bottom)
-        for r in range(rows + 1):
+        for r in range(first, last + 1):
             path.moveTo(left, top + rh + r * ch)
             path.lineTo(left + cols * cw, top + rh + r * ch)
         self.path(path, None, pen(spec.theme.background, max(1.0, ch / 20)), z=2)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsView, QScrollArea, QVBoxLayout, QWidget
 
 from gapradar.chart.heatmap_scene import HeatmapScene, system_order
 from gapradar.chart.pixel_scene import PixelCanvas
@@ -34,12 +34,21 @@ _LAYOUT_FIELDS = (
 )
 
 
+# Past this many systems only the rows in and near sight are drawn, again as the view scrolls:
+# every cell is an item, and thousands of rows took seconds (minutes at 10,000) to draw.
+WINDOWED_ROWS = 300
+ROWS_AROUND = 60  # drawn above and below what is in sight
+
+
 class HeatmapCanvas(PixelCanvas):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("heatmapCanvas")
         self.setAccessibleName("Heatmap of systems and practices")
         self.heatmap = HeatmapScene(self.view_box)
+        # pyqtgraph caches the background as one image the size of the view: for a heatmap of
+        # thousands of rows that image is as tall as all of them, seconds to fill at every paint.
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.setMouseTracking(True)
         self.on_click = lambda system, practice: None
 
@@ -89,6 +98,7 @@ class HeatmapView(QWidget):
         self.scroll_area.setObjectName("heatmapScroll")
         self.scroll_area.setWidget(self.canvas)
         self.scroll_area.setWidgetResizable(False)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(self._scrolled)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -126,9 +136,40 @@ class HeatmapView(QWidget):
         spec.cell_size = HeatmapScene.WINDOW_CELL
         spec.show_title = False  # the window's title bar names the file
         self._layout_key = tuple(getattr(self.ws.state, f) for f in _LAYOUT_FIELDS)
+        heatmap = self.canvas.heatmap
+        heatmap.row_window = None
+        if len(a.systems) > WINDOWED_ROWS:
+            heatmap.row_window = self._window_near(spec)
         self.canvas.show_spec(spec)
         self._dirty = False
         self._scroll_to_selection()
+
+    def _window_near(self, spec: ViewSpec) -> tuple[int, int]:
+        """The rows to draw: around the selected system's row, else those in sight now
+        (the grid's header is a few rows tall: the rows around cover it)."""
+        ch = HeatmapScene.WINDOW_CELL[1]
+        state = self.ws.state
+        rows = [s.name for s in system_order(spec.assessment, state.heatmap_rows)]
+        if state.selected_system in rows:
+            first = rows.index(state.selected_system)
+        else:
+            first = int(self.scroll_area.verticalScrollBar().value() // ch)
+        last = first + int(self.scroll_area.viewport().height() // ch) + 1
+        return max(0, first - ROWS_AROUND), min(len(rows), last + ROWS_AROUND)
+
+    def _scrolled(self, value: int) -> None:
+        """Scrolled near the edge of the rows drawn: draw the rows now in sight instead."""
+        heatmap = self.canvas.heatmap
+        if heatmap.row_window is None or self._dirty or not self._showing():
+            return
+        first, last = heatmap.rows_between(value, value + self.scroll_area.viewport().height())
+        lo, hi = heatmap.row_window
+        if (first >= lo + ROWS_AROUND // 3 or lo == 0) and (
+            last <= hi - ROWS_AROUND // 3 or hi >= len(heatmap.rows)
+        ):
+            return
+        heatmap.row_window = (max(0, first - ROWS_AROUND), min(len(heatmap.rows), last + ROWS_AROUND))
+        heatmap.rebuild()
 
     def _rating_changed(self, system: str, practice_id: str) -> None:
         if self._dirty or not self._showing():

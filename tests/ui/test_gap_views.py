@@ -208,3 +208,37 @@ def test_views_of_every_system_name_no_system_in_their_title(window):
         window.ws.update(view=view)
         spec = scene_spec(window.ws.assessment, window.ws.state)
         assert not display_title(spec).startswith("ATM"), view
+
+
+def test_a_heatmap_of_many_systems_draws_the_rows_in_sight_and_follows_the_scroll(qtbot):
+    """Thousands of rows took seconds to draw: only those in and near sight are made, as you scroll."""
+    from benchmarks.scale import generated
+    from gapradar.ui.heatmap_view import WINDOWED_ROWS
+    from gapradar.ui.main_window import MainWindow
+
+    a = generated(WINDOWED_ROWS + 400, 6)
+    w = MainWindow(a, None)
+    qtbot.addWidget(w, before_close_func=lambda w: w.doc.undo_stack.setClean())
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    heatmap = show(w, qtbot, "heatmap")
+    scene = heatmap.canvas.heatmap
+    drawn = {name for name, _ in scene.cells}
+    first, last = a.systems[0].name, a.systems[-1].name
+    assert scene.row_window is not None and len(drawn) < 200 and last not in drawn
+    # the last system: scrolled to, drawn, selectable by a click, edited by a key, one undo step
+    w.ws.select_system(last)
+    qtbot.waitUntil(lambda: (last, a.model.practice_ids[0]) in scene.cells, timeout=5000)
+    assert first not in {name for name, _ in scene.cells}
+    click_cell(qtbot, heatmap, last, 2)
+    assert w.ws.state.selected_practice == 2
+    pid = a.model.practice_ids[2]
+    qtbot.keyClick(heatmap.canvas, Qt.Key.Key_1)
+    assert a.system(last).rating(pid).current == 1 and cell_text(heatmap, last, pid) == "1"
+    # scrolled back to the top: its rows are drawn again
+    heatmap.scroll_area.verticalScrollBar().setValue(0)
+    qtbot.waitUntil(lambda: (first, a.model.practice_ids[0]) in scene.cells, timeout=5000)
+    # a rectangle for a row not drawn is still where it would be
+    rect = scene.cell_rect(last, 0)
+    assert rect is not None and rect.top() > scene.cell_rect(first, 0).top()
