@@ -172,6 +172,8 @@ class HeatmapScene(PixelScene):
         # sets it for thousands of systems: only the rows in and near sight are made.
         self.row_window: tuple[int, int] | None = None
         self._label_w: tuple[tuple, float] = ((), 0.0)  # the widest row name, for these names
+        self._figures: dict[str, str] = {}  # the roll-up row's figures by practice id ("": overall)
+        self._same_figures = False  # see redraw_rows
         self._grid: tuple[float, float, float, float, dict[str, int], dict[str, int]] | None = None
 
     # ------------------------------------------------------------ public
@@ -202,6 +204,16 @@ class HeatmapScene(PixelScene):
         if system not in row_of or pid not in column_of:
             return None
         return QRectF(left + column_of[pid] * cw, top + row_of[system] * ch, cw, ch)
+
+    def redraw_rows(self, window: tuple[int, int]) -> None:
+        """Other rows scrolled into sight: drawn, with the roll-up row's figures kept as they are
+        (nothing changed; over 10,000 systems they took most of a second to work out again)."""
+        self.row_window = window
+        self._same_figures = True
+        try:
+            self.rebuild()
+        finally:
+            self._same_figures = False
 
     def rows_between(self, y0: float, y1: float) -> tuple[int, int]:
         """The rows (in shown order) that pixels y0 to y1 show, as [first, last)."""
@@ -569,11 +581,14 @@ class HeatmapScene(PixelScene):
         cell = self.rollup_cells.get(practice_id)
         if spec is None or cell is None or cell.text is None:
             return
-        a = spec.assessment
-        i = a.model.practice_index(practice_id)
-        one = rollup(_one_practice(a, i), spec.rollup)[0]
-        applies_to_none = a.systems and one.not_applicable == len(a.systems)
-        set_number(cell.text, NOT_APPLICABLE if applies_to_none else format_value(one), spec.theme.text)
+        figure = self._figures.get(practice_id) if self._same_figures else None
+        if figure is None:
+            a = spec.assessment
+            one = rollup(_one_practice(a, a.model.practice_index(practice_id)), spec.rollup)[0]
+            applies_to_none = a.systems and one.not_applicable == len(a.systems)
+            figure = NOT_APPLICABLE if applies_to_none else format_value(one)
+            self._figures[practice_id] = figure
+        set_number(cell.text, figure, spec.theme.text)
 
     def _mean_cell(self, system: System, x: float, y: float, w: float, h: float, px: float) -> None:
         if self.number_px < 7:
@@ -611,9 +626,14 @@ class HeatmapScene(PixelScene):
         spec, item = self.spec, self.overall_cell
         if spec is None or item is None:
             return
-        a = spec.assessment
-        ratings = (s.rating(p) for s in a.systems for p in a.model.practice_ids)
-        item.setText(ratings_figure(spec.rollup, ratings), color=spec.theme.text)
+        figure = self._figures.get("") if self._same_figures else None
+        if figure is None:
+            a = spec.assessment
+            figure = ratings_figure(
+                spec.rollup, (s.rating(p) for s in a.systems for p in a.model.practice_ids)
+            )
+            self._figures[""] = figure
+        item.setText(figure, color=spec.theme.text)
 
     def _grid_lines(
         self, left: float, top: float, cw: float, ch: float, rh: float, cols: int, rows: int

@@ -168,8 +168,7 @@ class HeatmapView(QWidget):
             last <= hi - ROWS_AROUND // 3 or hi >= len(heatmap.rows)
         ):
             return
-        heatmap.row_window = (max(0, first - ROWS_AROUND), min(len(heatmap.rows), last + ROWS_AROUND))
-        heatmap.rebuild()
+        heatmap.redraw_rows((max(0, first - ROWS_AROUND), min(len(heatmap.rows), last + ROWS_AROUND)))
 
     def _rating_changed(self, system: str, practice_id: str) -> None:
         if self._dirty or not self._showing():
