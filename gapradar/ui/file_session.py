@@ -118,8 +118,10 @@ class FileSession(QObject):
         self.ws.set_document(doc)
         if replaced:  # the previous document's cycles: collected once the new one is on screen
             QTimer.singleShot(0, settle_memory)
+        elif doc is None:
+            pass  # the start page: nothing to settle
         elif self.window.isVisible():  # read in the background, frozen there: only the young are left
-            gc.collect()
+            gc.collect(1)  # a full collection would scan everything the window is made of (~75 ms)
             gc.freeze()
         else:  # the window being built at start-up: once it has painted (a collection would delay it)
             QTimer.singleShot(SETTLE_AFTER_MS, settle_memory)
