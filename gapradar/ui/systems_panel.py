@@ -317,6 +317,7 @@ class SystemsPanel(QWidget):
         item.setData(NAME_ROLE, name)
         item.setToolTip(name)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)  # without a state set, no box is drawn to click
         return item
 
     def _average_row(self, state: ViewState) -> QListWidgetItem:

@@ -373,3 +373,29 @@ def test_no_two_entries_of_a_menu_share_an_alt_key(window):
 
     for top in window.menuBar().actions():
         check(top.menu(), top.text())
+
+
+def test_every_system_row_has_a_box_to_click_and_clicking_it_checks_the_system(window, qtbot):
+    """An unchecked row showed no box at all; a click where it should be left the system off the chart."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    panel = window.panel
+    rows = [panel.list.item(r) for r in range(panel.list.count())]
+    assert all(item.data(Qt.ItemDataRole.CheckStateRole) is not None for item in rows)
+    name = "Human Resources Application"
+    assert name not in window.ws.state.checked
+    item = next(i for i in rows if i.text() == name)
+    rect = panel.list.visualItemRect(item)
+    option = QStyleOptionViewItem()
+    option.initFrom(panel.list)
+    option.rect = rect
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    box = panel.list.style().subElementRect(
+        QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, panel.list
+    )
+    qtbot.mouseClick(
+        panel.list.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(box.center().x(), rect.center().y())
+    )
+    qtbot.waitUntil(lambda: name in window.ws.state.checked, timeout=2000)
+    assert name in window.radar.radar.series_names()
