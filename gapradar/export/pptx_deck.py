@@ -246,8 +246,15 @@ def _plot_area(chart, x: float, y: float, w: float, h: float) -> None:
 
 
 def centre_blank_format(scores) -> str:
-    """A number format that shows the level scores and leaves the centre (below the lowest) blank."""
-    return f'[<{min(scores)}]"";General'
+    """A number format that shows the level scores and leaves the centre (below the lowest) blank.
+
+    A section after a condition shows its numbers without their sign, so negative levels get
+    a section of their own that writes the minus: -1 must not read as a second 1.
+    """
+    low = min(scores)
+    if low < 0:
+        return f'[<{low}]"";[<0]-0;0'
+    return f'[<{low}]"";0'
 
 
 def _native_radar(slide, categories, series, model_scores, left, top, width, height, legend_right=True):

@@ -65,7 +65,7 @@ def test_deck_is_16_9_with_centred_titles_and_native_radar_charts(qapp, bank, tm
     assert atm.font.size >= Pt(14) and atm.value_axis.tick_labels.font.size >= Pt(14)
     # the lowest level (-1) is a ring of its own, as in the app: the centre is one below, unlabelled
     assert atm.value_axis.minimum_scale == -2 and atm.value_axis.maximum_scale == 3
-    assert atm.value_axis.tick_labels.number_format == '[<-1]"";General'
+    assert atm.value_axis.tick_labels.number_format == '[<-1]"";[<0]-0;0'  # -1 keeps its minus
     assert not atm.value_axis.tick_labels.number_format_is_linked
     # data embedded, so "Edit Data" opens a workbook
     assert atm.part.chart_workbook.xlsx_part is not None
