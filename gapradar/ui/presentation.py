@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from gapradar.chart import radar_rollup
 from gapradar.chart.canvases import ViewCanvas
 from gapradar.chart.radar_scene import REFERENCE_PX
 from gapradar.chart.spec import ChartSpec
@@ -96,11 +97,15 @@ class PresentationWindow(QWidget):
         return max(1.2, LEGEND_SHARE * self.height() / (13.5 * self._scale()))
 
     def _decorate(self, spec: ChartSpec) -> ChartSpec:
-        # The roll-up in focus is no system's chart: its subtitle names the rule, not the selected system.
-        system = None if rollup_in_focus(self.ws.state) else self.ws.state.selected_system
-        return replace(
-            spec, font_scale=self.font_scale(), chrome_scale=self.chrome_scale(), subtitle=system or ""
-        )
+        """Projection sizes; the overlay's subtitle also names the system the keys edit, after
+        the window's own (the round shown, the roll-up's rule). A system in focus is named by
+        the title already, and the roll-up in focus is no system's chart."""
+        spec = replace(spec, font_scale=self.font_scale(), chrome_scale=self.chrome_scale())
+        system = self.ws.state.selected_system
+        if spec.focus is not None or system is None or rollup_in_focus(self.ws.state):
+            return spec
+        words = radar_rollup.subtitle(spec)
+        return replace(spec, subtitle=f"{words} · Editing {system}" if words else f"Editing {system}")
 
     def refresh(self, *_args: object) -> None:
         if not hasattr(self, "guide"):
