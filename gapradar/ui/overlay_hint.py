@@ -26,8 +26,8 @@ def hint_text(checked: int, systems: int = 0) -> str:
     """What the radar does with `checked` systems, and where to look instead (`systems` in the file)."""
     if systems > OTHER_VIEWS_LIMIT:
         instead = (
-            "To compare systems, filter the list and check a few; with this many, the heatmap "
-            "takes a long time to draw."
+            "The heatmap shows every system, one row each; to compare a few closely, "
+            "filter the list and check them."
         )
     elif checked > RADAR_LIMIT:
         instead = "The heatmap shows every system at once, one row each."
@@ -41,10 +41,10 @@ def hint_text(checked: int, systems: int = 0) -> str:
         )
     if checked > RADAR_LIMIT:
         return (
-            f"{checked} systems overlaid: more than a radar can show (about {RADAR_LIMIT}), "
+            f"{checked:,} systems overlaid: more than a radar can show (about {RADAR_LIMIT}), "
             f"so they are drawn as lines without points. {instead}"
         )
-    return f"{checked} systems overlaid: drawn as outlines only, which is hard to compare. {instead}"
+    return f"{checked:,} systems overlaid: drawn as outlines only, which is hard to compare. {instead}"
 
 
 class OverlayHint(QFrame):
@@ -87,8 +87,6 @@ class OverlayHint(QFrame):
             a = self.ws.assessment
             systems = len(a.systems) if a is not None else 0
             self.label.setText(hint_text(checked, systems))
-            for button in self.view_buttons:
-                button.setVisible(systems <= OTHER_VIEWS_LIMIT)
             self.place()
             self.show()
             self.raise_()
