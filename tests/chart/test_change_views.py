@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from gapradar.chart.canvases import ViewCanvas
 from gapradar.chart.change_rows import ONE_ROUND, rounds_compared
 from gapradar.chart.moved_scene import moved
 from gapradar.chart.slope_scene import slope_rows, spread_apart
@@ -21,22 +20,6 @@ TWO_ROUNDS = Path(__file__).resolve().parent.parent / "rounds_data" / "two_round
 @pytest.fixture
 def a():
     return load(TWO_ROUNDS)
-
-
-@pytest.fixture
-def laid_out(qapp):
-    made = []
-
-    def lay(spec: ViewSpec, w: int = 1280, h: int = 720):
-        canvas = ViewCanvas(spec)
-        canvas.set_spec(spec)
-        canvas.lay_out(w, h)
-        made.append(canvas)
-        return canvas.scene_item
-
-    yield lay
-    for c in made:
-        c.close()
 
 
 def texts(scene) -> list[str]:

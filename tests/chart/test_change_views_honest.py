@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from gapradar.chart.canvases import ViewCanvas
 from gapradar.chart.change_rows import delta_text
 from gapradar.chart.moved_scene import moved
 from gapradar.chart.slope_scene import FALL, ORDER, RISE, slope_rows
@@ -59,19 +58,9 @@ def _load(tmp_path: Path, text: str):
 
 
 @pytest.fixture
-def laid_out(qapp):
-    made = []
-
-    def lay(spec: ViewSpec, w: int = 1920, h: int = 1080):
-        canvas = ViewCanvas(spec)
-        canvas.set_spec(spec)
-        canvas.lay_out(w, h)
-        made.append(canvas)
-        return canvas.scene_item
-
-    yield lay
-    for c in made:
-        c.close()
+def laid_out(laid_out):
+    """At a projector's size unless told otherwise."""
+    return lambda spec, w=1920, h=1080: laid_out(spec, w, h)
 
 
 def _texts(scene) -> list:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from gapradar.chart.canvases import ViewCanvas
 from gapradar.chart.heatmap_scene import GAPS, MET, level_colours
 from gapradar.chart.view_spec import ViewSpec
 from gapradar.domain import Assessment, Level, MaturityModel, Practice, Rating, System
@@ -27,22 +26,6 @@ GROUPED = Assessment(
         System("S2", {"a": Rating(3, 3), "c": Rating(None, 1)}),
     ],
 )
-
-
-@pytest.fixture
-def laid_out(qapp):
-    made = []
-
-    def lay(spec: ViewSpec, w: int = 1280, h: int = 720):
-        canvas = ViewCanvas(spec)
-        canvas.set_spec(spec)
-        canvas.lay_out(w, h)
-        made.append(canvas)
-        return canvas.scene_item
-
-    yield lay
-    for c in made:
-        c.close()
 
 
 def texts(scene) -> list[str]:
