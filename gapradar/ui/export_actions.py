@@ -27,6 +27,12 @@ TABLE_NAMES = {
 CLIPBOARD_OPTIONS = ExportOptions(width=1600, height=1000, dpi=144)
 
 
+def _stem(window) -> str:
+    """The open file's name for what is made from it ("client-q3.pptx"); untitled: "gap-analysis"."""
+    path = window.doc.path
+    return path.stem if path is not None else "gap-analysis"
+
+
 def _start_dir(window) -> Path:
     return export_folder(window.doc.path)
 
@@ -157,7 +163,7 @@ def export_deck_dialog(window, path: str | None = None, deck: DeckOptions | None
             return False
         deck = dialog.deck_options()
     if path is None:
-        path = _save_path(window, "pptx", "Export PowerPoint deck", "gap-analysis")
+        path = _save_path(window, "pptx", "Export PowerPoint deck", _stem(window))
         if not path:
             return False
     try:
@@ -172,7 +178,7 @@ def export_deck_dialog(window, path: str | None = None, deck: DeckOptions | None
 def export_workbook_dialog(window, path: str | None = None) -> bool:
     """Every table in one Excel workbook, typed, with radar charts Excel draws itself."""
     if path is None:
-        path = _save_path(window, "xlsx", "Export Excel workbook", "gap-analysis")
+        path = _save_path(window, "xlsx", "Export Excel workbook", _stem(window))
         if not path:
             return False
     try:

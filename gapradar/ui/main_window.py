@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from gapradar import bundled
 from gapradar.chart.spec import ChartSpec
 from gapradar.chart.view_state import ViewState
+from gapradar.chart.views import VIEWS
 from gapradar.domain import Assessment
 from gapradar.ui.actions import WINDOW_THEMES, build_actions
 from gapradar.ui.document import Document
@@ -196,8 +197,7 @@ class MainWindow(QMainWindow):
             "remove_system",
             "rename_system",
             "presentation",
-            "view_overlay",
-            "view_focus",
+            *(f"view_{key}" for key in VIEWS),  # nothing to show on the start page
             "hide_targets",
             "voting",
         ):

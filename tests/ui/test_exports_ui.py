@@ -132,3 +132,25 @@ def test_exports_of_a_bundled_sample_start_in_documents_or_the_last_export_folde
     remember_export_folder(exports)
     assert export_folder(sample) == exports and export_folder(None) == exports
     assert export_folder(own) == own.parent  # a user's file keeps its exports beside it
+
+
+def test_the_deck_and_workbook_are_named_after_the_open_file(window, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from gapradar.ui import export_actions
+
+    offered = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (offered.append(a[2]) or "", ""))
+    )
+    export_actions._save_path(window, "pptx", "Export PowerPoint deck", export_actions._stem(window))
+    assert offered[-1].endswith(f"{window.doc.path.stem}.pptx")
+
+
+def test_views_are_offered_only_with_a_file_open(qtbot):
+    from gapradar.chart.views import VIEWS
+    from gapradar.ui.main_window import MainWindow
+
+    w = MainWindow(None, None)
+    qtbot.addWidget(w)
+    assert not any(w.actions_[f"view_{key}"].isEnabled() for key in VIEWS)
