@@ -223,6 +223,14 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(5, self._show_chart)
         elif state.selected_system != before.selected_system:
             self._fit_table_soon()  # after the chart has drawn: one rebuild per turn, not two
+        if state.baseline is not None and (state.round, state.baseline) != (before.round, before.baseline):
+            a = self.ws.assessment
+            if a is not None and a.shown.id == state.baseline:  # say why Then, Δ and the outline went
+                self.statusBar().showMessage(
+                    f"Showing “{a.shown.label}”, the round compared with: nothing to compare. "
+                    "Show a later round, or choose another in Compare with.",
+                    8000,
+                )
 
     def _choose_address(self) -> tuple[str, int] | None:
         from gapradar.ui.voting_dialog import choose_address  # QtNetwork: loaded when voting starts

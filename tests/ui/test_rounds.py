@@ -458,3 +458,13 @@ def test_double_clicking_a_level_of_a_read_only_round_says_why_nothing_opens(win
     messages.clear()
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert not messages
+
+
+def test_showing_the_round_compared_with_says_there_is_nothing_to_compare(window):
+    ws = window.ws
+    first, _new = two_rounds(window)
+    ws.update(baseline=first.id)
+    assert ws.baseline_round() is first
+    ws.update(round=first.id)
+    assert ws.baseline_round() is None
+    assert "nothing to compare" in window.statusBar().currentMessage()
