@@ -352,6 +352,7 @@ class RadarScene:
         self.sizes = sizes_for(REFERENCE_PX, REFERENCE_PX)
         self._static: list = []
         self._held = False  # see hold()
+        self.frame_only = False  # rebuild lays out the frame and leaves the series for a later rebuild
         self._subtitle: tuple[pg.TextItem | None, float] = (None, 0.0)  # the item and the width it may take
         self._dynamic: list = []
         self._built: dict[str, tuple[tuple, list, Series | dict[str, Series]]] = {}
@@ -427,6 +428,8 @@ class RadarScene:
             if not self._rebuild_legend():
                 self._build_frame()
         self._retext_subtitle()
+        if self.frame_only:  # see RadarView.set_spec: the series follow in the next turn
+            return
         self._build_series()
         self._baseline.draw(self)
 

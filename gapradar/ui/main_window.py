@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
     def _show_chart(self) -> None:
         """The chart held back while a file arrived catches up (unless another view is shown now)."""
         if self.views.family(self.ws.state) == "radar":
+            self.radar.in_two_turns = True
             self.views.resume(self.radar)
 
     def _fit_table_soon(self) -> None:

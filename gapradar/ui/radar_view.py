@@ -12,9 +12,10 @@ import itertools
 from collections.abc import Callable
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from gapradar.chart import geometry
 from gapradar.chart.canvas import RadarCanvas
@@ -77,6 +78,9 @@ class RadarView(RadarCanvas):
         self.radar.on_screen = True
         self.handles: dict[tuple[str, str], LevelHandle] = {}
         self._handles_key: tuple | None = None
+        # The next chart is built in two turns of the event loop (a file arriving from the start
+        # page: the window answers in between; one turn took ~100 ms at 40 practices).
+        self.in_two_turns = False
         self._drag: tuple[int, int | None] | None = None  # drag token, score before the drag
         workspace.document_replaced.connect(self.refresh_from_workspace)
         workspace.document_changed.connect(self.refresh_from_workspace)
@@ -110,8 +114,23 @@ class RadarView(RadarCanvas):
         self._remove_handles()
 
     def set_spec(self, spec: ChartSpec) -> None:
+        if self.in_two_turns:  # a file just arrived: the frame paints in this turn, its series next
+            self.in_two_turns = False
+            self.radar.frame_only = True
+            try:
+                super().set_spec(spec)
+            finally:
+                self.radar.frame_only = False
+            QTimer.singleShot(5, self._finish)  # 0 would run in the same pass of due timers
+            return
         super().set_spec(spec)
         self._update_handles()
+
+    def _finish(self) -> None:
+        """The series and drag handles of a chart whose frame was built a turn before."""
+        if isValid(self):
+            self.radar.rebuild()
+            self._update_handles()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
