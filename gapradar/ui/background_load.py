@@ -21,7 +21,7 @@ from gapradar.domain import Assessment
 from gapradar.domain.averages_memo import warm_rollups
 from gapradar.io import LoadError
 from gapradar.io.yaml_format import load_with_bytes
-from gapradar.ui.background_write import collector_paused
+from gapradar.ui.background_write import arrived, collector_paused
 
 
 @dataclass
@@ -104,11 +104,7 @@ class BackgroundLoader(QObject):
         self._deliver()
 
     def _deliver(self) -> None:
-        while True:
-            try:
-                job = self._results.get_nowait()
-            except queue.Empty:
-                break
+        for job in arrived(self._results):
             job.finished = True
             self._pending = [(j, r) for j, r in self._pending if j is not job]
             collector_paused(False)

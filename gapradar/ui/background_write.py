@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import gc
 import queue
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
@@ -61,6 +62,18 @@ class _Runner(QRunnable):
 
 _writing = 0  # writes under way in every writer, to pause the collector while any runs
 _collector_was_on = True
+
+
+T = TypeVar("T")
+
+
+def arrived(results: queue.SimpleQueue[T]) -> Iterator[T]:
+    """What the workers have put on `results` so far, taken off one by one (none waits)."""
+    while True:
+        try:
+            yield results.get_nowait()
+        except queue.Empty:
+            return
 
 
 def collector_paused(on: bool) -> None:
@@ -119,11 +132,7 @@ class BackgroundWriter(QObject):
         self._deliver()
 
     def _deliver(self) -> None:
-        while True:
-            try:
-                job = self._results.get_nowait()
-            except queue.Empty:
-                break
+        for job in arrived(self._results):
             job.finished = True
             if job in self._pending:
                 self._pending.remove(job)
