@@ -237,7 +237,7 @@ def add_series(scene: RadarScene, key: str, rollups: list[PracticeRollup], idx: 
 
 def add_focus(scene: RadarScene, key: str, rollups: list[PracticeRollup]) -> None:
     """The roll-up in focus: its current filled, its target dashed, the gap hatched, the band under."""
-    from gapradar.chart.radar_scene import Series
+    from gapradar.chart.radar_scene import Series, marker_item
 
     spec = scene._require_spec()
     colour = spec.theme.average
@@ -250,9 +250,13 @@ def add_focus(scene: RadarScene, key: str, rollups: list[PracticeRollup]) -> Non
     tgt_markers = None
     cur_poly, tgt_poly = scene.focus_shapes(key, cur_pts, tgt_pts, colour, gap_area(scene, rollups), 0.15)
     if spec.show_targets:
-        tgt_markers = scene._markers(tgt_pts, target, colour, "d", False, texts, unassessed=False)
+        tgt_markers = marker_item(
+            scene._marker_spots(tgt_pts, target, colour, "d", False, texts, unassessed=False)
+        )
         scene._add(scene._dynamic, tgt_markers, 16)
-    cur_markers = scene._markers(cur_pts, current, colour, "o", True, texts, unassessed=False)
+    cur_markers = marker_item(
+        scene._marker_spots(cur_pts, current, colour, "o", True, texts, unassessed=False)
+    )
     scene._add(scene._dynamic, cur_markers, 17)
     scene.series[key] = Series(key, name, colour, cur_poly, cur_markers, tgt_poly, tgt_markers)
 

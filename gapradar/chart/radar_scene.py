@@ -341,6 +341,13 @@ class Series:
     target_markers: pg.ScatterPlotItem | None = None
 
 
+def marker_item(spots: list[dict]) -> pg.ScatterPlotItem:
+    """A series' points as one hoverable item; each spot's data is its tooltip."""
+    item = pg.ScatterPlotItem(hoverable=True, tip=lambda x, y, data: data, pxMode=True)
+    item.addPoints(spots)
+    return item
+
+
 class RadarScene:
     """Owns the radar's items inside a ViewBox and lays them out for a size."""
 
@@ -1205,25 +1212,6 @@ class RadarScene:
             f"gap: {'–' if g is None else f'{g:+d}'}" + (f"\n{note}" if note else "")
         )
 
-    def _markers(
-        self,
-        pts: list[QPointF | None],
-        values: list,
-        colour: str,
-        symbol: str,
-        filled: bool,
-        texts: list[str],
-        ratings: list[Rating] | None = None,
-        stacks: Sequence[int] = (),
-        unassessed: bool = True,
-    ) -> pg.ScatterPlotItem:
-        """`unassessed`: a marker near the centre where nothing is assessed, to drag a level from.
-        A roll-up has none: nobody rated that practice, and a roll-up is not edited."""
-        spots = self._marker_spots(pts, values, colour, symbol, filled, texts, ratings, stacks, unassessed)
-        item = pg.ScatterPlotItem(hoverable=True, tip=lambda x, y, data: data, pxMode=True)
-        item.addPoints(spots)
-        return item
-
     def _marker_spots(
         self,
         pts: list[QPointF | None],
@@ -1236,7 +1224,10 @@ class RadarScene:
         stacks: Sequence[int] = (),
         unassessed: bool = True,
     ) -> list[dict]:
-        """The markers' spots (see _markers): what an in-place update gives an existing item."""
+        """The markers' spots (for `marker_item`, or an in-place update of an existing item).
+
+        `unassessed`: a marker near the centre where nothing is assessed, to drag a level from.
+        A roll-up has none: nobody rated that practice, and a roll-up is not edited."""
         spec = self._require_spec()
         sz, theme = self.sizes, spec.theme
         spots = []
@@ -1340,8 +1331,10 @@ class RadarScene:
         averages = self._averages if average else None  # computed once per redraw, not per point
         texts = [self._spot_text(None if average else name, i, averages) for i in range(len(values))]
         ratings = None if average else self._ratings(name)
-        markers = self._markers(
-            pts, values, colour, style.symbol, True, texts, ratings, stacks, unassessed=not average
+        markers = marker_item(
+            self._marker_spots(
+                pts, values, colour, style.symbol, True, texts, ratings, stacks, unassessed=not average
+            )
         )
         # The selected system's points (and their confidence marks) above every other system's.
         z = 15 + idx * 0.01 if key != self._require_spec().selected_system else 17
@@ -1405,9 +1398,11 @@ class RadarScene:
         )
         if spec.show_targets:
             tgt_ratings = [replace(r, confidence=None) for r in ratings]  # confidence marks the current level
-            tgt_markers = self._markers(tgt_pts, target, colour, "d", False, texts, tgt_ratings)
+            tgt_markers = marker_item(
+                self._marker_spots(tgt_pts, target, colour, "d", False, texts, tgt_ratings)
+            )
             self._add(self._dynamic, tgt_markers, 16)
-        cur_markers = self._markers(cur_pts, current, colour, "o", True, texts, ratings)
+        cur_markers = marker_item(self._marker_spots(cur_pts, current, colour, "o", True, texts, ratings))
         self._add(self._dynamic, cur_markers, 17)
         self._rating_marks(cur_pts, ratings, colour, (), 17)
         self.series[system.name] = Series(

@@ -28,14 +28,19 @@ def _no_unexpected_dialogs(monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", refuse)
 
 
-@pytest.fixture
-def window(qtbot, sample_copy):
+def shown_window(qtbot, assessment=None, path=None):
+    """A main window on `assessment` (None: its start page), shown at 1280 × 800 and exposed."""
     from gapradar.ui.main_window import MainWindow
 
-    w = MainWindow(load(sample_copy), sample_copy)
+    w = MainWindow(assessment, path)
     # pytest-qt closes it after the test; edits left unsaved must not prompt then.
-    qtbot.addWidget(w, before_close_func=lambda w: w.doc.undo_stack.setClean())
+    qtbot.addWidget(w, before_close_func=lambda w: w.doc is not None and w.doc.undo_stack.setClean())
     w.resize(1280, 800)
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+@pytest.fixture
+def window(qtbot, sample_copy):
+    return shown_window(qtbot, load(sample_copy), sample_copy)

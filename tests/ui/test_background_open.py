@@ -119,23 +119,15 @@ def test_the_hint_past_a_thousand_systems_says_what_the_bands_are():
 
 def test_from_the_start_page_the_chart_arrives_whole_in_two_turns(qtbot, sample_path):
     """The frame first, the series and drag handles in the next turn: the window answers between."""
-    from gapradar.ui.main_window import MainWindow
+    from tests.ui.conftest import shown_window
 
-    w = MainWindow(None, None)
-    qtbot.addWidget(w, before_close_func=lambda w: w.doc is not None and w.doc.undo_stack.setClean())
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot)
     w.files.open_path(sample_path, ask=False, wait=False)
     qtbot.waitUntil(lambda: w.doc is not None, timeout=10000)
     checked = set(w.ws.state.checked)
     qtbot.waitUntil(
         lambda: checked <= set(w.radar.radar.series_names()) and bool(w.radar.handles), timeout=5000
     )
-    fresh = MainWindow(load(sample_path), sample_path)
-    qtbot.addWidget(fresh, before_close_func=lambda f: f.doc.undo_stack.setClean())
-    fresh.resize(1280, 800)
-    fresh.show()
-    qtbot.waitExposed(fresh)
+    fresh = shown_window(qtbot, load(sample_path), sample_path)
     assert sorted(w.radar.radar.series_names()) == sorted(fresh.radar.radar.series_names())
     assert len(w.radar.handles) == len(fresh.radar.handles)

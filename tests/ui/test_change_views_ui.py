@@ -16,16 +16,11 @@ from gapradar.ui.export_dialog import VIEW_PREFIX, ExportDialog
 
 @pytest.fixture
 def rounds_window(qtbot, tmp_path):
-    from gapradar.ui.main_window import MainWindow
+    from tests.ui.conftest import shown_window
 
     path = tmp_path / "rounds.yaml"
     shutil.copy(bundled.datasets_dir() / f"{bundled.ROUNDS_SAMPLE}.yaml", path)
-    w = MainWindow(load(path), path)
-    qtbot.addWidget(w, before_close_func=lambda w: w.doc.undo_stack.setClean())
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown_window(qtbot, load(path), path)
 
 
 def _texts(scene) -> list[str]:

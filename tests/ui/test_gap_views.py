@@ -214,14 +214,10 @@ def test_a_heatmap_of_many_systems_draws_the_rows_in_sight_and_follows_the_scrol
     """Thousands of rows took seconds to draw: only those in and near sight are made, as you scroll."""
     from benchmarks.scale import generated
     from gapradar.ui.heatmap_view import WINDOWED_ROWS
-    from gapradar.ui.main_window import MainWindow
+    from tests.ui.conftest import shown_window
 
     a = generated(WINDOWED_ROWS + 400, 6)
-    w = MainWindow(a, None)
-    qtbot.addWidget(w, before_close_func=lambda w: w.doc.undo_stack.setClean())
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, a)
     heatmap = show(w, qtbot, "heatmap")
     scene = heatmap.canvas.heatmap
     drawn = {name for name, _ in scene.cells}

@@ -21,13 +21,9 @@ def rounds_path():
 
 
 def open_window(qtbot, path, **state):
-    from gapradar.ui.main_window import MainWindow
+    from tests.ui.conftest import shown_window
 
-    w = MainWindow(load(path), path)
-    qtbot.addWidget(w, before_close_func=lambda w: w.doc.undo_stack.setClean())
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, load(path), path)
     settle(w)  # the table's height is fitted once the layout settles, as for the window switched
     if state:
         w.ws.update(**state)
